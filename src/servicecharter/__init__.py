@@ -1,0 +1,68 @@
+"""servicecharter: service-level commitments as typed, computable objects.
+
+Opening hours, business-time deadlines and business days, for one request or
+millions at once.
+
+>>> import datetime as dt
+>>> from zoneinfo import ZoneInfo
+>>> from servicecharter import BusinessCalendar, OpeningHours
+>>> hours = OpeningHours.parse("Mo-Fr 09:00-12:00,14:00-17:00; PH off",
+...                            tz="Europe/Paris", holidays="FR")
+>>> cal = BusinessCalendar(hours)
+>>> call = dt.datetime(2026, 4, 5, 18, 0, tzinfo=ZoneInfo("Europe/Paris"))
+>>> cal.add(call, dt.timedelta(hours=1)).isoformat()
+'2026-04-07T10:00:00+02:00'
+"""
+
+from __future__ import annotations
+
+from ._errors import (
+    HorizonError,
+    InvalidArgumentError,
+    InvalidDurationError,
+    InvalidHoursError,
+    InvalidInstantError,
+    NaiveDatetimeError,
+    NoOpenTimeError,
+    NotationError,
+    NotBusinessDayError,
+    ServiceCharterError,
+    UnknownCountryError,
+    UnknownTimeZoneError,
+)
+from .calendar import Boundary, BusinessCalendar, Roll
+from .hours import (
+    HolidayDates,
+    OpeningHours,
+    PublicHolidays,
+    ScheduleChange,
+    SpecialDay,
+    TimeRange,
+)
+
+__version__ = "0.1.0.dev0"
+
+__all__ = [
+    "Boundary",
+    "BusinessCalendar",
+    "HolidayDates",
+    "HorizonError",
+    "InvalidArgumentError",
+    "InvalidDurationError",
+    "InvalidHoursError",
+    "InvalidInstantError",
+    "NaiveDatetimeError",
+    "NoOpenTimeError",
+    "NotBusinessDayError",
+    "NotationError",
+    "OpeningHours",
+    "PublicHolidays",
+    "Roll",
+    "ScheduleChange",
+    "ServiceCharterError",
+    "SpecialDay",
+    "TimeRange",
+    "UnknownCountryError",
+    "UnknownTimeZoneError",
+    "__version__",
+]

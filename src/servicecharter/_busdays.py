@@ -1,0 +1,122 @@
+"""Business-day arithmetic on a timeline's day flags (``numpy.busday_*`` semantics).
+
+Days are int64 numbers since 1970-01-01. ``rank[i]`` counts the business days
+before ``day0 + i``, so rolling and offsetting are a few gathers each.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any, Literal, TypeAlias, get_args
+
+import numpy as np
+import numpy.typing as npt
+
+from ._compile import day_number, from_day_number
+from ._errors import InvalidArgumentError, NotBusinessDayError
+from ._timeline import Timeline
+
+__all__ = [
+    "Roll",
+    "check_roll",
+    "count",
+    "day_number",
+    "integers",
+    "is_business_day",
+    "offsetter",
+    "to_date",
+]
+
+Roll: TypeAlias = Literal[
+    "raise", "nat", "forward", "following", "backward", "preceding",
+    "modifiedfollowing", "modifiedpreceding",
+]
+I64: TypeAlias = npt.NDArray[np.int64]
+_ROLLS = get_args(Roll)
+NAT = np.iinfo(np.int64).min
+
+
+def check_roll(roll: str) -> str:
+    """Validate a roll policy name."""
+    if roll not in _ROLLS:
+        raise InvalidArgumentError(f"roll must be one of {', '.join(_ROLLS)}; got {roll!r}")
+    return roll
+
+
+def integers(n: Any) -> I64:
+    """Business-day counts as int64 (bool and floats refused)."""
+    array = np.asarray(n)
+    if array.dtype.kind not in "iu":
+        raise InvalidArgumentError(
+            f"expected an integer number of business days, got {n!r} ({array.dtype})"
+        )
+    return array.astype(np.int64)
+
+
+def to_date(number: int) -> dt.date:
+    """A day number back to a date."""
+    return from_day_number(number)
+
+
+def is_business_day(tl: Timeline, days: I64) -> tuple[Any, bool, bool]:
+    return tl.business.take(days - tl.day0), False, False
+
+
+def count(tl: Timeline, begin: I64, end: I64) -> tuple[Any, bool, bool]:
+    return tl.rank.take(end - tl.day0) - tl.rank.take(begin - tl.day0), False, False
+
+
+def _month(days: I64) -> I64:
+    return days.view("datetime64[D]").astype("datetime64[M]").view(np.int64)
+
+
+def _rolled(tl: Timeline, days: I64, roll: str) -> tuple[I64, bool, bool]:
+    """Index into ``tl.business_days`` of each rolled day, and the days it lacks.
+
+    ``rank`` counts are exact whatever the horizon, so only the modified rolls,
+    which look at the month of the day they land on, need that day compiled.
+    """
+    i = days - tl.day0
+    following = tl.rank.take(i)
+    if roll in ("raise", "nat", "forward", "following"):
+        return following, False, False
+    preceding = tl.rank.take(i + 1) - 1
+    if roll in ("backward", "preceding"):
+        return preceding, False, False
+    size = tl.business_days.size
+    forward, backward = bool(following.max() >= size), bool(preceding.min() < 0)
+    if forward or backward:
+        return following, forward, backward
+    first, other = (following, preceding) if roll == "modifiedfollowing" else (preceding, following)
+    landed = tl.business_days.take(first)
+    return np.where(_month(landed) == _month(days), first, other), False, False
+
+
+def offsetter(roll: str) -> Callable[[Timeline, I64, I64], tuple[Any, bool, bool]]:
+    """The whole-array busday_offset for one roll policy."""
+
+    def compute(tl: Timeline, days: I64, n: I64) -> tuple[Any, bool, bool]:
+        if roll in ("raise", "nat"):
+            ok = tl.business.take(days - tl.day0)
+            if roll == "raise" and not ok.all():
+                bad = from_day_number(int(days[np.argmin(ok)]))
+                raise NotBusinessDayError(
+                    f"{bad} is not a business day; pass roll='forward' or "
+                    "roll='backward' (or 'nat') to say what to do with such dates"
+                )
+        index, forward, backward = _rolled(tl, days, roll)
+        index += n
+        forward = forward or bool(index.max() >= tl.business_days.size)
+        backward = backward or bool(index.min() < 0)
+        if forward or backward:
+            return None, forward, backward
+        out = tl.business_days.take(index)
+        if roll == "nat":
+            out[~ok] = NAT
+        return out, False, False
+
+    return compute
+
+
+

@@ -1,0 +1,119 @@
+"""Holiday sources: national calendars from ``holidays``, or explicit dates.
+
+The ``holidays`` package is imported only when a country calendar is first
+used, so ``import servicecharter`` stays fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any, TypeAlias
+
+import attrs
+
+from ._errors import InvalidHoursError, UnknownCountryError
+
+__all__ = ["HolidayDates", "HolidaySource", "PublicHolidays", "to_holiday_sources"]
+
+
+@lru_cache(maxsize=1)
+def _supported() -> dict[str, list[str]]:
+    import holidays
+
+    return dict(holidays.list_supported_countries())
+
+
+@lru_cache(maxsize=512)
+def _country_year(country: str, subdiv: str | None, year: int) -> frozenset[dt.date]:
+    import holidays
+
+    return frozenset(holidays.country_holidays(country, subdiv=subdiv, years=year))
+
+
+def _check_country(instance: PublicHolidays, _attr: Any, country: str) -> None:
+    supported = _supported()
+    if country not in supported:
+        raise UnknownCountryError(
+            f"unknown country {country!r} for public holidays; use an ISO 3166-1 "
+            "alpha-2 code such as 'FR' or 'BE'"
+        )
+
+
+def _check_subdiv(instance: PublicHolidays, _attr: Any, subdiv: str | None) -> None:
+    if subdiv is None:
+        return
+    known = _supported()[instance.country]
+    if subdiv not in known:
+        choices = ", ".join(known) or "none"
+        raise UnknownCountryError(
+            f"unknown subdivision {subdiv!r} of {instance.country}; known: {choices}"
+        )
+
+
+@attrs.frozen
+class PublicHolidays:
+    """The public holidays of a country, optionally of one subdivision.
+
+    >>> fr = PublicHolidays("FR")
+    >>> dt.date(2026, 7, 14) in fr.dates(2026, 2026)
+    True
+    >>> dt.date(2026, 12, 26) in PublicHolidays("FR", subdiv="57").dates(2026, 2026)
+    True
+    """
+
+    country: str = attrs.field(validator=_check_country)
+    subdiv: str | None = attrs.field(default=None, validator=_check_subdiv)
+
+    def dates(self, first_year: int, last_year: int) -> frozenset[dt.date]:
+        """Holiday dates in the years given (inclusive)."""
+        out: set[dt.date] = set()
+        for year in range(first_year, last_year + 1):
+            out |= _country_year(self.country, self.subdiv, year)
+        return frozenset(out)
+
+
+def _to_dates(value: Iterable[Any]) -> frozenset[dt.date]:
+    dates = set()
+    for item in value:
+        if isinstance(item, dt.datetime) or not isinstance(item, dt.date):
+            raise InvalidHoursError(f"expected holiday dates (datetime.date), got {item!r}")
+        dates.add(item)
+    return frozenset(dates)
+
+
+@attrs.frozen
+class HolidayDates:
+    """An explicit set of holiday dates.
+
+    >>> HolidayDates([dt.date(2026, 5, 1)]).dates(2026, 2026)
+    frozenset({datetime.date(2026, 5, 1)})
+    """
+
+    holidays: frozenset[dt.date] = attrs.field(converter=_to_dates)
+
+    def dates(self, first_year: int, last_year: int) -> frozenset[dt.date]:
+        """Holiday dates in the years given (inclusive)."""
+        return frozenset(d for d in self.holidays if first_year <= d.year <= last_year)
+
+
+HolidaySource: TypeAlias = PublicHolidays | HolidayDates
+
+
+def to_holiday_sources(value: Any) -> tuple[HolidaySource, ...]:
+    """Read holidays: a source, a country code, dates, or several sources.
+
+    >>> to_holiday_sources("BE")
+    (PublicHolidays(country='BE', subdiv=None),)
+    """
+    if value is None:
+        return ()
+    if isinstance(value, PublicHolidays | HolidayDates):
+        return (value,)
+    if isinstance(value, str):
+        return (PublicHolidays(value),)
+    items = list(value)
+    if items and all(isinstance(i, PublicHolidays | HolidayDates) for i in items):
+        return tuple(items)
+    return (HolidayDates(items),) if items else ()

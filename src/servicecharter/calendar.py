@@ -1,0 +1,443 @@
+"""``BusinessCalendar``: business-time arithmetic over one ``OpeningHours``.
+
+Every operation takes a scalar (aware ``datetime``, ``timedelta``, ``date``)
+and returns a scalar, or takes arrays (numpy ``datetime64`` read as UTC,
+``timedelta64``, tz-aware pandas objects) and returns numpy arrays computed
+whole-array. NaT in gives NaT out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from typing import Any, Literal, TypeAlias, overload
+
+import numpy as np
+import numpy.typing as npt
+
+from ._convert import (
+    NAT,
+    days_array,
+    duration_array,
+    duration_us,
+    instant_array,
+    instant_us,
+    is_scalar,
+)
+from ._errors import (
+    InvalidArgumentError,
+    InvalidHoursError,
+    InvalidInstantError,
+    NaiveDatetimeError,
+)
+from . import _busdays as busdays
+from ._busdays import Roll
+from ._horizon import Horizon
+from ._timeline import Timeline
+from ._zone import EPOCH
+from .hours import OpeningHours
+
+__all__ = ["Boundary", "BusinessCalendar", "Roll"]
+
+Boundary: TypeAlias = Literal["next_open", "close"]
+I64: TypeAlias = npt.NDArray[np.int64]
+Instants: TypeAlias = npt.NDArray[np.datetime64]
+Durations: TypeAlias = npt.NDArray[np.timedelta64]
+Bools: TypeAlias = npt.NDArray[np.bool_]
+ArrayIn: TypeAlias = Any
+_DEFAULT_BOUND = dt.timedelta(days=3653)
+_ONE_US = dt.timedelta(microseconds=1)
+
+
+def _closing(boundary: str) -> bool:
+    if boundary != "next_open" and boundary != "close":  # noqa: PLR1714 (hot path)
+        raise InvalidArgumentError(
+            f"boundary must be 'next_open' or 'close', got {boundary!r}"
+        )
+    return boundary == "close"
+
+
+class BusinessCalendar:
+    """Business-time arithmetic over opening hours, for one instant or millions.
+
+    The business clock B(t) is the open time accumulated up to t. ``elapsed``
+    is B(b) - B(a); ``add(t, d)`` is the latest instant u with B(u) <= B(t) + d,
+    so ``responded <= add(received, d)`` exactly when
+    ``elapsed(received, responded) <= d``.
+
+    >>> from zoneinfo import ZoneInfo
+    >>> hours = OpeningHours.parse("Mo-Fr 09:00-12:00,14:00-17:00; PH off",
+    ...                            tz="Europe/Paris", holidays="FR")
+    >>> cal = BusinessCalendar(hours)
+    >>> call = dt.datetime(2026, 3, 27, 16, 30, tzinfo=ZoneInfo("Europe/Paris"))
+    >>> cal.add(call, dt.timedelta(hours=4)).isoformat()
+    '2026-03-30T14:30:00+02:00'
+    """
+
+    __slots__ = ("_bound", "_horizon", "_tz")
+
+    def __init__(self, hours: OpeningHours, *, search_bound: dt.timedelta = _DEFAULT_BOUND) -> None:
+        if not isinstance(hours, OpeningHours):
+            raise InvalidHoursError(
+                f"expected OpeningHours, got {type(hours).__name__}; build one with "
+                "OpeningHours.parse('Mo-Fr 09:00-17:00', tz='Europe/Paris')"
+            )
+        if not isinstance(search_bound, dt.timedelta) or search_bound <= dt.timedelta(0):
+            raise InvalidArgumentError(
+                f"search_bound must be a positive timedelta, got {search_bound!r}"
+            )
+        self._bound = search_bound
+        self._horizon = Horizon(hours, search_bound)
+        self._tz = hours.tz
+
+    @property
+    def hours(self) -> OpeningHours:
+        """The opening hours this calendar computes over."""
+        return self._horizon.hours
+
+    @property
+    def tz(self) -> dt.tzinfo:
+        """The calendar's IANA time zone."""
+        return self._tz
+
+    def __repr__(self) -> str:
+        return f"BusinessCalendar({self.hours!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, BusinessCalendar):
+            return NotImplemented
+        return (self.hours, self._bound) == (other.hours, other._bound)
+
+    def __hash__(self) -> int:
+        return hash((self.hours, self._bound))
+
+    def __getstate__(self) -> tuple[OpeningHours, dt.timedelta]:
+        # Pickle the model only: small to ship, compiled lazily where it lands.
+        return (self.hours, self._bound)
+
+    def __setstate__(self, state: tuple[OpeningHours, dt.timedelta]) -> None:
+        self.__init__(state[0], search_bound=state[1])  # type: ignore[misc]
+
+    # -- plumbing ---------------------------------------------------------
+
+    def _datetime(self, us: int) -> dt.datetime:
+        return (EPOCH + dt.timedelta(microseconds=us)).astimezone(self._tz)
+
+    def _solve1(self, t_us: int, compute: Callable[[Timeline], tuple[Any, Any, Any]]) -> Any:
+        tl, lo, hi = self._horizon.cover(t_us, t_us)
+        return self._horizon.solve(tl, lo, hi, compute)
+
+    def _map(
+        self,
+        arrays: list[I64],
+        kinds: str,
+        compute: Callable[..., tuple[Any, Any, Any]],
+        fill: Any,
+        dtype: Any,
+    ) -> Any:
+        """Run ``compute(timeline, *flat_arrays)`` over the elements with no NaT.
+
+        ``kinds`` has a letter per array: ``t`` instants (us), ``d`` day
+        numbers, ``m`` durations (us), ``n`` plain integers. The first ``t``
+        or ``d`` arrays decide the range of days to compile.
+        """
+        arrays = np.broadcast_arrays(*arrays)
+        shape = arrays[0].shape
+        flat = [a.ravel() for a in arrays]
+        nat = np.zeros(flat[0].size, dtype=bool)
+        for a, kind in zip(flat, kinds, strict=True):
+            if kind != "n":
+                nat |= a == NAT
+        keep = None
+        if nat.any():
+            keep = ~nat
+            flat = [a[keep] for a in flat]
+        if flat[0].size == 0:
+            return np.full(shape, fill, dtype=dtype)
+        spans = [(int(a.min()), int(a.max())) for a, k in zip(flat, kinds, strict=True) if k in "td"]
+        lo, hi = min(x for x, _ in spans), max(y for _, y in spans)
+        if "t" in kinds:
+            tl, lo, hi = self._horizon.cover(lo, hi)
+        else:
+            tl = self._horizon.cover_days(lo - 1, hi + 1)
+        result = self._horizon.solve(tl, lo, hi, lambda tl: compute(tl, *flat))
+        if keep is not None:
+            out = np.full(nat.size, fill, dtype=dtype)
+            out[keep] = result
+            result = out
+        return np.asarray(result, dtype=dtype).reshape(shape)
+
+    # -- instants ---------------------------------------------------------
+
+    @overload
+    def is_open(self, t: dt.datetime) -> bool: ...
+    @overload
+    def is_open(self, t: ArrayIn) -> Bools: ...
+    def is_open(self, t: Any) -> Any:
+        """Whether the service is open at ``t`` (open at an opening, closed at a closing).
+
+        >>> cal = _example()
+        >>> cal.is_open(_paris(2026, 3, 27, 9)), cal.is_open(_paris(2026, 3, 27, 12))
+        (True, False)
+        """
+        if is_scalar(t):
+            return bool(self._map([np.array([instant_us(t)])], "t", _is_open, False, bool)[0])
+        return self._map([instant_array(t)], "t", _is_open, False, bool)
+
+    def _instant_op(self, t: Any, compute: Callable[..., Any]) -> Any:
+        if is_scalar(t):
+            us = self._map([np.array([instant_us(t)])], "t", compute, NAT, np.int64)
+            return self._datetime(int(us[0]))
+        out = self._map([instant_array(t)], "t", compute, NAT, np.int64)
+        return out.view("datetime64[us]")
+
+    @overload
+    def next_open(self, t: dt.datetime) -> dt.datetime: ...
+    @overload
+    def next_open(self, t: ArrayIn) -> Instants: ...
+    def next_open(self, t: Any) -> Any:
+        """``t`` if open, else the next opening.
+
+        >>> _example().next_open(_paris(2026, 3, 27, 12, 30)).isoformat()
+        '2026-03-27T14:00:00+01:00'
+        """
+        return self._instant_op(t, Timeline.next_open)
+
+    @overload
+    def next_close(self, t: dt.datetime) -> dt.datetime: ...
+    @overload
+    def next_close(self, t: ArrayIn) -> Instants: ...
+    def next_close(self, t: Any) -> Any:
+        """The first closing strictly after ``t``.
+
+        >>> _example().next_close(_paris(2026, 3, 27, 12)).isoformat()
+        '2026-03-27T17:00:00+01:00'
+        """
+        return self._instant_op(t, Timeline.next_close)
+
+    @overload
+    def previous_close(self, t: dt.datetime) -> dt.datetime: ...
+    @overload
+    def previous_close(self, t: ArrayIn) -> Instants: ...
+    def previous_close(self, t: Any) -> Any:
+        """The latest closing at or before ``t``.
+
+        >>> _example().previous_close(_paris(2026, 3, 30, 9)).isoformat()
+        '2026-03-27T17:00:00+01:00'
+        """
+        return self._instant_op(t, Timeline.previous_close)
+
+    # -- business time ------------------------------------------------------
+
+    @overload
+    def add(self, t: dt.datetime, d: dt.timedelta, *, boundary: Boundary = ...) -> dt.datetime: ...
+    @overload
+    def add(self, t: ArrayIn, d: ArrayIn, *, boundary: Boundary = ...) -> Instants: ...
+    def add(self, t: Any, d: Any, *, boundary: Boundary = "next_open") -> Any:
+        """Add business time ``d`` (either sign) to ``t``.
+
+        The default answer is the latest instant whose business clock is at
+        most B(t) + d: a deadline landing on a closing moves to the next
+        opening, since no business time passes in between. For display,
+        ``boundary="close"`` gives the earliest such instant instead ("due by
+        Friday 17:00"); both stand for the same business time.
+
+        >>> cal = _example()
+        >>> friday = _paris(2026, 3, 27, 16)
+        >>> cal.add(friday, dt.timedelta(hours=1)).isoformat()
+        '2026-03-30T09:00:00+02:00'
+        >>> cal.add(friday, dt.timedelta(hours=1), boundary="close").isoformat()
+        '2026-03-27T17:00:00+01:00'
+        """
+        closing = _closing(boundary)
+        if isinstance(t, dt.datetime) and isinstance(d, dt.timedelta):
+            return self._datetime(self._add1(instant_us(t), duration_us(d), closing))
+        compute = _adder(closing)
+        out = self._map([instant_array(t), duration_array(d)], "tm", compute, NAT, np.int64)
+        return out.view("datetime64[us]")
+
+    def _add1(self, t: int, d: int, closing: bool) -> int:
+        tl = self._horizon.timeline()
+        if tl is not None and tl.start_us <= t < tl.end_us:
+            target = tl.clock1(t) + d
+            if 0 < target < tl.total_us:
+                return tl.unclock1(target, closing)
+        result = self._solve1(t, lambda tl: _adder(closing)(tl, np.array([t]), np.array([d])))
+        return int(result[0])
+
+    @overload
+    def elapsed(self, a: dt.datetime, b: dt.datetime) -> dt.timedelta: ...
+    @overload
+    def elapsed(self, a: ArrayIn, b: ArrayIn) -> Durations: ...
+    def elapsed(self, a: Any, b: Any) -> Any:
+        """Business time in [a, b): B(b) - B(a), negative when b < a.
+
+        >>> cal = _example()
+        >>> cal.elapsed(_paris(2026, 3, 27, 16, 30), _paris(2026, 3, 30, 14, 30))
+        datetime.timedelta(seconds=14400)
+        """
+        if is_scalar(a) and is_scalar(b):
+            a_us, b_us = instant_us(a), instant_us(b)
+            tl = self._horizon.timeline()
+            lo, hi = min(a_us, b_us), max(a_us, b_us)
+            if tl is None or not (tl.start_us <= lo and hi < tl.end_us):
+                tl, _, _ = self._horizon.cover(lo, hi)
+            return dt.timedelta(microseconds=tl.clock1(b_us) - tl.clock1(a_us))
+        out = self._map([instant_array(a), instant_array(b)], "tt", _elapsed, NAT, np.int64)
+        return out.view("timedelta64[us]")
+
+    def open_intervals(self, start: dt.datetime, end: dt.datetime) -> Iterator[tuple[dt.datetime, dt.datetime]]:
+        """The open intervals within [start, end), clipped to it, in order.
+
+        >>> [(o.strftime("%a %H:%M"), c.strftime("%H:%M")) for o, c in
+        ...  _example().open_intervals(_paris(2026, 3, 27, 10), _paris(2026, 3, 30, 10))]
+        [('Fri 10:00', '12:00'), ('Fri 14:00', '17:00'), ('Mon 09:00', '10:00')]
+        """
+        opens, closes = self._intervals_us(start, end)
+        for o, c in zip(opens.tolist(), closes.tolist(), strict=True):
+            yield self._datetime(o), self._datetime(c)
+
+    def opening_arrays(self, start: dt.datetime, end: dt.datetime) -> tuple[I64, I64]:
+        """(opens_us, closes_us): the merged open intervals within [start, end), clipped.
+
+        int64 UTC microseconds since the epoch, for interop and benchmarks.
+        """
+        return self._intervals_us(start, end)
+
+    def _intervals_us(self, start: dt.datetime, end: dt.datetime) -> tuple[I64, I64]:
+        lo, hi = instant_us(start), instant_us(end)
+        if hi <= lo:
+            empty = np.empty(0, dtype=np.int64)
+            return empty, empty
+        tl, _, _ = self._horizon.cover(lo, hi)
+        first = int(np.searchsorted(tl.closes_us, lo, side="right"))
+        last = int(np.searchsorted(tl.opens_us, hi, side="left"))
+        opens = np.maximum(tl.opens_us[first:last], lo)
+        closes = np.minimum(tl.closes_us[first:last], hi)
+        return opens, closes
+
+    # -- business days ----------------------------------------------------
+
+    def _day(self, day: object) -> int:
+        if isinstance(day, dt.datetime):
+            if day.tzinfo is None or day.utcoffset() is None:
+                raise NaiveDatetimeError(
+                    f"naive datetime {day!r}: pass a date, or an aware datetime "
+                    "whose local date in the calendar's zone is meant"
+                )
+            day = day.astimezone(self._tz).date()
+        if not isinstance(day, dt.date):
+            raise InvalidInstantError(f"expected a date, got {type(day).__name__} {day!r}")
+        return day.toordinal() - _ORDINAL_1970
+
+    def _days(self, value: Any) -> I64:
+        if is_scalar(value):
+            return np.array([self._day(value)], dtype=np.int64)
+        return days_array(value)
+
+    @overload
+    def is_business_day(self, day: dt.date) -> bool: ...
+    @overload
+    def is_business_day(self, day: ArrayIn) -> Bools: ...
+    def is_business_day(self, day: Any) -> Any:
+        """Whether ``day`` (a local date) has any open time; NaT gives False.
+
+        >>> cal = _example()
+        >>> cal.is_business_day(dt.date(2026, 4, 6)), cal.is_business_day(dt.date(2026, 4, 7))
+        (False, True)
+        """
+        out = self._map([self._days(day)], "d", busdays.is_business_day, False, bool)
+        return bool(out[0]) if is_scalar(day) else out
+
+    @overload
+    def add_business_days(self, day: dt.date, n: int, *, roll: Roll = ...) -> dt.date: ...
+    @overload
+    def add_business_days(self, day: ArrayIn, n: ArrayIn, *, roll: Roll = ...) -> npt.NDArray[np.datetime64]: ...
+    def add_business_days(self, day: Any, n: Any, *, roll: Roll = "raise") -> Any:
+        """Roll ``day`` to a business day, then move ``n`` business days.
+
+        ``numpy.busday_offset`` semantics: ``roll`` is one of ``raise``,
+        ``nat``, ``forward`` (= ``following``), ``backward`` (=
+        ``preceding``), ``modifiedfollowing``, ``modifiedpreceding``.
+
+        >>> cal = _example()
+        >>> cal.add_business_days(dt.date(2026, 4, 3), 1)
+        datetime.date(2026, 4, 7)
+        >>> cal.add_business_days(dt.date(2026, 4, 5), 0, roll="forward")
+        datetime.date(2026, 4, 7)
+        """
+        compute = busdays.offsetter(busdays.check_roll(roll))
+        out = self._map([self._days(day), busdays.integers(n)], "dn", compute, NAT, np.int64)
+        if is_scalar(day) and np.ndim(n) == 0:
+            return busdays.to_date(int(out[0]))
+        return out.view("datetime64[D]")
+
+    @overload
+    def count_business_days(self, begin: dt.date, end: dt.date) -> int: ...
+    @overload
+    def count_business_days(self, begin: ArrayIn, end: ArrayIn) -> npt.NDArray[np.int64]: ...
+    def count_business_days(self, begin: Any, end: Any) -> Any:
+        """Business days in [begin, end); negative when end < begin (``numpy.busday_count``).
+
+        A count has no NaT, so NaT in either array raises ``InvalidInstantError``.
+
+        >>> _example().count_business_days(dt.date(2026, 4, 1), dt.date(2026, 4, 8))
+        4
+        """
+        b, e = self._days(begin), self._days(end)
+        if (b == NAT).any() or (e == NAT).any():
+            raise InvalidInstantError(
+                "count_business_days got NaT; a count cannot be missing, so drop or "
+                "fill those rows first (mask: np.isnat(begin) | np.isnat(end))"
+            )
+        out = self._map([b, e], "dd", busdays.count, 0, np.int64)
+        return int(out[0]) if is_scalar(begin) and is_scalar(end) else out
+
+    def _day(self, day: object) -> int:
+        if isinstance(day, dt.datetime):
+            if day.tzinfo is None or day.utcoffset() is None:
+                raise NaiveDatetimeError(
+                    f"naive datetime {day!r}: pass a date, or an aware datetime "
+                    "whose local date in the calendar's zone is meant"
+                )
+            day = day.astimezone(self._tz).date()
+        if not isinstance(day, dt.date):
+            raise InvalidInstantError(f"expected a date, got {type(day).__name__} {day!r}")
+        return busdays.day_number(day)
+
+    def _days(self, value: Any) -> I64:
+        if is_scalar(value):
+            return np.array([self._day(value)], dtype=np.int64)
+        return days_array(value)
+
+
+def _is_open(tl: Timeline, t: I64) -> tuple[Bools, bool, bool]:
+    return tl.is_open(t), False, False
+
+
+def _elapsed(tl: Timeline, a: I64, b: I64) -> tuple[I64, bool, bool]:
+    return tl.clock(b) - tl.clock(a), False, False
+
+
+def _adder(closing: bool) -> Callable[[Timeline, I64, I64], tuple[Any, bool, bool]]:
+    def compute(tl: Timeline, t: I64, d: I64) -> tuple[Any, bool, bool]:
+        target = tl.clock(t)
+        target += d
+        forward = bool(target.max() >= tl.total_us)
+        backward = bool(target.min() <= 0)
+        if forward or backward:
+            return None, forward, backward
+        return tl.unclock(target, closing), False, False
+
+    return compute
+
+
+def _paris(*parts: int) -> dt.datetime:
+    from zoneinfo import ZoneInfo
+
+    return dt.datetime(*parts, tzinfo=ZoneInfo("Europe/Paris"))  # type: ignore[misc]
+
+
+def _example() -> BusinessCalendar:
+    hours = OpeningHours({"Mo-Fr": "09:00-12:00,14:00-17:00"}, "Europe/Paris", holidays="FR")
+    return BusinessCalendar(hours)

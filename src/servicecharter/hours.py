@@ -1,0 +1,209 @@
+"""The opening-hours model: weekly ranges, holidays, closures, special days, zone."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import zoneinfo
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, Protocol, TypeAlias
+
+import attrs
+
+from ._errors import InvalidHoursError
+from ._holidays import HolidayDates, HolidaySource, PublicHolidays, to_holiday_sources
+from ._ranges import TimeRange, to_day_ranges, to_weekly
+from ._zone import to_zone
+
+__all__ = [
+    "DayRanges",
+    "HolidayDates",
+    "OpeningHours",
+    "PublicHolidays",
+    "ScheduleChange",
+    "SpecialDay",
+    "TimeRange",
+    "Weekly",
+]
+
+DayRanges: TypeAlias = tuple[TimeRange, ...]
+Weekly: TypeAlias = tuple[DayRanges, ...]
+
+
+def _to_date(value: object) -> dt.date:
+    if isinstance(value, dt.datetime):
+        raise InvalidHoursError(f"expected a date, got the datetime {value!r}; use .date()")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise InvalidHoursError(f"expected a date like '2026-12-24', got {value!r}")
+
+
+@attrs.frozen
+class SpecialDay:
+    """A date with its own ranges, replacing the usual hours (empty: closed).
+
+    >>> SpecialDay("2026-12-24", "09:00-12:00").ranges
+    (TimeRange(start_s=32400, end_s=43200),)
+    """
+
+    date: dt.date = attrs.field(converter=_to_date)
+    ranges: DayRanges = attrs.field(default=(), converter=to_day_ranges)
+
+
+@attrs.frozen
+class ScheduleChange:
+    """New weekly hours in force from ``effective`` (inclusive) on.
+
+    >>> ScheduleChange("2027-01-01", {"Mo-Fr": "08:00-18:00"}).weekly[0]
+    (TimeRange(start_s=28800, end_s=64800),)
+    """
+
+    effective: dt.date = attrs.field(converter=_to_date)
+    weekly: Weekly = attrs.field(converter=to_weekly)
+
+
+def _to_closures(value: Iterable[Any]) -> frozenset[dt.date]:
+    if isinstance(value, str | dt.date):
+        value = [value]
+    return frozenset(_to_date(v) for v in value)
+
+
+def _to_special_days(value: Any) -> tuple[SpecialDay, ...]:
+    if isinstance(value, Mapping):
+        days = [SpecialDay(day, ranges) for day, ranges in value.items()]
+    elif isinstance(value, SpecialDay):
+        days = [value]
+    else:
+        days = [d if isinstance(d, SpecialDay) else SpecialDay(*d) for d in value]
+    days.sort(key=lambda d: d.date)
+    _no_duplicates([d.date for d in days], "special day")
+    return tuple(days)
+
+
+def _to_changes(value: Any) -> tuple[ScheduleChange, ...]:
+    if isinstance(value, ScheduleChange):
+        value = [value]
+    changes = sorted(
+        (c if isinstance(c, ScheduleChange) else ScheduleChange(*c) for c in value),
+        key=lambda c: c.effective,
+    )
+    _no_duplicates([c.effective for c in changes], "schedule change")
+    return tuple(changes)
+
+
+def _no_duplicates(dates: list[dt.date], what: str) -> None:
+    for before, after in zip(dates, dates[1:], strict=False):
+        if before == after:
+            raise InvalidHoursError(f"two {what}s on {after}; keep one per date")
+
+
+class _HolidayLookup(Protocol):
+    def __contains__(self, day: object, /) -> bool: ...
+
+
+@attrs.frozen
+class OpeningHours:
+    """When a service is open: weekly hours in an IANA zone, with exceptions.
+
+    For a given date the first that applies wins: a closure, a special day, a
+    holiday (``holiday_hours``, closed by default), then the weekly hours in
+    force on that date (the latest ``changes`` entry not after it, else
+    ``weekly``).
+
+    >>> hours = OpeningHours({"Mo-Fr": "09:00-12:00,14:00-17:00"}, "Europe/Paris",
+    ...                      closures=["2026-08-14"])
+    >>> [str(r) for r in hours.ranges_on(dt.date(2026, 3, 27))]
+    ['09:00-12:00', '14:00-17:00']
+    >>> hours.ranges_on(dt.date(2026, 8, 14))
+    ()
+    """
+
+    weekly: Weekly = attrs.field(converter=to_weekly)
+    tz: zoneinfo.ZoneInfo = attrs.field(converter=to_zone)
+    holidays: tuple[HolidaySource, ...] = attrs.field(
+        default=(), converter=to_holiday_sources
+    )
+    holiday_hours: DayRanges = attrs.field(default=(), converter=to_day_ranges)
+    closures: frozenset[dt.date] = attrs.field(default=frozenset(), converter=_to_closures)
+    special_days: tuple[SpecialDay, ...] = attrs.field(
+        default=(), converter=_to_special_days
+    )
+    changes: tuple[ScheduleChange, ...] = attrs.field(default=(), converter=_to_changes)
+    _special_map: dict[dt.date, DayRanges] = attrs.field(
+        init=False, eq=False, hash=False, repr=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_special_map", {d.date: d.ranges for d in self.special_days})
+        both = self.closures & {d.date for d in self.special_days}
+        if both:
+            raise InvalidHoursError(
+                f"{min(both)} is both a closure and a special day; keep one"
+            )
+
+    @classmethod
+    def parse(cls, text: str, *, tz: str | zoneinfo.ZoneInfo, holidays: Any = ()) -> OpeningHours:
+        """Read the common opening_hours notation.
+
+        Rules are separated by ``;`` and a later rule replaces an earlier one
+        for the days it names. ``PH`` selects public holidays.
+
+        >>> hours = OpeningHours.parse("Mo-Fr 09:00-12:00,14:00-17:00; PH off",
+        ...                            tz="Europe/Paris", holidays="FR")
+        >>> [str(r) for r in hours.weekly[4]], hours.weekly[5]
+        (['09:00-12:00', '14:00-17:00'], ())
+        """
+        from ._notation import parse_notation
+
+        parsed = parse_notation(text)
+        return cls(
+            weekly=[list(day) for day in parsed.weekly],
+            tz=tz,
+            holidays=holidays,
+            holiday_hours=list(parsed.holiday_hours or ()),
+        )
+
+    def weekly_on(self, day: dt.date) -> Weekly:
+        """The weekly hours in force on ``day``."""
+        index = bisect.bisect_right(self.changes, day, key=lambda c: c.effective)
+        return self.changes[index - 1].weekly if index else self.weekly
+
+    def ranges_on(self, day: dt.date, holidays: _HolidayLookup | None = None) -> DayRanges:
+        """The ranges that belong to ``day`` (those crossing midnight included)."""
+        if day in self.closures:
+            return ()
+        special = self._special_map.get(day)
+        if special is not None:
+            return special
+        if holidays is None:
+            holidays = self.holiday_dates(day.year, day.year)
+        if day in holidays:
+            return self.holiday_hours
+        return self.weekly_on(day)[day.weekday()]
+
+    def holiday_dates(self, first_year: int, last_year: int) -> frozenset[dt.date]:
+        """All holiday dates of the sources in the years given (inclusive)."""
+        dates: set[dt.date] = set()
+        for source in self.holidays:
+            dates |= source.dates(first_year, last_year)
+        return frozenset(dates)
+
+    def days(self, first: dt.date, last: dt.date) -> Iterator[tuple[dt.date, DayRanges]]:
+        """Each date in [first, last] with its ranges."""
+        holidays = self.holiday_dates(first.year, last.year)
+        day = first
+        one = dt.timedelta(days=1)
+        while day <= last:
+            yield day, self.ranges_on(day, holidays)
+            day += one
+
+    def has_weekly_time(self) -> bool:
+        """Whether any weekly hours (current or changed) have open time."""
+        weeks = [self.weekly, *(c.weekly for c in self.changes)]
+        return any(day for week in weeks for day in week)
+
