@@ -64,7 +64,10 @@ def is_business_day(tl: Timeline, days: I64) -> tuple[Any, bool, bool]:
 
 
 def count(tl: Timeline, begin: I64, end: I64) -> tuple[Any, bool, bool]:
-    return tl.rank.take(end - tl.day0) - tl.rank.take(begin - tl.day0), False, False
+    # As numpy.busday_count: [begin, end) forward; backward the count is
+    # negative and spans (end, begin], so both indices move one day on.
+    shift = (begin > end).astype(np.int64) - tl.day0
+    return tl.rank.take(end + shift) - tl.rank.take(begin + shift), False, False
 
 
 def _month(days: I64) -> I64:

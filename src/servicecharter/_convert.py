@@ -56,14 +56,14 @@ def instant_us(value: object) -> int:
 
 
 def _pandas_aware(value: Any) -> I64 | None:
+    """A tz-aware pandas Series, Index or array as UTC microseconds, else None."""
     dtype = getattr(value, "dtype", None)
     if getattr(dtype, "tz", None) is None:
         return None
-    utc = value.tz_convert("UTC") if hasattr(value, "tz_convert") else None
-    if utc is None or not hasattr(value, "tz"):  # a Series: go through .dt
+    if hasattr(value, "dt"):  # a Series: the zone methods live on .dt
         utc = value.dt.tz_convert("UTC").dt.tz_localize(None)
     else:
-        utc = utc.tz_localize(None)
+        utc = value.tz_convert("UTC").tz_localize(None)
     return np.asarray(utc.to_numpy(dtype="datetime64[us]")).view(np.int64)
 
 

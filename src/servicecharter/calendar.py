@@ -377,7 +377,9 @@ class BusinessCalendar:
     @overload
     def count_business_days(self, begin: ArrayIn, end: ArrayIn) -> npt.NDArray[np.int64]: ...
     def count_business_days(self, begin: Any, end: Any) -> Any:
-        """Business days in [begin, end); negative when end < begin (``numpy.busday_count``).
+        """Business days in [begin, end), as ``numpy.busday_count``.
+
+        When end < begin the count is negative and covers (end, begin].
 
         A count has no NaT, so NaT in either array raises ``InvalidInstantError``.
 
