@@ -29,13 +29,16 @@ def utc(*parts: int) -> dt.datetime:
     return dt.datetime(*parts, tzinfo=UTC)  # type: ignore[misc]
 
 
-def calendar(weekly: object, tz: str = "Europe/Paris", **kw: object) -> BusinessCalendar:
+def calendar(
+    weekly: object, tz: str = "Europe/Paris", **kw: object
+) -> BusinessCalendar:
     return BusinessCalendar(OpeningHours(weekly, tz, **kw))  # type: ignore[arg-type]
 
 
 def as_utc64(*moments: dt.datetime) -> np.ndarray:
     return np.array(
-        [m.astimezone(UTC).replace(tzinfo=None) for m in moments], dtype="datetime64[us]"
+        [m.astimezone(UTC).replace(tzinfo=None) for m in moments],
+        dtype="datetime64[us]",
     )
 
 
@@ -68,7 +71,9 @@ class TestSeedNumbers:
 
 
 class TestInstants:
-    def test_naive_datetime_is_refused_with_the_fix(self, seed: BusinessCalendar) -> None:
+    def test_naive_datetime_is_refused_with_the_fix(
+        self, seed: BusinessCalendar
+    ) -> None:
         with pytest.raises(NaiveDatetimeError, match="tzinfo"):
             seed.add(dt.datetime(2026, 3, 27, 16, 30), H)
 
@@ -84,7 +89,9 @@ class TestInstants:
 
     def test_tz_aware_pandas_series(self, seed: BusinessCalendar) -> None:
         pd = pytest.importorskip("pandas")
-        series = pd.Series(pd.to_datetime(["2026-03-27 16:30"]).tz_localize("Europe/Paris"))
+        series = pd.Series(
+            pd.to_datetime(["2026-03-27 16:30"]).tz_localize("Europe/Paris")
+        )
         due = seed.add(series, np.timedelta64(4, "h"))
         assert due[0] == np.datetime64("2026-03-30T12:30", "us")
 
@@ -170,10 +177,14 @@ class TestRanges:
 class TestAdd:
     """The worked examples of the semantics page."""
 
-    def test_friday_16_plus_one_hour_is_monday_9(self, nine_to_five: BusinessCalendar) -> None:
+    def test_friday_16_plus_one_hour_is_monday_9(
+        self, nine_to_five: BusinessCalendar
+    ) -> None:
         assert nine_to_five.add(paris(2026, 3, 6, 16), H) == paris(2026, 3, 9, 9)
 
-    def test_reply_in_the_closed_span_is_on_time(self, nine_to_five: BusinessCalendar) -> None:
+    def test_reply_in_the_closed_span_is_on_time(
+        self, nine_to_five: BusinessCalendar
+    ) -> None:
         received, replied = paris(2026, 3, 6, 16), paris(2026, 3, 7, 12)
         assert nine_to_five.elapsed(received, replied) == H
         assert replied <= nine_to_five.add(received, H)
@@ -187,7 +198,9 @@ class TestAdd:
 
     def test_zero_is_next_open(self, nine_to_five: BusinessCalendar) -> None:
         saturday = paris(2026, 3, 7, 12)
-        assert nine_to_five.add(saturday, dt.timedelta(0)) == nine_to_five.next_open(saturday)
+        assert nine_to_five.add(saturday, dt.timedelta(0)) == nine_to_five.next_open(
+            saturday
+        )
 
     def test_close_boundary_for_display(self, nine_to_five: BusinessCalendar) -> None:
         due = nine_to_five.add(paris(2026, 3, 6, 16), H, boundary="close")
@@ -196,7 +209,11 @@ class TestAdd:
         assert inside == paris(2026, 3, 6, 11)
 
     def test_array_and_scalar_agree(self, seed: BusinessCalendar) -> None:
-        moments = [paris(2026, 3, 27, 16, 30), paris(2026, 4, 5, 18), paris(2026, 5, 1, 9)]
+        moments = [
+            paris(2026, 3, 27, 16, 30),
+            paris(2026, 4, 5, 18),
+            paris(2026, 5, 1, 9),
+        ]
         due = seed.add(as_utc64(*moments), np.timedelta64(4, "h"))
         assert due.tolist() == [
             seed.add(m, 4 * H).astimezone(UTC).replace(tzinfo=None) for m in moments
@@ -209,9 +226,13 @@ class TestAdd:
             paris(2026, 3, 2, h).astimezone(UTC).replace(tzinfo=None) for h in (10, 11)
         ] + [paris(2026, 3, 3, 10).astimezone(UTC).replace(tzinfo=None)]
 
-    def test_long_duration_extends_the_horizon(self, nine_to_five: BusinessCalendar) -> None:
+    def test_long_duration_extends_the_horizon(
+        self, nine_to_five: BusinessCalendar
+    ) -> None:
         # 8 business hours a day, 5 days a week: 20 years is far past one compiled year.
-        due = nine_to_five.add(paris(2026, 3, 2, 9), dt.timedelta(hours=8 * 5 * 52 * 20))
+        due = nine_to_five.add(
+            paris(2026, 3, 2, 9), dt.timedelta(hours=8 * 5 * 52 * 20)
+        )
         assert 2045 <= due.year <= 2046
 
 
@@ -223,9 +244,15 @@ class TestSearches:
     def test_next_close_is_strictly_after(self, nine_to_five: BusinessCalendar) -> None:
         assert nine_to_five.next_close(paris(2026, 3, 2, 17)) == paris(2026, 3, 3, 17)
 
-    def test_previous_close_is_at_or_before(self, nine_to_five: BusinessCalendar) -> None:
-        assert nine_to_five.previous_close(paris(2026, 3, 2, 17)) == paris(2026, 3, 2, 17)
-        assert nine_to_five.previous_close(paris(2026, 3, 2, 16)) == paris(2026, 2, 27, 17)
+    def test_previous_close_is_at_or_before(
+        self, nine_to_five: BusinessCalendar
+    ) -> None:
+        assert nine_to_five.previous_close(paris(2026, 3, 2, 17)) == paris(
+            2026, 3, 2, 17
+        )
+        assert nine_to_five.previous_close(paris(2026, 3, 2, 16)) == paris(
+            2026, 2, 27, 17
+        )
 
     def test_open_intervals(self, seed: BusinessCalendar) -> None:
         spans = list(seed.open_intervals(paris(2026, 4, 3, 11), paris(2026, 4, 7, 10)))
@@ -249,8 +276,9 @@ class TestHolidaysAndExceptions:
         assert not cal.is_business_day(dt.date(2026, 7, 21))  # national day
 
     def test_holiday_hours(self) -> None:
-        hours = OpeningHours.parse("Mo-Su 09:00-17:00; PH 10:00-12:00", tz="Europe/Paris",
-                                   holidays="FR")
+        hours = OpeningHours.parse(
+            "Mo-Su 09:00-17:00; PH 10:00-12:00", tz="Europe/Paris", holidays="FR"
+        )
         cal = BusinessCalendar(hours)
         assert cal.next_open(paris(2026, 7, 14, 8)) == paris(2026, 7, 14, 10)
 
@@ -282,8 +310,13 @@ def _moselle() -> object:
 
 
 ROLLS = [
-    "nat", "forward", "following", "backward", "preceding",
-    "modifiedfollowing", "modifiedpreceding",
+    "nat",
+    "forward",
+    "following",
+    "backward",
+    "preceding",
+    "modifiedfollowing",
+    "modifiedpreceding",
 ]
 
 
@@ -306,8 +339,12 @@ class TestBusinessDays:
     @pytest.mark.parametrize("roll", ROLLS)
     @pytest.mark.parametrize("n", [-7, -1, 0, 1, 3, 40])
     def test_offset_matches_numpy(
-        self, seed: BusinessCalendar, days: np.ndarray, holidays: np.ndarray,
-        roll: str, n: int,
+        self,
+        seed: BusinessCalendar,
+        days: np.ndarray,
+        holidays: np.ndarray,
+        roll: str,
+        n: int,
     ) -> None:
         ours = seed.add_business_days(days, n, roll=roll)  # type: ignore[arg-type]
         numpy = np.busday_offset(days, n, roll=roll, holidays=holidays)
@@ -322,7 +359,9 @@ class TestBusinessDays:
     ) -> None:
         ends = days[::-1]
         ours = seed.count_business_days(days, ends)
-        np.testing.assert_array_equal(ours, np.busday_count(days, ends, holidays=holidays))
+        np.testing.assert_array_equal(
+            ours, np.busday_count(days, ends, holidays=holidays)
+        )
 
     def test_is_business_day_matches_numpy(
         self, seed: BusinessCalendar, days: np.ndarray, holidays: np.ndarray
@@ -330,7 +369,9 @@ class TestBusinessDays:
         ours = seed.is_business_day(days)
         np.testing.assert_array_equal(ours, np.is_busday(days, holidays=holidays))
 
-    def test_aware_datetime_is_read_as_its_local_date(self, seed: BusinessCalendar) -> None:
+    def test_aware_datetime_is_read_as_its_local_date(
+        self, seed: BusinessCalendar
+    ) -> None:
         # 23:30 UTC on Monday 6 April is Tuesday 01:30 in Paris.
         assert seed.is_business_day(utc(2026, 4, 6, 23, 30))
         assert not seed.is_business_day(utc(2026, 4, 6, 12))

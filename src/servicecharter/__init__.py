@@ -6,8 +6,9 @@ millions at once.
 >>> import datetime as dt
 >>> from zoneinfo import ZoneInfo
 >>> from servicecharter import BusinessCalendar, OpeningHours
->>> hours = OpeningHours.parse("Mo-Fr 09:00-12:00,14:00-17:00; PH off",
-...                            tz="Europe/Paris", holidays="FR")
+>>> hours = OpeningHours.parse(
+...     "Mo-Fr 09:00-12:00,14:00-17:00; PH off", tz="Europe/Paris", holidays="FR"
+... )
 >>> cal = BusinessCalendar(hours)
 >>> call = dt.datetime(2026, 4, 5, 18, 0, tzinfo=ZoneInfo("Europe/Paris"))
 >>> cal.add(call, dt.timedelta(hours=1)).isoformat()

@@ -29,8 +29,14 @@ __all__ = [
 ]
 
 Roll: TypeAlias = Literal[
-    "raise", "nat", "forward", "following", "backward", "preceding",
-    "modifiedfollowing", "modifiedpreceding",
+    "raise",
+    "nat",
+    "forward",
+    "following",
+    "backward",
+    "preceding",
+    "modifiedfollowing",
+    "modifiedpreceding",
 ]
 I64: TypeAlias = npt.NDArray[np.int64]
 _ROLLS = get_args(Roll)
@@ -40,7 +46,9 @@ NAT = np.iinfo(np.int64).min
 def check_roll(roll: str) -> str:
     """Validate a roll policy name."""
     if roll not in _ROLLS:
-        raise InvalidArgumentError(f"roll must be one of {', '.join(_ROLLS)}; got {roll!r}")
+        raise InvalidArgumentError(
+            f"roll must be one of {', '.join(_ROLLS)}; got {roll!r}"
+        )
     return roll
 
 
@@ -91,7 +99,11 @@ def _rolled(tl: Timeline, days: I64, roll: str) -> tuple[I64, bool, bool]:
     forward, backward = bool(following.max() >= size), bool(preceding.min() < 0)
     if forward or backward:
         return following, forward, backward
-    first, other = (following, preceding) if roll == "modifiedfollowing" else (preceding, following)
+    first, other = (
+        (following, preceding)
+        if roll == "modifiedfollowing"
+        else (preceding, following)
+    )
     landed = tl.business_days.take(first)
     return np.where(_month(landed) == _month(days), first, other), False, False
 
@@ -109,17 +121,14 @@ def offsetter(roll: str) -> Callable[[Timeline, I64, I64], tuple[Any, bool, bool
                     "roll='backward' (or 'nat') to say what to do with such dates"
                 )
         index, forward, backward = _rolled(tl, days, roll)
-        index += n
+        index = index + n  # not in place: days or n may be one element
         forward = forward or bool(index.max() >= tl.business_days.size)
         backward = backward or bool(index.min() < 0)
         if forward or backward:
             return None, forward, backward
         out = tl.business_days.take(index)
         if roll == "nat":
-            out[~ok] = NAT
+            out = np.where(ok, out, NAT)
         return out, False, False
 
     return compute
-
-
-

@@ -45,7 +45,9 @@ def compile_days(hours: OpeningHours, first: int, stop: int) -> Timeline:
     local = np.array(starts + ends, dtype=np.int64)
     closing = np.arange(local.size) >= len(starts)
     bounds = np.array([first * DAY_US, stop * DAY_US], dtype=np.int64)
-    utc = local_to_utc(np.concatenate((local, bounds)), np.append(closing, [False, True]), hours.tz)
+    utc = local_to_utc(
+        np.concatenate((local, bounds)), np.append(closing, [False, True]), hours.tz
+    )
     lo, hi = int(utc[-2]), int(utc[-1])
     opens, closes = utc[: len(starts)], utc[len(starts) : -2]
     owner = np.array(owners, dtype=np.int64)
@@ -53,4 +55,4 @@ def compile_days(hours: OpeningHours, first: int, stop: int) -> Timeline:
     has_time = (closes > opens) & (owner >= first)
     business[owner[has_time] - first] = True
     merged_opens, merged_closes = merge_intervals(opens, closes, lo, hi)
-    return Timeline(lo, hi, merged_opens, merged_closes, first, business)
+    return Timeline(lo, hi, merged_opens, merged_closes, day0=first, business=business)

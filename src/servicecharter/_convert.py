@@ -37,7 +37,7 @@ _NAIVE_FIX = (
 
 
 def is_scalar(value: object) -> bool:
-    """Whether ``value`` takes the scalar path (a Python date, datetime or timedelta)."""
+    """Whether ``value`` takes the scalar path (a date, datetime or timedelta)."""
     return isinstance(value, dt.date | dt.timedelta)
 
 
@@ -68,24 +68,26 @@ def _pandas_aware(value: Any) -> I64 | None:
 
 
 def _objects(values: Any, read: Any) -> I64:
-    """Read a sequence of Python scalars one by one (a convenience, not the fast path)."""
+    """Read a sequence of Python scalars one by one (a convenience path)."""
     out = np.empty(len(values), dtype=np.int64)
     for i, item in enumerate(values):
-        missing = item is None or item != item  # NaT and NaN are unequal to themselves
+        # NaT and NaN are unequal to themselves.
+        missing = item is None or item != item  # noqa: PLR0124
         out[i] = NAT if missing else read(item)
     return out
 
 
 def instant_array(value: Any) -> I64:
-    """Instants as int64 UTC microseconds (a new array, NaT as int64 min)."""
+    """Instants as int64 UTC microseconds (NaT as int64 min); may view the input."""
     aware = _pandas_aware(value)
     if aware is not None:
-        return aware.copy()
+        return aware
     if isinstance(value, list | tuple):
         return _objects(value, instant_us)
     array = np.asarray(value)
     if array.dtype.kind == "M":
-        return array.astype("datetime64[us]").view(np.int64).copy()
+        # No copy when already in microseconds: callers never write to inputs.
+        return array.astype("datetime64[us]", copy=False).view(np.int64)
     if array.dtype.kind == "O":
         return _objects(array.ravel(), instant_us).reshape(array.shape)
     naive = getattr(getattr(value, "dtype", None), "kind", None) == "M"
@@ -101,7 +103,10 @@ def instant_array(value: Any) -> I64:
 
 
 def _check_durations(us: I64) -> I64:
-    if us.size and (us.max() > _DURATION_LIMIT_US or np.any((us < -_DURATION_LIMIT_US) & (us != NAT))):
+    if us.size and (
+        us.max() > _DURATION_LIMIT_US
+        or np.any((us < -_DURATION_LIMIT_US) & (us != NAT))
+    ):
         raise InvalidDurationError(
             "a duration exceeds 5,000 years; check the values (a unit mix-up?)"
         )
@@ -129,7 +134,9 @@ def duration_array(value: Any) -> I64:
         return _check_durations(_objects(value, duration_us))
     array = np.asarray(value)
     if array.dtype.kind == "m":
-        return _check_durations(array.astype("timedelta64[us]").view(np.int64).copy())
+        return _check_durations(
+            array.astype("timedelta64[us]", copy=False).view(np.int64)
+        )
     raise InvalidDurationError(
         f"expected timedelta64 durations, got an array of dtype {array.dtype}; "
         "convert with np.asarray(x, dtype='timedelta64[us]')"
@@ -142,7 +149,7 @@ def days_array(value: Any) -> I64:
         value = np.array(value, dtype="datetime64[D]")
     array = np.asarray(value)
     if array.dtype.kind == "M":
-        return array.astype("datetime64[D]").view(np.int64).copy()
+        return array.astype("datetime64[D]", copy=False).view(np.int64)
     raise InvalidInstantError(
         f"expected dates as datetime64[D], got an array of dtype {array.dtype}; "
         "convert with np.asarray(x, dtype='datetime64[D]')"

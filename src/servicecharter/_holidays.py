@@ -78,7 +78,9 @@ def _to_dates(value: Iterable[Any]) -> frozenset[dt.date]:
     dates = set()
     for item in value:
         if isinstance(item, dt.datetime) or not isinstance(item, dt.date):
-            raise InvalidHoursError(f"expected holiday dates (datetime.date), got {item!r}")
+            raise InvalidHoursError(
+                f"expected holiday dates (datetime.date), got {item!r}"
+            )
         dates.add(item)
     return frozenset(dates)
 

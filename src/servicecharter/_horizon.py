@@ -108,7 +108,9 @@ class Horizon:
                 return result
             tl = self._grow(tl, forward, backward, lo_day, hi_day)
 
-    def _grow(self, tl: Timeline, forward: bool, backward: bool, lo: int, hi: int) -> Timeline:
+    def _grow(
+        self, tl: Timeline, forward: bool, backward: bool, lo: int, hi: int
+    ) -> Timeline:
         days = tl.business_days
         step = min(max(tl.day_end - tl.day0, _YEAR_DAYS), self._bound_days)
         first, last = tl.day0, tl.day_end - 1

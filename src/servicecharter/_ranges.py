@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -27,13 +28,16 @@ def _seconds(value: object, *, end: bool) -> int:
     elif isinstance(value, dt.time):
         if value.tzinfo is not None:
             raise InvalidHoursError(
-                f"opening hours are local wall-clock times; drop the tzinfo of {value!r}"
+                "opening hours are local wall-clock times; "
+                f"drop the tzinfo of {value!r}"
             )
         seconds = value.hour * 3600 + value.minute * 60 + value.second
     elif isinstance(value, str):
         match = _CLOCK.match(value)
         if match is None:
-            raise InvalidHoursError(f"expected a clock time like '09:00', got {value!r}")
+            raise InvalidHoursError(
+                f"expected a clock time like '09:00', got {value!r}"
+            )
         hour, minute, sec = int(match[1]), int(match[2]), int(match[3] or 0)
         if minute > 59 or sec > 59 or hour > 24 or (hour == 24 and minute + sec):
             raise InvalidHoursError(f"clock time out of range: {value!r}")
@@ -89,7 +93,9 @@ class TimeRange:
         """
         start, sep, end = str(text).partition("-")
         if not sep:
-            raise InvalidHoursError(f"expected a range like '09:00-12:00', got {text!r}")
+            raise InvalidHoursError(
+                f"expected a range like '09:00-12:00', got {text!r}"
+            )
         return cls(start.strip(), end.strip())
 
     @property
@@ -140,7 +146,7 @@ def to_day_ranges(value: object) -> tuple[TimeRange, ...]:
     else:
         raise InvalidHoursError(f"expected time ranges, got {value!r}")
     ranges.sort()
-    for before, after in zip(ranges, ranges[1:], strict=False):
+    for before, after in itertools.pairwise(ranges):
         if before.start_s + before.length_s > after.start_s:
             raise InvalidHoursError(
                 f"time ranges {before} and {after} overlap; merge them into one range"
@@ -161,7 +167,8 @@ def _weekday_keys(key: object) -> list[int]:
             hi = WEEKDAYS.index(last.strip()) if sep else lo
         except ValueError:
             raise InvalidHoursError(
-                f"unknown weekday in {key!r}; use {', '.join(WEEKDAYS)}, 'Mo-Fr' or 'Mo,We'"
+                f"unknown weekday in {key!r}; "
+                f"use {', '.join(WEEKDAYS)}, 'Mo-Fr' or 'Mo,We'"
             ) from None
         days.extend((lo + i) % 7 for i in range((hi - lo) % 7 + 1))
     return days

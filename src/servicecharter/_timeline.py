@@ -17,7 +17,7 @@ inverts B over the business-time axis. Every operation is whole-array.
 from __future__ import annotations
 
 import bisect
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
@@ -26,6 +26,7 @@ __all__ = ["BIG", "Timeline", "merge_intervals"]
 
 I64: TypeAlias = npt.NDArray[np.int64]
 B1: TypeAlias = npt.NDArray[np.bool_]
+Index: TypeAlias = npt.NDArray[Any]  # int32 or int64 positions
 BIG = np.iinfo(np.int64).max
 _QUARTER_US = 900 * 1_000_000
 _MAX_BUCKETS = 1 << 20
@@ -36,7 +37,7 @@ def merge_intervals(opens: I64, closes: I64, lo: int, hi: int) -> tuple[I64, I64
 
     >>> o, c = merge_intervals(np.array([5, 0, 3]), np.array([9, 3, 4]), 1, 8)
     >>> o.tolist(), c.tolist()
-    [[1], [8]]
+    ([1, 5], [4, 8])
     """
     opens = np.maximum(opens, lo)
     closes = np.minimum(closes, hi)
@@ -65,17 +66,20 @@ class _Buckets:
         width = -(-width // _QUARTER_US) * _QUARTER_US
         edges = origin + np.arange(span // width + 2, dtype=np.int64) * width
         first = np.searchsorted(keys, edges, side="right") - 1
+        before_next = np.searchsorted(keys, edges[1:], side="left") - 1
         self.keys = keys
         self.origin = origin
         self.width = width
-        self.steps = int(np.max(np.diff(first), initial=0))
-        dtype = np.int32 if keys.size < 2**31 else np.int64
-        self.first = first.astype(dtype)
+        # Keys strictly inside a bucket need a step each; keys on an edge are
+        # already counted by ``first``, so quarter-hour openings need none.
+        self.steps = int(np.max(before_next - first[:-1], initial=0))
+        # int32 halves the index's cache footprint; take() accepts it as is.
+        self.first = first.astype(np.int32 if keys.size < 2**31 else np.int64)
 
-    def locate(self, x: I64) -> I64:
-        k = self.first.take((x - self.origin) // self.width).astype(np.int64)
+    def locate(self, x: I64) -> Index:
+        k: Index = self.first.take((x - self.origin) // self.width)
         for _ in range(self.steps):
-            k += self.keys.take(k + 1) <= x
+            k = k + (self.keys.take(k + 1) <= x)
         return k
 
 
@@ -87,8 +91,14 @@ class Timeline:
     """
 
     def __init__(
-        self, start_us: int, end_us: int, opens_us: I64, closes_us: I64,
-        day0: int, business: B1,
+        self,
+        start_us: int,
+        end_us: int,
+        opens_us: I64,
+        closes_us: I64,
+        *,
+        day0: int,
+        business: B1,
     ) -> None:
         self.start_us, self.end_us = start_us, end_us
         self.opens_us, self.closes_us = opens_us, closes_us
@@ -100,7 +110,9 @@ class Timeline:
         # front (so every t >= start_us finds one) and BIG at the end.
         self._o = np.concatenate(([start_us], opens_us, [BIG])).astype(np.int64)
         self._len = np.concatenate(([0], lengths, [0])).astype(np.int64)
-        self._cum = np.concatenate(([0], self.cum_us[:n], [self.total_us])).astype(np.int64)
+        self._cum = np.concatenate(([0], self.cum_us[:n], [self.total_us])).astype(
+            np.int64
+        )
         self._time = _Buckets(self._o, start_us, end_us - start_us)
         self._busy = _Buckets(
             np.append(self.cum_us[:n], BIG).astype(np.int64), 0, self.total_us
@@ -118,7 +130,7 @@ class Timeline:
 
     # -- whole-array operations; every instant must lie in [start_us, end_us) --
 
-    def locate(self, t: I64) -> I64:
+    def locate(self, t: I64) -> Index:
         """Index into the sentinel-padded arrays of the last opening <= t."""
         return self._time.locate(t)
 

@@ -69,7 +69,8 @@ def _utc_of(tz: dt.tzinfo, local_us: int, closing: bool) -> int:
     naive = _NAIVE_EPOCH + dt.timedelta(microseconds=local_us)
     early = naive.replace(tzinfo=tz, fold=0).utcoffset()
     late = naive.replace(tzinfo=tz, fold=1).utcoffset()
-    assert early is not None and late is not None
+    assert early is not None
+    assert late is not None
     off_early, off_late = early // _ONE_US, late // _ONE_US
     if off_early == off_late:
         return local_us - off_early
@@ -94,7 +95,9 @@ def _gap_end(tz: dt.tzinfo, lo: int, hi: int) -> int:
     return hi
 
 
-def local_to_utc(local_us: I64, closing: npt.NDArray[np.bool_], tz: zoneinfo.ZoneInfo) -> I64:
+def local_to_utc(
+    local_us: I64, closing: npt.NDArray[np.bool_], tz: zoneinfo.ZoneInfo
+) -> I64:
     """Convert local wall-clock microseconds to UTC microseconds.
 
     Days whose offset is the same at both midnights take a whole-array path;

@@ -15,6 +15,8 @@ from typing import Any, Literal, TypeAlias, overload
 import numpy as np
 import numpy.typing as npt
 
+from . import _busdays as busdays
+from ._busdays import Roll
 from ._convert import (
     NAT,
     days_array,
@@ -30,8 +32,6 @@ from ._errors import (
     InvalidInstantError,
     NaiveDatetimeError,
 )
-from . import _busdays as busdays
-from ._busdays import Roll
 from ._horizon import Horizon
 from ._timeline import Timeline
 from ._zone import EPOCH
@@ -57,6 +57,14 @@ def _closing(boundary: str) -> bool:
     return boundary == "close"
 
 
+def _positive(bound: object) -> dt.timedelta:
+    if isinstance(bound, dt.timedelta) and bound > dt.timedelta(0):
+        return bound
+    raise InvalidArgumentError(
+        f"search_bound must be a positive timedelta, got {bound!r}"
+    )
+
+
 class BusinessCalendar:
     """Business-time arithmetic over opening hours, for one instant or millions.
 
@@ -66,8 +74,9 @@ class BusinessCalendar:
     ``elapsed(received, responded) <= d``.
 
     >>> from zoneinfo import ZoneInfo
-    >>> hours = OpeningHours.parse("Mo-Fr 09:00-12:00,14:00-17:00; PH off",
-    ...                            tz="Europe/Paris", holidays="FR")
+    >>> hours = OpeningHours.parse(
+    ...     "Mo-Fr 09:00-12:00,14:00-17:00; PH off", tz="Europe/Paris", holidays="FR"
+    ... )
     >>> cal = BusinessCalendar(hours)
     >>> call = dt.datetime(2026, 3, 27, 16, 30, tzinfo=ZoneInfo("Europe/Paris"))
     >>> cal.add(call, dt.timedelta(hours=4)).isoformat()
@@ -76,17 +85,15 @@ class BusinessCalendar:
 
     __slots__ = ("_bound", "_horizon", "_tz")
 
-    def __init__(self, hours: OpeningHours, *, search_bound: dt.timedelta = _DEFAULT_BOUND) -> None:
+    def __init__(
+        self, hours: OpeningHours, *, search_bound: dt.timedelta = _DEFAULT_BOUND
+    ) -> None:
         if not isinstance(hours, OpeningHours):
             raise InvalidHoursError(
                 f"expected OpeningHours, got {type(hours).__name__}; build one with "
                 "OpeningHours.parse('Mo-Fr 09:00-17:00', tz='Europe/Paris')"
             )
-        if not isinstance(search_bound, dt.timedelta) or search_bound <= dt.timedelta(0):
-            raise InvalidArgumentError(
-                f"search_bound must be a positive timedelta, got {search_bound!r}"
-            )
-        self._bound = search_bound
+        self._bound = _positive(search_bound)
         self._horizon = Horizon(hours, search_bound)
         self._tz = hours.tz
 
@@ -123,7 +130,9 @@ class BusinessCalendar:
     def _datetime(self, us: int) -> dt.datetime:
         return (EPOCH + dt.timedelta(microseconds=us)).astimezone(self._tz)
 
-    def _solve1(self, t_us: int, compute: Callable[[Timeline], tuple[Any, Any, Any]]) -> Any:
+    def _solve1(
+        self, t_us: int, compute: Callable[[Timeline], tuple[Any, Any, Any]]
+    ) -> Any:
         tl, lo, hi = self._horizon.cover(t_us, t_us)
         return self._horizon.solve(tl, lo, hi, compute)
 
@@ -141,20 +150,29 @@ class BusinessCalendar:
         numbers, ``m`` durations (us), ``n`` plain integers. The first ``t``
         or ``d`` arrays decide the range of days to compile.
         """
-        arrays = np.broadcast_arrays(*arrays)
-        shape = arrays[0].shape
-        flat = [a.ravel() for a in arrays]
-        nat = np.zeros(flat[0].size, dtype=bool)
+        shape = np.broadcast_shapes(*(a.shape for a in arrays))
+        size = int(np.prod(shape))
+        # A one-element array (a scalar duration, say) stays one element and
+        # broadcasts inside ``compute``, rather than being copied a million times.
+        flat = [
+            a.reshape(1) if a.size == 1 else np.broadcast_to(a, shape).ravel()
+            for a in arrays
+        ]
+        nat = np.zeros(size, dtype=bool)
         for a, kind in zip(flat, kinds, strict=True):
             if kind != "n":
                 nat |= a == NAT
         keep = None
         if nat.any():
             keep = ~nat
-            flat = [a[keep] for a in flat]
-        if flat[0].size == 0:
+            flat = [a if a.size == 1 else a[keep] for a in flat]
+        if size == 0 or (keep is not None and not keep.any()):
             return np.full(shape, fill, dtype=dtype)
-        spans = [(int(a.min()), int(a.max())) for a, k in zip(flat, kinds, strict=True) if k in "td"]
+        spans = [
+            (int(a.min()), int(a.max()))
+            for a, k in zip(flat, kinds, strict=True)
+            if k in "td"
+        ]
         lo, hi = min(x for x, _ in spans), max(y for _, y in spans)
         if "t" in kinds:
             tl, lo, hi = self._horizon.cover(lo, hi)
@@ -174,14 +192,16 @@ class BusinessCalendar:
     @overload
     def is_open(self, t: ArrayIn) -> Bools: ...
     def is_open(self, t: Any) -> Any:
-        """Whether the service is open at ``t`` (open at an opening, closed at a closing).
+        """Whether open at ``t``: open at an opening, closed at a closing.
 
         >>> cal = _example()
         >>> cal.is_open(_paris(2026, 3, 27, 9)), cal.is_open(_paris(2026, 3, 27, 12))
         (True, False)
         """
         if is_scalar(t):
-            return bool(self._map([np.array([instant_us(t)])], "t", _is_open, False, bool)[0])
+            return bool(
+                self._map([np.array([instant_us(t)])], "t", _is_open, False, bool)[0]
+            )
         return self._map([instant_array(t)], "t", _is_open, False, bool)
 
     def _instant_op(self, t: Any, compute: Callable[..., Any]) -> Any:
@@ -230,7 +250,9 @@ class BusinessCalendar:
     # -- business time ------------------------------------------------------
 
     @overload
-    def add(self, t: dt.datetime, d: dt.timedelta, *, boundary: Boundary = ...) -> dt.datetime: ...
+    def add(
+        self, t: dt.datetime, d: dt.timedelta, *, boundary: Boundary = ...
+    ) -> dt.datetime: ...
     @overload
     def add(self, t: ArrayIn, d: ArrayIn, *, boundary: Boundary = ...) -> Instants: ...
     def add(self, t: Any, d: Any, *, boundary: Boundary = "next_open") -> Any:
@@ -253,7 +275,9 @@ class BusinessCalendar:
         if isinstance(t, dt.datetime) and isinstance(d, dt.timedelta):
             return self._datetime(self._add1(instant_us(t), duration_us(d), closing))
         compute = _adder(closing)
-        out = self._map([instant_array(t), duration_array(d)], "tm", compute, NAT, np.int64)
+        out = self._map(
+            [instant_array(t), duration_array(d)], "tm", compute, NAT, np.int64
+        )
         return out.view("datetime64[us]")
 
     def _add1(self, t: int, d: int, closing: bool) -> int:
@@ -262,7 +286,9 @@ class BusinessCalendar:
             target = tl.clock1(t) + d
             if 0 < target < tl.total_us:
                 return tl.unclock1(target, closing)
-        result = self._solve1(t, lambda tl: _adder(closing)(tl, np.array([t]), np.array([d])))
+        result = self._solve1(
+            t, lambda tl: _adder(closing)(tl, np.array([t]), np.array([d]))
+        )
         return int(result[0])
 
     @overload
@@ -283,14 +309,22 @@ class BusinessCalendar:
             if tl is None or not (tl.start_us <= lo and hi < tl.end_us):
                 tl, _, _ = self._horizon.cover(lo, hi)
             return dt.timedelta(microseconds=tl.clock1(b_us) - tl.clock1(a_us))
-        out = self._map([instant_array(a), instant_array(b)], "tt", _elapsed, NAT, np.int64)
+        out = self._map(
+            [instant_array(a), instant_array(b)], "tt", _elapsed, NAT, np.int64
+        )
         return out.view("timedelta64[us]")
 
-    def open_intervals(self, start: dt.datetime, end: dt.datetime) -> Iterator[tuple[dt.datetime, dt.datetime]]:
+    def open_intervals(
+        self, start: dt.datetime, end: dt.datetime
+    ) -> Iterator[tuple[dt.datetime, dt.datetime]]:
         """The open intervals within [start, end), clipped to it, in order.
 
-        >>> [(o.strftime("%a %H:%M"), c.strftime("%H:%M")) for o, c in
-        ...  _example().open_intervals(_paris(2026, 3, 27, 10), _paris(2026, 3, 30, 10))]
+        >>> [
+        ...     (o.strftime("%a %H:%M"), c.strftime("%H:%M"))
+        ...     for o, c in _example().open_intervals(
+        ...         _paris(2026, 3, 27, 10), _paris(2026, 3, 30, 10)
+        ...     )
+        ... ]
         [('Fri 10:00', '12:00'), ('Fri 14:00', '17:00'), ('Mon 09:00', '10:00')]
         """
         opens, closes = self._intervals_us(start, end)
@@ -298,7 +332,7 @@ class BusinessCalendar:
             yield self._datetime(o), self._datetime(c)
 
     def opening_arrays(self, start: dt.datetime, end: dt.datetime) -> tuple[I64, I64]:
-        """(opens_us, closes_us): the merged open intervals within [start, end), clipped.
+        """(opens_us, closes_us): merged open intervals within [start, end), clipped.
 
         int64 UTC microseconds since the epoch, for interop and benchmarks.
         """
@@ -318,23 +352,6 @@ class BusinessCalendar:
 
     # -- business days ----------------------------------------------------
 
-    def _day(self, day: object) -> int:
-        if isinstance(day, dt.datetime):
-            if day.tzinfo is None or day.utcoffset() is None:
-                raise NaiveDatetimeError(
-                    f"naive datetime {day!r}: pass a date, or an aware datetime "
-                    "whose local date in the calendar's zone is meant"
-                )
-            day = day.astimezone(self._tz).date()
-        if not isinstance(day, dt.date):
-            raise InvalidInstantError(f"expected a date, got {type(day).__name__} {day!r}")
-        return day.toordinal() - _ORDINAL_1970
-
-    def _days(self, value: Any) -> I64:
-        if is_scalar(value):
-            return np.array([self._day(value)], dtype=np.int64)
-        return days_array(value)
-
     @overload
     def is_business_day(self, day: dt.date) -> bool: ...
     @overload
@@ -343,16 +360,23 @@ class BusinessCalendar:
         """Whether ``day`` (a local date) has any open time; NaT gives False.
 
         >>> cal = _example()
-        >>> cal.is_business_day(dt.date(2026, 4, 6)), cal.is_business_day(dt.date(2026, 4, 7))
+        >>> (
+        ...     cal.is_business_day(dt.date(2026, 4, 6)),
+        ...     cal.is_business_day(dt.date(2026, 4, 7)),
+        ... )
         (False, True)
         """
         out = self._map([self._days(day)], "d", busdays.is_business_day, False, bool)
         return bool(out[0]) if is_scalar(day) else out
 
     @overload
-    def add_business_days(self, day: dt.date, n: int, *, roll: Roll = ...) -> dt.date: ...
+    def add_business_days(
+        self, day: dt.date, n: int, *, roll: Roll = ...
+    ) -> dt.date: ...
     @overload
-    def add_business_days(self, day: ArrayIn, n: ArrayIn, *, roll: Roll = ...) -> npt.NDArray[np.datetime64]: ...
+    def add_business_days(
+        self, day: ArrayIn, n: ArrayIn, *, roll: Roll = ...
+    ) -> npt.NDArray[np.datetime64]: ...
     def add_business_days(self, day: Any, n: Any, *, roll: Roll = "raise") -> Any:
         """Roll ``day`` to a business day, then move ``n`` business days.
 
@@ -367,7 +391,9 @@ class BusinessCalendar:
         datetime.date(2026, 4, 7)
         """
         compute = busdays.offsetter(busdays.check_roll(roll))
-        out = self._map([self._days(day), busdays.integers(n)], "dn", compute, NAT, np.int64)
+        out = self._map(
+            [self._days(day), busdays.integers(n)], "dn", compute, NAT, np.int64
+        )
         if is_scalar(day) and np.ndim(n) == 0:
             return busdays.to_date(int(out[0]))
         return out.view("datetime64[D]")
@@ -375,7 +401,9 @@ class BusinessCalendar:
     @overload
     def count_business_days(self, begin: dt.date, end: dt.date) -> int: ...
     @overload
-    def count_business_days(self, begin: ArrayIn, end: ArrayIn) -> npt.NDArray[np.int64]: ...
+    def count_business_days(
+        self, begin: ArrayIn, end: ArrayIn
+    ) -> npt.NDArray[np.int64]: ...
     def count_business_days(self, begin: Any, end: Any) -> Any:
         """Business days in [begin, end), as ``numpy.busday_count``.
 
@@ -404,7 +432,9 @@ class BusinessCalendar:
                 )
             day = day.astimezone(self._tz).date()
         if not isinstance(day, dt.date):
-            raise InvalidInstantError(f"expected a date, got {type(day).__name__} {day!r}")
+            raise InvalidInstantError(
+                f"expected a date, got {type(day).__name__} {day!r}"
+            )
         return busdays.day_number(day)
 
     def _days(self, value: Any) -> I64:
@@ -423,8 +453,7 @@ def _elapsed(tl: Timeline, a: I64, b: I64) -> tuple[I64, bool, bool]:
 
 def _adder(closing: bool) -> Callable[[Timeline, I64, I64], tuple[Any, bool, bool]]:
     def compute(tl: Timeline, t: I64, d: I64) -> tuple[Any, bool, bool]:
-        target = tl.clock(t)
-        target += d
+        target = tl.clock(t) + d  # not in place: t or d may be one element
         forward = bool(target.max() >= tl.total_us)
         backward = bool(target.min() <= 0)
         if forward or backward:
@@ -434,12 +463,18 @@ def _adder(closing: bool) -> Callable[[Timeline, I64, I64], tuple[Any, bool, boo
     return compute
 
 
-def _paris(*parts: int) -> dt.datetime:
+def _paris(
+    year: int, month: int, day: int, hour: int = 0, minute: int = 0
+) -> dt.datetime:
+    """A Paris wall-clock instant, for the examples in docstrings."""
     from zoneinfo import ZoneInfo
 
-    return dt.datetime(*parts, tzinfo=ZoneInfo("Europe/Paris"))  # type: ignore[misc]
+    return dt.datetime(year, month, day, hour, minute, tzinfo=ZoneInfo("Europe/Paris"))
 
 
 def _example() -> BusinessCalendar:
-    hours = OpeningHours({"Mo-Fr": "09:00-12:00,14:00-17:00"}, "Europe/Paris", holidays="FR")
+    """The calendar of the docstring examples: 9-12 and 14-17 on French weekdays."""
+    hours = OpeningHours(
+        {"Mo-Fr": "09:00-12:00,14:00-17:00"}, "Europe/Paris", holidays="FR"
+    )
     return BusinessCalendar(hours)

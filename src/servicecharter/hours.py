@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import zoneinfo
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Protocol, TypeAlias
@@ -32,7 +33,9 @@ Weekly: TypeAlias = tuple[DayRanges, ...]
 
 def _to_date(value: object) -> dt.date:
     if isinstance(value, dt.datetime):
-        raise InvalidHoursError(f"expected a date, got the datetime {value!r}; use .date()")
+        raise InvalidHoursError(
+            f"expected a date, got the datetime {value!r}; use .date()"
+        )
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
@@ -97,7 +100,7 @@ def _to_changes(value: Any) -> tuple[ScheduleChange, ...]:
 
 
 def _no_duplicates(dates: list[dt.date], what: str) -> None:
-    for before, after in zip(dates, dates[1:], strict=False):
+    for before, after in itertools.pairwise(dates):
         if before == after:
             raise InvalidHoursError(f"two {what}s on {after}; keep one per date")
 
@@ -115,8 +118,11 @@ class OpeningHours:
     force on that date (the latest ``changes`` entry not after it, else
     ``weekly``).
 
-    >>> hours = OpeningHours({"Mo-Fr": "09:00-12:00,14:00-17:00"}, "Europe/Paris",
-    ...                      closures=["2026-08-14"])
+    >>> hours = OpeningHours(
+    ...     {"Mo-Fr": "09:00-12:00,14:00-17:00"},
+    ...     "Europe/Paris",
+    ...     closures=["2026-08-14"],
+    ... )
     >>> [str(r) for r in hours.ranges_on(dt.date(2026, 3, 27))]
     ['09:00-12:00', '14:00-17:00']
     >>> hours.ranges_on(dt.date(2026, 8, 14))
@@ -129,7 +135,9 @@ class OpeningHours:
         default=(), converter=to_holiday_sources
     )
     holiday_hours: DayRanges = attrs.field(default=(), converter=to_day_ranges)
-    closures: frozenset[dt.date] = attrs.field(default=frozenset(), converter=_to_closures)
+    closures: frozenset[dt.date] = attrs.field(
+        default=frozenset(), converter=_to_closures
+    )
     special_days: tuple[SpecialDay, ...] = attrs.field(
         default=(), converter=_to_special_days
     )
@@ -139,7 +147,9 @@ class OpeningHours:
     )
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_special_map", {d.date: d.ranges for d in self.special_days})
+        object.__setattr__(
+            self, "_special_map", {d.date: d.ranges for d in self.special_days}
+        )
         both = self.closures & {d.date for d in self.special_days}
         if both:
             raise InvalidHoursError(
@@ -147,14 +157,19 @@ class OpeningHours:
             )
 
     @classmethod
-    def parse(cls, text: str, *, tz: str | zoneinfo.ZoneInfo, holidays: Any = ()) -> OpeningHours:
+    def parse(
+        cls, text: str, *, tz: str | zoneinfo.ZoneInfo, holidays: Any = ()
+    ) -> OpeningHours:
         """Read the common opening_hours notation.
 
         Rules are separated by ``;`` and a later rule replaces an earlier one
         for the days it names. ``PH`` selects public holidays.
 
-        >>> hours = OpeningHours.parse("Mo-Fr 09:00-12:00,14:00-17:00; PH off",
-        ...                            tz="Europe/Paris", holidays="FR")
+        >>> hours = OpeningHours.parse(
+        ...     "Mo-Fr 09:00-12:00,14:00-17:00; PH off",
+        ...     tz="Europe/Paris",
+        ...     holidays="FR",
+        ... )
         >>> [str(r) for r in hours.weekly[4]], hours.weekly[5]
         (['09:00-12:00', '14:00-17:00'], ())
         """
@@ -173,7 +188,9 @@ class OpeningHours:
         index = bisect.bisect_right(self.changes, day, key=lambda c: c.effective)
         return self.changes[index - 1].weekly if index else self.weekly
 
-    def ranges_on(self, day: dt.date, holidays: _HolidayLookup | None = None) -> DayRanges:
+    def ranges_on(
+        self, day: dt.date, holidays: _HolidayLookup | None = None
+    ) -> DayRanges:
         """The ranges that belong to ``day`` (those crossing midnight included)."""
         if day in self.closures:
             return ()
@@ -193,7 +210,9 @@ class OpeningHours:
             dates |= source.dates(first_year, last_year)
         return frozenset(dates)
 
-    def days(self, first: dt.date, last: dt.date) -> Iterator[tuple[dt.date, DayRanges]]:
+    def days(
+        self, first: dt.date, last: dt.date
+    ) -> Iterator[tuple[dt.date, DayRanges]]:
         """Each date in [first, last] with its ranges."""
         holidays = self.holiday_dates(first.year, last.year)
         day = first
@@ -206,4 +225,3 @@ class OpeningHours:
         """Whether any weekly hours (current or changed) have open time."""
         weeks = [self.weekly, *(c.weekly for c in self.changes)]
         return any(day for week in weeks for day in week)
-
