@@ -1,0 +1,74 @@
+# servicecharter developer tasks. Every target works from a fresh clone:
+# the virtual environment is created on first use and the project is
+# reinstalled into it whenever pyproject.toml changes (stamp files).
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+PIP    := $(PY) -m pip --disable-pip-version-check
+
+# Stamps live inside the venv: deleting the venv deletes them too.
+STAMP_BASE  := $(VENV)/.stamp-install
+STAMP_TEST  := $(VENV)/.stamp-install-test
+STAMP_BENCH := $(VENV)/.stamp-install-bench
+
+# Lint only the folders that exist (an empty folder is not in a clone).
+LINT_PATHS := $(wildcard src tests benchmarks docs/examples)
+
+.DEFAULT_GOAL := help
+
+.PHONY: help venv test lint typecheck pytest demo bench format clean distclean
+
+help:  ## List the targets.
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | \
+		awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --upgrade pip
+
+$(STAMP_BASE): pyproject.toml | $(PY)
+	$(PIP) install -e .
+	@touch $@
+
+$(STAMP_TEST): pyproject.toml | $(PY)
+	$(PIP) install -e '.[test]'
+	@touch $@
+
+$(STAMP_BENCH): pyproject.toml | $(PY)
+	$(PIP) install -e '.[bench]'
+	@touch $@
+
+venv: $(STAMP_TEST)  ## Create .venv and install the project with test tools.
+
+lint: $(STAMP_TEST)  ## ruff check and ruff format --check.
+	$(BIN)/ruff check $(LINT_PATHS)
+	$(BIN)/ruff format --check $(LINT_PATHS)
+
+typecheck: $(STAMP_TEST)  ## mypy --strict on the package, benchmarks and examples.
+	$(BIN)/mypy --strict src $(wildcard benchmarks docs/examples)
+
+pytest: $(STAMP_TEST)  ## Tests and doctests.
+	$(BIN)/pytest
+
+test: lint typecheck pytest  ## Everything CI runs.
+
+format: $(STAMP_TEST)  ## Rewrite the code in place: ruff fixes and format.
+	$(BIN)/ruff check --fix $(LINT_PATHS)
+	$(BIN)/ruff format $(LINT_PATHS)
+
+demo: $(STAMP_BASE)  ## Run docs/examples/demo.py.
+	$(PY) docs/examples/demo.py
+
+bench: $(STAMP_BENCH)  ## Run benchmarks/bench_core.py.
+	$(PY) benchmarks/bench_core.py
+
+clean:  ## Remove build output and caches (keeps .venv).
+	rm -rf build dist .mypy_cache .pytest_cache .ruff_cache .hypothesis
+	rm -f $(STAMP_BASE) $(STAMP_TEST) $(STAMP_BENCH)
+	find . -path ./$(VENV) -prune -o \( -name __pycache__ -o -name '*.egg-info' \) \
+		-type d -print -exec rm -rf {} +
+
+distclean: clean  ## Also remove .venv.
+	rm -rf $(VENV)
