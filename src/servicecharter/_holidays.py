@@ -19,10 +19,12 @@ __all__ = ["HolidayDates", "HolidaySource", "PublicHolidays", "to_holiday_source
 
 
 @lru_cache(maxsize=1)
-def _supported() -> dict[str, list[str]]:
-    import holidays
+def _country_codes() -> frozenset[str]:
+    # The registry names every country without importing its module, which
+    # list_supported_countries() would do for all of them (over 100 ms).
+    from holidays import registry
 
-    return dict(holidays.list_supported_countries())
+    return frozenset(entry[1] for entry in registry.COUNTRIES.values())
 
 
 @lru_cache(maxsize=512)
@@ -33,8 +35,7 @@ def _country_year(country: str, subdiv: str | None, year: int) -> frozenset[dt.d
 
 
 def _check_country(instance: PublicHolidays, _attr: Any, country: str) -> None:
-    supported = _supported()
-    if country not in supported:
+    if not isinstance(country, str) or country not in _country_codes():
         raise UnknownCountryError(
             f"unknown country {country!r} for public holidays; use an ISO 3166-1 "
             "alpha-2 code such as 'FR' or 'BE'"
@@ -44,7 +45,10 @@ def _check_country(instance: PublicHolidays, _attr: Any, country: str) -> None:
 def _check_subdiv(instance: PublicHolidays, _attr: Any, subdiv: str | None) -> None:
     if subdiv is None:
         return
-    known = _supported()[instance.country]
+    import holidays
+
+    calendar = holidays.country_holidays(instance.country)
+    known = [str(code) for code in calendar.subdivisions]
     if subdiv not in known:
         choices = ", ".join(known) or "none"
         raise UnknownCountryError(

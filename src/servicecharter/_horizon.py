@@ -37,13 +37,13 @@ def _year_start(day: int) -> int:
 class Horizon:
     """The compiled timeline of one ``OpeningHours``, grown on demand."""
 
-    __slots__ = ("_bound_days", "_lock", "_timeline", "hours")
+    __slots__ = ("_bound_days", "_lock", "current", "hours")
 
     def __init__(self, hours: OpeningHours, bound: dt.timedelta) -> None:
         self.hours = hours
         self._bound_days = max(1, -(-bound // dt.timedelta(days=1)))
         self._lock = threading.Lock()
-        self._timeline: Timeline | None = None
+        self.current: Timeline | None = None  # an immutable snapshot
 
     def day_of(self, instant_us: int) -> int:
         """Local day number of a UTC instant, checked against the supported range."""
@@ -65,12 +65,12 @@ class Horizon:
 
     def cover_days(self, first: int, last: int) -> Timeline:
         """A timeline covering local days [first, last] (inclusive)."""
-        tl = self._timeline
+        tl = self.current
         if tl is not None and tl.day0 <= first and last < tl.day_end:
             return tl
         self._check_days(first, last)
         with self._lock:
-            tl = self._timeline
+            tl = self.current
             if tl is not None and tl.day0 <= first and last < tl.day_end:
                 return tl
             start = _year_start(max(first, _FIRST_DAY))
@@ -79,12 +79,12 @@ class Horizon:
             if tl is not None:
                 start, stop = min(start, tl.day0), max(stop, tl.day_end)
             tl = compile_days(self.hours, start, stop)
-            self._timeline = tl
+            self.current = tl
             return tl
 
     def cover(self, lo_us: int, hi_us: int) -> tuple[Timeline, int, int]:
         """A timeline whose [start_us, end_us) holds [lo_us, hi_us], and their days."""
-        tl = self._timeline
+        tl = self.current
         if tl is not None and tl.start_us <= lo_us and hi_us < tl.end_us:
             return tl, tl.day0, tl.day_end - 1
         lo, hi = self.day_of(lo_us), self.day_of(hi_us)
@@ -134,7 +134,3 @@ class Horizon:
             f"{where} {from_day_number(day)}; check that the opening hours open "
             "at all, or raise search_bound"
         )
-
-    def timeline(self) -> Timeline | None:
-        """The current snapshot, if any (for inspection)."""
-        return self._timeline

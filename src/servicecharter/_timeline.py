@@ -121,7 +121,9 @@ class Timeline:
         self.business = business
         self.rank = np.concatenate(([0], np.cumsum(business))).astype(np.int64)
         self.business_days = np.flatnonzero(business).astype(np.int64) + day0
-        self._lists: tuple[list[int], list[int], list[int]] | None = None
+        self._o_list: list[int] = self._o.tolist()
+        self._len_list: list[int] = self._len.tolist()
+        self._cum_list: list[int] = self._cum.tolist()
 
     @property
     def day_end(self) -> int:
@@ -179,19 +181,20 @@ class Timeline:
 
     # -- scalar fast path: the same arrays, bisect on Python lists --
 
-    def _as_lists(self) -> tuple[list[int], list[int], list[int]]:
-        if self._lists is None:
-            self._lists = (self._o.tolist(), self._len.tolist(), self._cum.tolist())
-        return self._lists
-
     def clock1(self, t: int) -> int:
-        o, length, cum = self._as_lists()
+        """B(t) for one instant in [start_us, end_us)."""
+        o, length, cum = self._o_list, self._len_list, self._cum_list
         k = bisect.bisect_right(o, t) - 1
         return cum[k] + min(t - o[k], length[k])
 
-    def unclock1(self, target: int, closing: bool) -> int:
-        o, _, cum = self._as_lists()
-        # o and cum carry the sentinel in front: real interval i is at i + 1.
+    def add1(self, t: int, d: int, closing: bool) -> int | None:
+        """``add`` for one instant, or None when the answer lies outside."""
+        o, length, cum = self._o_list, self._len_list, self._cum_list
+        k = bisect.bisect_right(o, t) - 1
+        target = cum[k] + min(t - o[k], length[k]) + d
+        if not 0 < target < self.total_us:
+            return None
+        # Real interval i sits at i + 1 behind the sentinel; search only those.
         side = bisect.bisect_left if closing else bisect.bisect_right
-        j = max(side(cum, target, 1, len(cum) - 1) - 1, 1)
+        j = side(cum, target, 1, len(cum) - 1) - 1
         return o[j] + (target - cum[j])

@@ -273,7 +273,14 @@ class BusinessCalendar:
         """
         closing = _closing(boundary)
         if isinstance(t, dt.datetime) and isinstance(d, dt.timedelta):
-            return self._datetime(self._add1(instant_us(t), duration_us(d), closing))
+            # The scalar fast path, inlined: a deadline costs a few microseconds.
+            t_us = instant_us(t)
+            tl = self._horizon.current
+            if tl is not None and tl.start_us <= t_us < tl.end_us:
+                u = tl.add1(t_us, d // _ONE_US, closing)
+                if u is not None:
+                    return (EPOCH + dt.timedelta(microseconds=u)).astimezone(self._tz)
+            return self._datetime(self._add1(t_us, duration_us(d), closing))
         compute = _adder(closing)
         out = self._map(
             [instant_array(t), duration_array(d)], "tm", compute, NAT, np.int64
@@ -281,11 +288,7 @@ class BusinessCalendar:
         return out.view("datetime64[us]")
 
     def _add1(self, t: int, d: int, closing: bool) -> int:
-        tl = self._horizon.timeline()
-        if tl is not None and tl.start_us <= t < tl.end_us:
-            target = tl.clock1(t) + d
-            if 0 < target < tl.total_us:
-                return tl.unclock1(target, closing)
+        """The scalar add that may need to compile more days first."""
         result = self._solve1(
             t, lambda tl: _adder(closing)(tl, np.array([t]), np.array([d]))
         )
@@ -304,7 +307,7 @@ class BusinessCalendar:
         """
         if is_scalar(a) and is_scalar(b):
             a_us, b_us = instant_us(a), instant_us(b)
-            tl = self._horizon.timeline()
+            tl = self._horizon.current
             lo, hi = min(a_us, b_us), max(a_us, b_us)
             if tl is None or not (tl.start_us <= lo and hi < tl.end_us):
                 tl, _, _ = self._horizon.cover(lo, hi)
