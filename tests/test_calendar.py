@@ -379,3 +379,52 @@ class TestBusinessDays:
     def test_scalar_results(self, seed: BusinessCalendar) -> None:
         assert seed.add_business_days(dt.date(2026, 4, 3), 1) == dt.date(2026, 4, 7)
         assert seed.count_business_days(dt.date(2026, 4, 8), dt.date(2026, 4, 1)) == -4
+
+
+class TestAnnualDaysAndSeasons:
+    def test_annual_day_every_year_and_over_holidays(self) -> None:
+        from servicecharter import AnnualDay
+
+        hours = OpeningHours(
+            {"Mo-Fr": "09:00-17:00"},
+            "Europe/Paris",
+            holidays="FR",
+            annual_days=[
+                AnnualDay(12, 24, "09:00-12:00"),
+                AnnualDay(12, 25, "10:00-11:00"),
+            ],
+        )
+        cal = BusinessCalendar(hours)
+        for year in (2026, 2027):
+            assert cal.next_close(paris(year, 12, 24, 10)) == paris(year, 12, 24, 12)
+        # Christmas is a public holiday, but the annual day names it explicitly.
+        assert cal.is_open(paris(2026, 12, 25, 10, 30))
+
+    def test_february_29_only_in_leap_years(self) -> None:
+        from servicecharter import AnnualDay
+
+        cal = calendar({}, annual_days=[AnnualDay(2, 29, "10:00-11:00")])
+        assert cal.next_open(paris(2027, 1, 1)) == paris(2028, 2, 29, 10)
+
+    def test_bad_annual_day(self) -> None:
+        from servicecharter import AnnualDay, InvalidHoursError
+
+        with pytest.raises(InvalidHoursError, match="day 31 does not exist in month 4"):
+            AnnualDay(4, 31)
+
+    def test_season_replaces_only_the_days_it_names(self) -> None:
+        from servicecharter import Season
+
+        summer = Season([7, 8], {"Mo-Fr": "09:00-12:00"})
+        cal = calendar({"Mo-Fr": "09:00-17:00", "Sa": "10:00-12:00"}, seasons=[summer])
+        assert cal.next_close(paris(2026, 7, 6, 10)) == paris(2026, 7, 6, 12)
+        assert cal.is_open(paris(2026, 7, 4, 11))  # Saturday keeps its hours
+        assert cal.next_close(paris(2026, 9, 7, 10)) == paris(2026, 9, 7, 17)
+
+    def test_later_season_wins(self) -> None:
+        from servicecharter import Season
+
+        seasons = [Season([7, 8], {"Mo": "09:00-12:00"}), Season([8], {"Mo": "off"})]
+        cal = calendar({"Mo-Fr": "09:00-17:00"}, seasons=seasons)
+        assert not cal.is_business_day(dt.date(2026, 8, 3))
+        assert cal.is_business_day(dt.date(2026, 7, 6))

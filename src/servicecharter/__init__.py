@@ -33,10 +33,12 @@ from ._errors import (
 )
 from .calendar import Boundary, BusinessCalendar, Roll
 from .hours import (
+    AnnualDay,
     HolidayDates,
     OpeningHours,
     PublicHolidays,
     ScheduleChange,
+    Season,
     SpecialDay,
     TimeRange,
 )
@@ -44,6 +46,7 @@ from .hours import (
 __version__ = "0.1.0.dev0"
 
 __all__ = [
+    "AnnualDay",
     "Boundary",
     "BusinessCalendar",
     "HolidayDates",
@@ -60,6 +63,7 @@ __all__ = [
     "PublicHolidays",
     "Roll",
     "ScheduleChange",
+    "Season",
     "ServiceCharterError",
     "SpecialDay",
     "TimeRange",

@@ -34,7 +34,7 @@ def _country_year(country: str, subdiv: str | None, year: int) -> frozenset[dt.d
     return frozenset(holidays.country_holidays(country, subdiv=subdiv, years=year))
 
 
-def _check_country(instance: PublicHolidays, _attr: Any, country: str) -> None:
+def _check_country(instance: PublicHolidays, _attr: Any, country: Any) -> None:
     if not isinstance(country, str) or country not in _country_codes():
         raise UnknownCountryError(
             f"unknown country {country!r} for public holidays; use an ISO 3166-1 "

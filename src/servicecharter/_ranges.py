@@ -12,7 +12,7 @@ import attrs
 
 from ._errors import InvalidHoursError
 
-__all__ = ["TimeRange", "to_day_ranges", "to_weekly"]
+__all__ = ["TimeRange", "to_day_ranges", "to_weekly", "weekday_keys"]
 
 DAY_S = 86_400
 WEEKDAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
@@ -154,7 +154,8 @@ def to_day_ranges(value: object) -> tuple[TimeRange, ...]:
     return tuple(ranges)
 
 
-def _weekday_keys(key: object) -> list[int]:
+def weekday_keys(key: object) -> list[int]:
+    """Weekday numbers (0 = Monday) of a key: 3, "Mo", "Mo-Fr", "Mo,We,Fr"."""
     if isinstance(key, int) and not isinstance(key, bool) and 0 <= key <= 6:
         return [key]
     if not isinstance(key, str):
@@ -185,7 +186,7 @@ def to_weekly(value: Any) -> tuple[tuple[TimeRange, ...], ...]:
         week: list[tuple[TimeRange, ...]] = [()] * 7
         for key, ranges in value.items():
             day_ranges = to_day_ranges(ranges)
-            for day in _weekday_keys(key):
+            for day in weekday_keys(key):
                 week[day] = day_ranges
         return tuple(week)
     if isinstance(value, Iterable) and not isinstance(value, str):

@@ -13,15 +13,17 @@ import attrs
 
 from ._errors import InvalidHoursError
 from ._holidays import HolidayDates, HolidaySource, PublicHolidays, to_holiday_sources
-from ._ranges import TimeRange, to_day_ranges, to_weekly
+from ._ranges import TimeRange, to_day_ranges, to_weekly, weekday_keys
 from ._zone import to_zone
 
 __all__ = [
+    "AnnualDay",
     "DayRanges",
     "HolidayDates",
     "OpeningHours",
     "PublicHolidays",
     "ScheduleChange",
+    "Season",
     "SpecialDay",
     "TimeRange",
     "Weekly",
@@ -70,6 +72,92 @@ class ScheduleChange:
     weekly: Weekly = attrs.field(converter=to_weekly)
 
 
+def _to_month(value: object) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 12:
+        return value
+    raise InvalidHoursError(f"expected a month number 1-12, got {value!r}")
+
+
+def _check_day_of_month(instance: AnnualDay, _attr: object, day: Any) -> None:
+    if not isinstance(day, int) or isinstance(day, bool):
+        raise InvalidHoursError(f"expected a day of the month, got {day!r}")
+    last = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[instance.month - 1]
+    if not 1 <= day <= last:
+        raise InvalidHoursError(
+            f"day {day} does not exist in month {instance.month} (1-{last})"
+        )
+
+
+@attrs.frozen
+class AnnualDay:
+    """A day of every year with its own ranges (empty: closed).
+
+    "Dec 24 09:00-12:00" or "Jan 01 off". February 29 applies in leap years.
+
+    >>> str(AnnualDay(12, 24, "09:00-12:00").ranges[0])
+    '09:00-12:00'
+    """
+
+    month: int = attrs.field(converter=_to_month)
+    day: int = attrs.field(validator=_check_day_of_month)
+    ranges: DayRanges = attrs.field(default=(), converter=to_day_ranges)
+
+
+def _to_months(value: Any) -> frozenset[int]:
+    months = frozenset(
+        _to_month(m) for m in ([value] if isinstance(value, int) else value)
+    )
+    if not months:
+        raise InvalidHoursError("a season needs at least one month")
+    return months
+
+
+def _to_partial_weekly(value: Any) -> tuple[DayRanges | None, ...]:
+    if isinstance(value, Mapping):
+        week: list[DayRanges | None] = [None] * 7
+        for key, ranges in value.items():
+            for day in weekday_keys(key):
+                week[day] = to_day_ranges(ranges)
+        return tuple(week)
+    days = list(value)
+    if len(days) != 7:
+        raise InvalidHoursError(
+            f"expected seasonal hours as a mapping like {{'Mo-Fr': '09:00-12:00'}}, "
+            f"got {value!r}"
+        )
+    return tuple(None if d is None else to_day_ranges(d) for d in days)
+
+
+@attrs.frozen
+class Season:
+    """Weekly hours for some months of every year ("Jul-Aug Mo-Fr 09:00-12:00").
+
+    Only the weekdays named are replaced; ``None`` keeps the usual hours.
+
+    >>> summer = Season([7, 8], {"Mo-Fr": "09:00-12:00"})
+    >>> sorted(summer.months), summer.weekly[5] is None
+    ([7, 8], True)
+    """
+
+    months: frozenset[int] = attrs.field(converter=_to_months)
+    weekly: tuple[DayRanges | None, ...] = attrs.field(converter=_to_partial_weekly)
+
+
+def _to_annual_days(value: Any) -> tuple[AnnualDay, ...]:
+    days = [d if isinstance(d, AnnualDay) else AnnualDay(*d) for d in value]
+    days.sort(key=lambda d: (d.month, d.day))
+    for before, after in itertools.pairwise(days):
+        if (before.month, before.day) == (after.month, after.day):
+            raise InvalidHoursError(
+                f"two annual days on {after.month:02d}-{after.day:02d}; keep one"
+            )
+    return tuple(days)
+
+
+def _to_seasons(value: Any) -> tuple[Season, ...]:
+    return tuple(s if isinstance(s, Season) else Season(*s) for s in value)
+
+
 def _to_closures(value: Iterable[Any]) -> frozenset[dt.date]:
     if isinstance(value, str | dt.date):
         value = [value]
@@ -113,8 +201,9 @@ class _HolidayLookup(Protocol):
 class OpeningHours:
     """When a service is open: weekly hours in an IANA zone, with exceptions.
 
-    For a given date the first that applies wins: a closure, a special day, a
-    holiday (``holiday_hours``, closed by default), then the weekly hours in
+    For a given date the first that applies wins: a closure, a special day,
+    an annual day, a holiday (``holiday_hours``, closed by default), a season
+    naming that weekday (the last one listed wins), then the weekly hours in
     force on that date (the latest ``changes`` entry not after it, else
     ``weekly``).
 
@@ -142,13 +231,23 @@ class OpeningHours:
         default=(), converter=_to_special_days
     )
     changes: tuple[ScheduleChange, ...] = attrs.field(default=(), converter=_to_changes)
+    annual_days: tuple[AnnualDay, ...] = attrs.field(
+        default=(), converter=_to_annual_days
+    )
+    seasons: tuple[Season, ...] = attrs.field(default=(), converter=_to_seasons)
     _special_map: dict[dt.date, DayRanges] = attrs.field(
+        init=False, eq=False, hash=False, repr=False
+    )
+    _annual_map: dict[tuple[int, int], DayRanges] = attrs.field(
         init=False, eq=False, hash=False, repr=False
     )
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(
             self, "_special_map", {d.date: d.ranges for d in self.special_days}
+        )
+        object.__setattr__(
+            self, "_annual_map", {(d.month, d.day): d.ranges for d in self.annual_days}
         )
         both = self.closures & {d.date for d in self.special_days}
         if both:
@@ -199,9 +298,17 @@ class OpeningHours:
             return special
         if holidays is None:
             holidays = self.holiday_dates(day.year, day.year)
+        if self._annual_map:
+            annual = self._annual_map.get((day.month, day.day))
+            if annual is not None:
+                return annual
         if day in holidays:
             return self.holiday_hours
-        return self.weekly_on(day)[day.weekday()]
+        weekday = day.weekday()
+        for season in reversed(self.seasons):
+            if day.month in season.months and season.weekly[weekday] is not None:
+                return season.weekly[weekday]  # type: ignore[return-value]
+        return self.weekly_on(day)[weekday]
 
     def holiday_dates(self, first_year: int, last_year: int) -> frozenset[dt.date]:
         """All holiday dates of the sources in the years given (inclusive)."""
