@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import numpy as np
+import numpy.typing as npt
 
-from ._timeline import Timeline, merge_intervals
+from ._timeline import BIG, NAT, DayTable, Timeline, merge_intervals
 from ._zone import DAY_US, local_to_utc
 from .hours import OpeningHours
 
@@ -14,6 +15,7 @@ __all__ = ["compile_days", "day_number", "from_day_number"]
 
 _ORDINAL_1970 = dt.date(1970, 1, 1).toordinal()
 _US = 1_000_000
+I64 = npt.NDArray[np.int64]
 
 
 def day_number(day: dt.date) -> int:
@@ -44,15 +46,31 @@ def compile_days(hours: OpeningHours, first: int, stop: int) -> Timeline:
             owners.append(first - 1 + offset)
     local = np.array(starts + ends, dtype=np.int64)
     closing = np.arange(local.size) >= len(starts)
-    bounds = np.array([first * DAY_US, stop * DAY_US], dtype=np.int64)
+    edges = np.arange(first, stop + 1, dtype=np.int64) * DAY_US
     utc = local_to_utc(
-        np.concatenate((local, bounds)), np.append(closing, [False, True]), hours.tz
+        np.concatenate((local, edges)),
+        np.concatenate((closing, np.zeros(edges.size, dtype=bool))),
+        hours.tz,
     )
-    lo, hi = int(utc[-2]), int(utc[-1])
-    opens, closes = utc[: len(starts)], utc[len(starts) : -2]
-    owner = np.array(owners, dtype=np.int64)
-    business = np.zeros(stop - first, dtype=bool)
-    has_time = (closes > opens) & (owner >= first)
-    business[owner[has_time] - first] = True
+    opens, closes = utc[: len(starts)], utc[len(starts) : local.size]
+    midnights = utc[local.size :]
+    days = _day_table(first, stop, np.array(owners, dtype=np.int64), opens, closes)
+    lo, hi = int(midnights[0]), int(midnights[-1])
     merged_opens, merged_closes = merge_intervals(opens, closes, lo, hi)
-    return Timeline(lo, hi, merged_opens, merged_closes, day0=first, business=business)
+    return Timeline(merged_opens, merged_closes, DayTable(first, midnights, *days))
+
+
+def _day_table(
+    first: int, stop: int, owner: I64, opens: I64, closes: I64
+) -> tuple[npt.NDArray[np.bool_], I64, I64]:
+    """Per day: has open time, first opening and last closing (NaT when none)."""
+    has_time = (closes > opens) & (owner >= first)
+    index = owner[has_time] - first
+    business = np.zeros(stop - first, dtype=bool)
+    business[index] = True
+    first_open = np.full(stop - first, BIG, dtype=np.int64)
+    np.minimum.at(first_open, index, opens[has_time])
+    first_open[first_open == BIG] = NAT
+    last_close = np.full(stop - first, NAT, dtype=np.int64)
+    np.maximum.at(last_close, index, closes[has_time])
+    return business, first_open, last_close

@@ -5,15 +5,19 @@ from __future__ import annotations
 __all__ = [
     "HorizonError",
     "InvalidArgumentError",
+    "InvalidCharterError",
     "InvalidDurationError",
     "InvalidHoursError",
     "InvalidInstantError",
+    "InvalidRuleError",
     "NaiveDatetimeError",
     "NoOpenTimeError",
     "NotBusinessDayError",
     "NotationError",
     "ServiceCharterError",
+    "UnknownCalendarError",
     "UnknownCountryError",
+    "UnknownEngagementError",
     "UnknownTimeZoneError",
 ]
 
@@ -84,5 +88,112 @@ class InvalidArgumentError(ServiceCharterError, ValueError):
     """An argument is outside what is allowed (an unknown policy name, say)."""
 
 
+class InvalidRuleError(ServiceCharterError, ValueError):
+    """A deadline rule is malformed, or its words are not understood."""
+
+
 class HorizonError(ServiceCharterError, ValueError):
     """An instant lies outside the range of dates the library can compute."""
+
+
+def _join_path(prefix: str, path: str) -> str:
+    if not prefix:
+        return path
+    if not path:
+        return prefix
+    return prefix + path if path.startswith("[") else f"{prefix}.{path}"
+
+
+class InvalidCharterError(ServiceCharterError, ValueError):
+    """A charter or a charter file is invalid; the message says where and why.
+
+    Attributes:
+        path: where inside the charter, like
+            ``"engagements[2].objectives[0].within"`` (``""``: the whole document).
+        value: the offending value.
+        reason: what is wrong and what is allowed.
+        errors: every problem found, this one first, when several were collected.
+
+    >>> err = InvalidCharterError("share", 2, "must be in (0, 1], got 2")
+    >>> str(err.at("engagements[0].objectives[1]"))
+    'engagements[0].objectives[1].share: must be in (0, 1], got 2'
+    """
+
+    def __init__(
+        self,
+        path: str,
+        value: object,
+        reason: str,
+        others: tuple[InvalidCharterError, ...] = (),
+    ) -> None:
+        self.path = path
+        self.value = value
+        self.reason = reason
+        self._others = others
+        message = f"{path}: {reason}" if path else reason
+        if others:
+            lines = "\n".join(f"  {e}" for e in self.errors)
+            message = f"{len(self.errors)} problems in the charter:\n{lines}"
+        super().__init__(message)
+
+    @classmethod
+    def collect(cls, errors: list[InvalidCharterError]) -> InvalidCharterError:
+        """One error standing for several (flattened); the first gives its path."""
+        flat = [one for error in errors for one in error.errors]
+        first = flat[0]
+        return cls(first.path, first.value, first.reason, tuple(flat[1:]))
+
+    @property
+    def errors(self) -> tuple[InvalidCharterError, ...]:
+        """Every problem found, this one first."""
+        if not self._others:
+            return (self,)
+        return (type(self)(self.path, self.value, self.reason), *self._others)
+
+    def at(self, prefix: str) -> InvalidCharterError:
+        """The same error, its path (and those it collects) under ``prefix``."""
+        others = tuple(e.at(prefix) for e in self._others)
+        path = _join_path(prefix, self.path)
+        return type(self)(path, self.value, self.reason, others)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.path, self.value, self.reason, self._others))
+
+
+class _LookupError(ServiceCharterError, KeyError):
+    what = "item"
+
+    def __init__(self, key: str, known: tuple[str, ...]) -> None:
+        self.key = key
+        self.known = known
+        choices = ", ".join(repr(k) for k in known) or "none"
+        super().__init__(f"unknown {self.what} {key!r}; known: {choices}")
+
+    def __str__(self) -> str:
+        # KeyError would print the repr of the message, quotes and all.
+        return str(self.args[0])
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.key, self.known))
+
+
+class UnknownEngagementError(_LookupError):
+    """An engagement id is not in the charter; the message lists the known ids.
+
+    Attributes:
+        key: the id asked for.
+        known: the ids of the charter's engagements.
+    """
+
+    what = "engagement"
+
+
+class UnknownCalendarError(_LookupError):
+    """A calendar name is not in the charter; the message lists the known names.
+
+    Attributes:
+        key: the name asked for.
+        known: the names of the charter's calendars.
+    """
+
+    what = "calendar"

@@ -19,15 +19,17 @@ from __future__ import annotations
 import bisect
 from typing import Any, TypeAlias
 
+import attrs
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["BIG", "Timeline", "merge_intervals"]
+__all__ = ["BIG", "NAT", "DayTable", "Timeline", "merge_intervals"]
 
 I64: TypeAlias = npt.NDArray[np.int64]
 B1: TypeAlias = npt.NDArray[np.bool_]
 Index: TypeAlias = npt.NDArray[Any]  # int32 or int64 positions
 BIG = np.iinfo(np.int64).max
+NAT = np.iinfo(np.int64).min
 _QUARTER_US = 900 * 1_000_000
 _MAX_BUCKETS = 1 << 20
 
@@ -83,23 +85,30 @@ class _Buckets:
         return k
 
 
+@attrs.frozen(eq=False)
+class DayTable:
+    """Per local day (numbered from ``day0``): facts the day arithmetic needs.
+
+    ``midnights`` holds the instant each day starts, one more than the days;
+    ``first_open``/``last_close`` are NaT on days with no open time.
+    """
+
+    day0: int
+    midnights: I64
+    business: B1
+    first_open: I64
+    last_close: I64
+
+
 class Timeline:
     """Compiled open intervals over ``[start_us, end_us)`` (immutable).
 
-    Day-level data (for business-day arithmetic) rides along: ``day0`` is the
-    first day number covered and ``business`` flags each covered day.
+    ``start_us``/``end_us`` are the local midnights bounding the compiled
+    days; ``days`` carries the day-level data for business-day arithmetic.
     """
 
-    def __init__(
-        self,
-        start_us: int,
-        end_us: int,
-        opens_us: I64,
-        closes_us: I64,
-        *,
-        day0: int,
-        business: B1,
-    ) -> None:
+    def __init__(self, opens_us: I64, closes_us: I64, days: DayTable) -> None:
+        start_us, end_us = int(days.midnights[0]), int(days.midnights[-1])
         self.start_us, self.end_us = start_us, end_us
         self.opens_us, self.closes_us = opens_us, closes_us
         lengths = closes_us - opens_us
@@ -117,10 +126,11 @@ class Timeline:
         self._busy = _Buckets(
             np.append(self.cum_us[:n], BIG).astype(np.int64), 0, self.total_us
         )
-        self.day0 = day0
-        self.business = business
-        self.rank = np.concatenate(([0], np.cumsum(business))).astype(np.int64)
-        self.business_days = np.flatnonzero(business).astype(np.int64) + day0
+        self.days = days
+        self.day0 = days.day0
+        self.business = days.business
+        self.rank = np.concatenate(([0], np.cumsum(days.business))).astype(np.int64)
+        self.business_days = np.flatnonzero(days.business).astype(np.int64) + self.day0
         self._o_list: list[int] = self._o.tolist()
         self._len_list: list[int] = self._len.tolist()
         self._cum_list: list[int] = self._cum.tolist()
@@ -131,6 +141,15 @@ class Timeline:
         return self.day0 + int(self.business.size)
 
     # -- whole-array operations; every instant must lie in [start_us, end_us) --
+
+    def local_day(self, t: I64) -> I64:
+        """The local day number of each instant (days are 23 to 25 hours long)."""
+        midnights = self.days.midnights
+        last = midnights.size - 2
+        i = np.clip((t - midnights[0]) // 86_400_000_000, 0, last)
+        i -= t < midnights.take(i)
+        i += t >= midnights.take(i + 1)
+        return np.asarray(i + self.day0, dtype=np.int64)
 
     def locate(self, t: I64) -> Index:
         """Index into the sentinel-padded arrays of the last opening <= t."""

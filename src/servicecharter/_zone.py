@@ -17,7 +17,14 @@ import numpy.typing as npt
 
 from ._errors import UnknownTimeZoneError
 
-__all__ = ["DAY_US", "EPOCH", "local_to_utc", "to_zone", "utc_to_local_day"]
+__all__ = [
+    "DAY_US",
+    "EPOCH",
+    "local_to_utc",
+    "to_zone",
+    "utc_to_local",
+    "utc_to_local_day",
+]
 
 US = 1_000_000
 DAY_US = 86_400 * US
@@ -114,6 +121,39 @@ def local_to_utc(
     for i in np.flatnonzero(~stable):
         utc[i] = _utc_of(tz, int(local_us[i]), bool(closing[i]))
     return utc
+
+
+@lru_cache(maxsize=64)
+def _utc_midnight_offsets(tz: zoneinfo.ZoneInfo, day0: int, ndays: int) -> I64:
+    """UTC offset (us) at 00:00 UTC of each day in [day0, day0 + ndays)."""
+    out = np.empty(ndays, dtype=np.int64)
+    for i in range(ndays):
+        moment = EPOCH + dt.timedelta(days=day0 + i)
+        offset = moment.astimezone(tz).utcoffset()
+        assert offset is not None
+        out[i] = offset // _ONE_US
+    return out
+
+
+def utc_to_local(utc_us: I64, tz: zoneinfo.ZoneInfo) -> I64:
+    """Local wall-clock microseconds of UTC instants (the mirror of local_to_utc).
+
+    Whole-array where the offset is the same at both UTC midnights around an
+    instant; instants on the few transition days are converted one by one.
+    """
+    if utc_us.size == 0:
+        return utc_us.copy()
+    days = utc_us // DAY_US
+    day0 = int(days.min()) - 1
+    offsets = _utc_midnight_offsets(tz, day0, int(days.max()) - day0 + 2)
+    here = offsets[days - day0]
+    local = utc_us + here
+    for i in np.flatnonzero(here != offsets[days - day0 + 1]):
+        moment = EPOCH + dt.timedelta(microseconds=int(utc_us[i]))
+        offset = moment.astimezone(tz).utcoffset()
+        assert offset is not None
+        local[i] = int(utc_us[i]) + offset // _ONE_US
+    return local
 
 
 def utc_to_local_day(utc_us: int, tz: dt.tzinfo) -> int:

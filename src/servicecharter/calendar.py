@@ -426,6 +426,74 @@ class BusinessCalendar:
         out = self._map([b, e], "dd", busdays.count, 0, np.int64)
         return int(out[0]) if is_scalar(begin) and is_scalar(end) else out
 
+    # -- days and instants ---------------------------------------------------
+
+    @overload
+    def local_date(self, t: dt.datetime) -> dt.date: ...
+    @overload
+    def local_date(self, t: ArrayIn) -> npt.NDArray[np.datetime64]: ...
+    def local_date(self, t: Any) -> Any:
+        """The date of ``t`` on the calendar's wall clock.
+
+        >>> from zoneinfo import ZoneInfo
+        >>> late = dt.datetime(2026, 4, 6, 23, 30, tzinfo=dt.UTC)
+        >>> _example().local_date(late)
+        datetime.date(2026, 4, 7)
+        """
+        if is_scalar(t):
+            days = self._map(
+                [np.array([instant_us(t)])], "t", _local_day, NAT, np.int64
+            )
+            return busdays.to_date(int(days[0]))
+        out = self._map([instant_array(t)], "t", _local_day, NAT, np.int64)
+        return out.view("datetime64[D]")
+
+    @overload
+    def day_start(self, day: dt.date) -> dt.datetime: ...
+    @overload
+    def day_start(self, day: ArrayIn) -> Instants: ...
+    def day_start(self, day: Any) -> Any:
+        """The instant a local date starts (its midnight, or the end of a DST gap).
+
+        >>> _example().day_start(dt.date(2026, 3, 29)).isoformat()
+        '2026-03-29T00:00:00+01:00'
+        """
+        return self._day_instant(day, _day_start)
+
+    @overload
+    def first_open(self, day: dt.date) -> dt.datetime | None: ...
+    @overload
+    def first_open(self, day: ArrayIn) -> Instants: ...
+    def first_open(self, day: Any) -> Any:
+        """The first opening of the ranges that belong to ``day``; None/NaT if none.
+
+        >>> _example().first_open(dt.date(2026, 4, 7)).isoformat()
+        '2026-04-07T09:00:00+02:00'
+        >>> _example().first_open(dt.date(2026, 4, 6)) is None
+        True
+        """
+        return self._day_instant(day, _first_open)
+
+    @overload
+    def last_close(self, day: dt.date) -> dt.datetime | None: ...
+    @overload
+    def last_close(self, day: ArrayIn) -> Instants: ...
+    def last_close(self, day: Any) -> Any:
+        """The last closing of the ranges that belong to ``day``; None/NaT if none.
+
+        A range crossing midnight closes on the next date but belongs to ``day``.
+
+        >>> _example().last_close(dt.date(2026, 4, 7)).isoformat()
+        '2026-04-07T17:00:00+02:00'
+        """
+        return self._day_instant(day, _last_close)
+
+    def _day_instant(self, day: Any, compute: Callable[..., Any]) -> Any:
+        out = self._map([self._days(day)], "d", compute, NAT, np.int64)
+        if is_scalar(day):
+            return None if out[0] == NAT else self._datetime(int(out[0]))
+        return out.view("datetime64[us]")
+
     def _day(self, day: object) -> int:
         if isinstance(day, dt.datetime):
             if day.tzinfo is None or day.utcoffset() is None:
@@ -448,6 +516,22 @@ class BusinessCalendar:
 
 def _is_open(tl: Timeline, t: I64) -> tuple[Bools, bool, bool]:
     return tl.is_open(t), False, False
+
+
+def _local_day(tl: Timeline, t: I64) -> tuple[I64, bool, bool]:
+    return tl.local_day(t), False, False
+
+
+def _day_start(tl: Timeline, days: I64) -> tuple[I64, bool, bool]:
+    return tl.days.midnights.take(days - tl.day0), False, False
+
+
+def _first_open(tl: Timeline, days: I64) -> tuple[I64, bool, bool]:
+    return tl.days.first_open.take(days - tl.day0), False, False
+
+
+def _last_close(tl: Timeline, days: I64) -> tuple[I64, bool, bool]:
+    return tl.days.last_close.take(days - tl.day0), False, False
 
 
 def _elapsed(tl: Timeline, a: I64, b: I64) -> tuple[I64, bool, bool]:
