@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import pickle
 import random
 
@@ -10,10 +11,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from servicecharter._errors import InvalidHoursError, NotationError
-from servicecharter._notation import WEEKDAYS, ParsedNotation, parse_notation
+from servicecharter._notation import MONTHS, WEEKDAYS, ParsedNotation, parse_notation
 
 H = 3600
 CLOSED: tuple[tuple[int, int], ...] = ()
+MORNING = ((9 * H, 12 * H),)
 
 
 def weekly(text: str) -> tuple[tuple[tuple[int, int], ...], ...]:
@@ -149,6 +151,153 @@ class TestRules:
         assert weekly(text)[0] == ((9 * H, 10 * H),)
 
 
+class TestComments:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Mo 09:00-10:00 # the usual",
+            "# opening hours\nMo 09:00-10:00",
+            "Mo 09:00-10:00; # closed on Tuesdays\nTu off",
+            "Mo 09:00-10:00;\n\n  Tu off;  # trailing\n",
+            "Mo#no space needed\n09:00-10:00",
+            "Mo 09:00-10:00 #; Mo off (commented out)",
+        ],
+    )
+    def test_comments_are_ignored(self, text: str) -> None:
+        parsed = parse_notation(text)
+        assert parsed.weekly == (((9 * H, 10 * H),),) + (CLOSED,) * 6
+
+    @pytest.mark.parametrize("text", ["#", "# nothing", "  # a\n  # b\n"])
+    def test_only_comments_is_empty(self, text: str) -> None:
+        assert error(text).reason == "empty text"
+
+    def test_newline_does_not_separate_rules(self) -> None:
+        exc = error("Mo 09:00-10:00\nTu 09:00-10:00")
+        assert (exc.column, exc.reason) == (15, "expected ',' or ';'")
+
+
+class TestAnnualDays:
+    def test_one_date(self) -> None:
+        parsed = parse_notation("Mo-Fr 09:00-17:00; Dec 24 09:00-12:00")
+        assert parsed.annual_days == ((12, 24, MORNING),)
+        assert parsed.weekly[0] == ((9 * H, 17 * H),)
+        assert parsed.seasons == ()
+        assert parsed.special_days == ()
+        assert parsed.holiday_hours is None
+
+    @pytest.mark.parametrize(("index", "name"), list(enumerate(MONTHS, start=1)))
+    def test_every_month_name(self, index: int, name: str) -> None:
+        assert parse_notation(f"{name} 01 off").annual_days == ((index, 1, ()),)
+
+    @pytest.mark.parametrize("day", ["1", "01"])
+    def test_one_or_two_digits(self, day: str) -> None:
+        assert parse_notation(f"Jan {day} off").annual_days == ((1, 1, ()),)
+
+    def test_list_sorted_by_date(self) -> None:
+        parsed = parse_notation("Dec 31,Dec 24 , Jan 1 09:00-12:00")
+        assert parsed.annual_days == (
+            (1, 1, MORNING),
+            (12, 24, MORNING),
+            (12, 31, MORNING),
+        )
+
+    @pytest.mark.parametrize(
+        ("month", "last"),
+        [("Jan", 31), ("Feb", 29), ("Apr", 30), ("Jun", 30), ("Dec", 31)],
+    )
+    def test_last_day_of_month(self, month: str, last: int) -> None:
+        assert parse_notation(f"{month} {last} off").annual_days[0][1] == last
+
+    def test_later_rule_replaces_same_date(self) -> None:
+        parsed = parse_notation("Dec 24,Dec 31 09:00-12:00; Dec 31 off")
+        assert parsed.annual_days == ((12, 24, MORNING), (12, 31, ()))
+
+    def test_does_not_touch_weekly(self) -> None:
+        assert parse_notation("Dec 24 off").weekly == (CLOSED,) * 7
+
+
+class TestSeasons:
+    def test_months_with_weekdays(self) -> None:
+        parsed = parse_notation("Mo-Fr 09:00-17:00; Jul-Aug Mo-Fr 09:00-12:00")
+        assert parsed.seasons == (((7, 8), (MORNING,) * 5 + (None, None)),)
+        assert parsed.weekly[0] == ((9 * H, 17 * H),)
+
+    def test_month_without_weekdays_is_every_day(self) -> None:
+        parsed = parse_notation("Dec 10:00-12:00")
+        assert parsed.seasons == (((12,), (((10 * H, 12 * H),),) * 7),)
+
+    def test_off(self) -> None:
+        parsed = parse_notation("Aug off; Jul Sa,Su closed")
+        assert parsed.seasons == (
+            ((8,), (CLOSED,) * 7),
+            ((7,), (None,) * 5 + (CLOSED, CLOSED)),
+        )
+
+    @pytest.mark.parametrize(
+        ("selector", "months"),
+        [
+            ("Nov-Feb", (1, 2, 11, 12)),
+            ("Jan-Dec", tuple(range(1, 13))),
+            ("Dec-Nov", tuple(range(1, 13))),
+            ("Mar-Mar", (3,)),
+            ("Jan,Jul-Aug", (1, 7, 8)),
+            ("Jul , Jan", (1, 7)),
+        ],
+    )
+    def test_month_spans(self, selector: str, months: tuple[int, ...]) -> None:
+        assert parse_notation(f"{selector} Mo off").seasons[0][0] == months
+
+    def test_consecutive_rules_build_one_season(self) -> None:
+        parsed = parse_notation(
+            "Jul-Aug Mo-Fr 09:00-12:00; Jul-Aug We off; Jul-Aug Sa 09:00-12:00"
+        )
+        assert parsed.seasons == (
+            ((7, 8), (MORNING, MORNING, CLOSED, MORNING, MORNING, MORNING, None)),
+        )
+
+    def test_seasons_keep_text_order(self) -> None:
+        parsed = parse_notation("Jul Mo off; Aug Mo off; Jul Tu off")
+        assert [months for months, _ in parsed.seasons] == [(7,), (8,), (7,)]
+        assert parsed.seasons[2][1][:2] == (None, CLOSED)
+
+
+class TestSpecialDays:
+    def test_dated_day(self) -> None:
+        parsed = parse_notation("Mo-Fr 09:00-17:00; 2026 Dec 24 09:00-12:00")
+        assert parsed.special_days == ((dt.date(2026, 12, 24), MORNING),)
+        assert parsed.annual_days == ()
+
+    def test_list_and_off(self) -> None:
+        parsed = parse_notation("2027 Jan 02 , 2026 Dec 28 off")
+        assert parsed.special_days == (
+            (dt.date(2026, 12, 28), ()),
+            (dt.date(2027, 1, 2), ()),
+        )
+
+    def test_leap_day(self) -> None:
+        parsed = parse_notation("2028 Feb 29 off")
+        assert parsed.special_days == ((dt.date(2028, 2, 29), ()),)
+
+    @pytest.mark.parametrize(("year", "value"), [("0001", 1), ("9999", 9999)])
+    def test_year_bounds(self, year: str, value: int) -> None:
+        parsed = parse_notation(f"{year} Jan 01 off")
+        assert parsed.special_days[0][0] == dt.date(value, 1, 1)
+
+    def test_later_rule_replaces_same_date(self) -> None:
+        parsed = parse_notation("2026 Dec 24 off; 2026 Dec 24 09:00-12:00")
+        assert parsed.special_days == ((dt.date(2026, 12, 24), MORNING),)
+
+    def test_all_kinds_together(self) -> None:
+        parsed = parse_notation(
+            "24/7; PH 10:00-12:00; Dec 25 off; Dec Su off; 2026 Dec 24 09:00-12:00"
+        )
+        assert parsed.weekly == (((0, 86400),),) * 7
+        assert parsed.holiday_hours == ((10 * H, 12 * H),)
+        assert parsed.annual_days == ((12, 25, ()),)
+        assert parsed.seasons == (((12,), (None,) * 6 + (CLOSED,)),)
+        assert parsed.special_days == ((dt.date(2026, 12, 24), MORNING),)
+
+
 class TestErrors:
     @pytest.mark.parametrize(
         ("text", "column", "reason"),
@@ -181,6 +330,42 @@ class TestErrors:
             ("Mo 24/7", 3, "24/7 must be a rule of its own"),
             ("24/8", 3, "expected 24/7"),
             ("Mo 09:00-10:00 !", 15, "unexpected character '!'"),
+            # months and dates
+            ("Dez 24 off", 0, "unknown month 'Dez'"),
+            ("dec 24 off", 0, "unknown month 'dec'"),
+            ("2026 Dez 24 off", 5, "unknown month 'Dez'"),
+            ("Jul-Agu off", 4, "unknown month 'Agu'"),
+            ("Jul-24 off", 4, "expected a month like Jan"),
+            ("Apr 31 off", 4, "day 31 does not exist in Apr (1-30)"),
+            ("Feb 30 off", 4, "day 30 does not exist in Feb (1-29)"),
+            ("Jan 0 off", 4, "day 0 does not exist in Jan"),
+            ("Jan 001 off", 4, "day 001 does not exist in Jan"),
+            ("Dec 24", 6, "expected a time like 09:00"),
+            ("Dec 24,Jul off", 11, "expected a day of the month after 'Jul'"),
+            ("Dec 24,25 off", 7, "expected a date like Dec 25"),
+            ("Dec 24/7", 4, "24/7 must be a rule of its own"),
+            ("2026 Feb 29 off", 0, "2026 Feb 29 does not exist"),
+            ("0000 Jan 01 off", 0, "year 0000 out of range"),
+            ("10000 Jan 01 off", 0, "year 10000 out of range"),
+            ("26 Dec 24 off", 0, "year 26 out of range"),
+            ("2026 Dec off", 9, "expected a day of the month after 'Dec'"),
+            ("2026 Dec 24,Dec 31 off", 12, "mixes dates with and without a year"),
+            ("Dec 24,2026 Dec 31 off", 7, "mixes dates with and without a year"),
+            ("Jul,Dec 24 off", 8, "dates and months cannot share a selector"),
+            # misplaced selectors
+            ("Mo Dec 24 off", 3, "a month or date selector must start its rule"),
+            ("Mo-Fr Jul 09:00-10:00", 6, "must start its rule"),
+            ("Mo,Jul 09:00-10:00", 3, "must start its rule"),
+            ("Mo 2026 Dec 24 off", 3, "must start its rule"),
+            ("PH Dec 25 off", 3, "must start its rule"),
+            ("Jul Dec 24 off", 4, "must start its rule"),
+            ("Dec 24 Dec 25 off", 7, "must start its rule"),
+            ("Dec 24 Mo off", 7, "a date cannot have a weekday selector"),
+            ("2026 Dec 24 PH off", 12, "a date cannot have a weekday selector"),
+            ("Jul PH off", 4, "PH cannot follow a month selector"),
+            ("Jul Sa,PH off", 7, "PH cannot follow a month selector"),
+            ("Jul 24/7", 4, "24/7 must be a rule of its own"),
+            ("Mo 09:00-10:00; # ok\nTx off", 21, "unknown weekday 'Tx'"),
         ],
     )
     def test_column_and_reason(self, text: str, column: int, reason: str) -> None:
@@ -188,7 +373,12 @@ class TestErrors:
         assert exc.column == column
         assert reason in exc.reason
         assert exc.text == text
-        assert f"\n  {text}\n  {' ' * column}^" in str(exc)
+        # The message shows the offending line with a caret under the column.
+        start = text.rfind("\n", 0, column) + 1
+        line = text[start:].split("\n", 1)[0]
+        assert f"\n  {line}\n  {' ' * (column - start)}^" in str(exc)
+        if "\n" in text:
+            assert f"line {text.count(chr(10), 0, column) + 1}, column" in str(exc)
 
     def test_is_a_value_error(self) -> None:
         assert isinstance(error("Mx"), ValueError)
@@ -204,17 +394,22 @@ class TestErrors:
         assert not isinstance(info.value, NotationError)
 
 
-ALPHABET = "MoTuWeThFrSaSuPH0123456789:-,; /offclosed"
+ALPHABET = "MoTuWeThFrSaSuPH0123456789:-,; /offclosed#\nJanFebDecAprJulAug"
 GRAMMAR_WORDS = [*WEEKDAYS, "PH", "off", "closed", "24/7", "09:00", "24:00"]
 GRAMMAR_WORDS += ["-", ",", ";", " ", "12:30", "99:99", "9:00", "00:00"]
+GRAMMAR_WORDS += [*MONTHS, "1", "24", "29", "31", "2026", "0000", "99999"]
+GRAMMAR_WORDS += ["#", "# note", "\n", "Dec 24", "2028 Feb 29", "Jul-Aug"]
 
 
 def _check_only_notation_errors(text: str) -> None:
     column = 0
     try:
-        assert len(parse_notation(text).weekly) == 7
+        parsed = parse_notation(text)
     except NotationError as exc:
         column = exc.column
+    else:
+        assert len(parsed.weekly) == 7
+        assert all(len(week) == 7 for _, week in parsed.seasons)
     assert 0 <= column <= len(text)
 
 

@@ -47,9 +47,16 @@ class NotationError(InvalidHoursError):
         self.text = text
         self.column = column
         self.reason = reason
-        caret = " " * column + "^"
+        # Multi-line text (comments allow it): show the offending line only.
+        line_start = text.rfind("\n", 0, column) + 1
+        line_end = text.find("\n", column)
+        line = text[line_start : None if line_end < 0 else line_end]
+        number = text.count("\n", 0, column) + 1
+        where = f"line {number}, column" if "\n" in text else "column"
+        caret = " " * (column - line_start) + "^"
         super().__init__(
-            f"{reason} at column {column + 1} of opening hours:\n  {text}\n  {caret}"
+            f"{reason} at {where} {column - line_start + 1} of opening hours:\n"
+            f"  {line}\n  {caret}"
         )
 
     def __reduce__(self) -> tuple[type[NotationError], tuple[str, int, str]]:

@@ -262,15 +262,19 @@ class OpeningHours:
         """Read the common opening_hours notation.
 
         Rules are separated by ``;`` and a later rule replaces an earlier one
-        for the days it names. ``PH`` selects public holidays.
+        for what it names; ``#`` starts a comment. ``PH`` selects public
+        holidays, ``Dec 24`` an annual day, ``Jul-Aug Mo-Fr`` or ``Dec`` a
+        season and ``2026 Dec 24`` a special day.
 
         >>> hours = OpeningHours.parse(
-        ...     "Mo-Fr 09:00-12:00,14:00-17:00; PH off",
+        ...     "Mo-Fr 09:00-12:00,14:00-17:00; PH off; Dec 24 09:00-12:00",
         ...     tz="Europe/Paris",
         ...     holidays="FR",
         ... )
         >>> [str(r) for r in hours.weekly[4]], hours.weekly[5]
         (['09:00-12:00', '14:00-17:00'], ())
+        >>> hours.annual_days
+        (AnnualDay(month=12, day=24, ranges=(TimeRange(start_s=32400, end_s=43200),)),)
         """
         from ._notation import parse_notation
 
@@ -280,7 +284,45 @@ class OpeningHours:
             tz=tz,
             holidays=holidays,
             holiday_hours=list(parsed.holiday_hours or ()),
+            special_days=[SpecialDay(d, list(r)) for d, r in parsed.special_days],
+            annual_days=[AnnualDay(m, d, list(r)) for m, d, r in parsed.annual_days],
+            seasons=[
+                Season(months, [None if r is None else list(r) for r in week])
+                for months, week in parsed.seasons
+            ],
         )
+
+    def format(self) -> str:
+        """Write the hours as opening_hours notation, the inverse of ``parse``.
+
+        ``OpeningHours.parse(h.format(), tz=h.tz, holidays=h.holidays) == h``
+        up to normal forms: the zone and holiday sources are not part of the
+        text; a closure comes back as a closed special day; seasons naming no
+        weekday are left out and neighbouring seasons with the same months
+        come back as one. ``PH off`` is written when there are holiday
+        sources and no holiday hours. Raises ``InvalidHoursError`` for
+        what the notation cannot say: schedule changes and times with
+        seconds.
+
+        >>> OpeningHours.parse(
+        ...     "Mo-Fr 09:00-17:00; Sa 10:00-12:00; Tu 09:00-17:00; Jan 1 off",
+        ...     tz="Europe/Paris",
+        ...     holidays="FR",
+        ... ).format()
+        'Mo-Fr 09:00-17:00; Sa 10:00-12:00; PH off; Jan 01 off'
+        >>> OpeningHours({"Mo-Su": "00:00-24:00"}, "UTC").format()
+        '24/7'
+        >>> OpeningHours(
+        ...     {"Mo,We": "22:00-02:00"},
+        ...     "UTC",
+        ...     seasons=[([11, 12, 1], {"Sa-Su": "10:00-12:00"})],
+        ...     closures=["2026-12-28"],
+        ... ).format()
+        'Mo,We 22:00-02:00; Nov-Jan Sa-Su 10:00-12:00; 2026 Dec 28 off'
+        """
+        from ._notation_format import format_hours
+
+        return format_hours(self)
 
     def weekly_on(self, day: dt.date) -> Weekly:
         """The weekly hours in force on ``day``."""
