@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeAlias, TypeVar
 
 import numpy as np
 
@@ -25,6 +25,7 @@ from .hours import OpeningHours
 __all__ = ["Horizon"]
 
 R = TypeVar("R")
+Event: TypeAlias = Literal["open", "close"]
 _FIRST_DAY = day_number(dt.date(2, 1, 1))
 _LAST_DAY = day_number(dt.date(9998, 12, 31))
 _YEAR_DAYS = 366
@@ -86,7 +87,8 @@ class Horizon:
         """A timeline whose [start_us, end_us) holds [lo_us, hi_us], and their days."""
         tl = self.current
         if tl is not None and tl.start_us <= lo_us and hi_us < tl.end_us:
-            return tl, tl.day0, tl.day_end - 1
+            lo, hi = tl.local_day(np.array([lo_us, hi_us], dtype=np.int64)).tolist()
+            return tl, lo, hi
         lo, hi = self.day_of(lo_us), self.day_of(hi_us)
         return self.cover_days(lo - 1, hi + 1), lo, hi
 
@@ -96,41 +98,63 @@ class Horizon:
         lo_day: int,
         hi_day: int,
         compute: Callable[[Timeline], tuple[R, Any, Any]],
+        event: Event = "open",
     ) -> R:
         """Run ``compute`` and grow the timeline until it needs no more days.
 
         ``compute`` returns (result, needs later days, needs earlier days).
+        ``event`` is what the search waits for: open time, or a closing (a
+        service open around the clock has open time but never closes).
         """
         while True:
             result, forward, backward = compute(tl)
             forward, backward = bool(np.any(forward)), bool(np.any(backward))
             if not (forward or backward):
                 return result
-            tl = self._grow(tl, forward, backward, lo_day, hi_day)
+            tl = self._grow(tl, (forward, backward), (lo_day, hi_day), event)
 
     def _grow(
-        self, tl: Timeline, forward: bool, backward: bool, lo: int, hi: int
+        self,
+        tl: Timeline,
+        needs: tuple[bool, bool],
+        asked: tuple[int, int],
+        event: Event,
     ) -> Timeline:
-        days = tl.business_days
+        """A wider timeline, or NoOpenTimeError when a bound passed in vain."""
+        seen_first, seen_last = _event_days(tl, event)
         step = min(max(tl.day_end - tl.day0, _YEAR_DAYS), self._bound_days)
         first, last = tl.day0, tl.day_end - 1
-        if forward:
-            seen = max(hi, int(days[-1]) if days.size else tl.day0)
+        if needs[0]:
+            seen = max(asked[1], tl.day0 if seen_last is None else seen_last)
             if tl.day_end - seen > self._bound_days:
-                self._no_open_time(seen, "after")
+                self._nothing_found(seen, "after", event)
             self._check_days(first, tl.day_end)
             last = min(tl.day_end + step, _LAST_DAY)
-        if backward:
-            seen = min(lo, int(days[0]) if days.size else tl.day_end - 1)
+        if needs[1]:
+            seen = min(asked[0], tl.day_end - 1 if seen_first is None else seen_first)
             if seen - tl.day0 > self._bound_days:
-                self._no_open_time(seen, "before")
+                self._nothing_found(seen, "before", event)
             self._check_days(tl.day0 - 1, last)
             first = max(tl.day0 - step, _FIRST_DAY)
         return self.cover_days(first, last)
 
-    def _no_open_time(self, day: int, where: str) -> None:
+    def _nothing_found(self, day: int, where: str, event: Event) -> None:
+        what = "no open time" if event == "open" else "no closing"
+        hint = "open at all" if event == "open" else "ever close"
         raise NoOpenTimeError(
-            f"no open time within the search bound of {self._bound_days} days "
-            f"{where} {from_day_number(day)}; check that the opening hours open "
-            "at all, or raise search_bound"
+            f"{what} within the search bound of {self._bound_days} days "
+            f"{where} {from_day_number(day)}; check that the opening hours "
+            f"{hint}, or raise search_bound"
         )
+
+
+def _event_days(tl: Timeline, event: Event) -> tuple[int | None, int | None]:
+    """The first and last day holding an event of the kind searched for."""
+    if event == "open":
+        days = tl.business_days
+        return (int(days[0]), int(days[-1])) if days.size else (None, None)
+    closes = tl.closes_us[(tl.closes_us > tl.start_us) & (tl.closes_us < tl.end_us)]
+    if closes.size == 0:
+        return None, None
+    first, last = tl.local_day(closes[[0, -1]]).tolist()
+    return first, last

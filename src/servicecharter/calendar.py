@@ -32,7 +32,7 @@ from ._errors import (
     InvalidInstantError,
     NaiveDatetimeError,
 )
-from ._horizon import Horizon
+from ._horizon import Event, Horizon
 from ._timeline import Timeline
 from ._zone import EPOCH
 from .hours import OpeningHours
@@ -143,6 +143,8 @@ class BusinessCalendar:
         compute: Callable[..., tuple[Any, Any, Any]],
         fill: Any,
         dtype: Any,
+        *,
+        event: Event = "open",
     ) -> Any:
         """Run ``compute(timeline, *flat_arrays)`` over the elements with no NaT.
 
@@ -178,7 +180,7 @@ class BusinessCalendar:
             tl, lo, hi = self._horizon.cover(lo, hi)
         else:
             tl = self._horizon.cover_days(lo - 1, hi + 1)
-        result = self._horizon.solve(tl, lo, hi, lambda tl: compute(tl, *flat))
+        result = self._horizon.solve(tl, lo, hi, lambda tl: compute(tl, *flat), event)
         if keep is not None:
             out = np.full(nat.size, fill, dtype=dtype)
             out[keep] = result
@@ -204,11 +206,14 @@ class BusinessCalendar:
             )
         return self._map([instant_array(t)], "t", _is_open, False, bool)
 
-    def _instant_op(self, t: Any, compute: Callable[..., Any]) -> Any:
+    def _instant_op(
+        self, t: Any, compute: Callable[..., Any], event: Event = "open"
+    ) -> Any:
         if is_scalar(t):
-            us = self._map([np.array([instant_us(t)])], "t", compute, NAT, np.int64)
+            one = np.array([instant_us(t)])
+            us = self._map([one], "t", compute, NAT, np.int64, event=event)
             return self._datetime(int(us[0]))
-        out = self._map([instant_array(t)], "t", compute, NAT, np.int64)
+        out = self._map([instant_array(t)], "t", compute, NAT, np.int64, event=event)
         return out.view("datetime64[us]")
 
     @overload
@@ -233,7 +238,7 @@ class BusinessCalendar:
         >>> _example().next_close(_paris(2026, 3, 27, 12)).isoformat()
         '2026-03-27T17:00:00+01:00'
         """
-        return self._instant_op(t, Timeline.next_close)
+        return self._instant_op(t, Timeline.next_close, "close")
 
     @overload
     def previous_close(self, t: dt.datetime) -> dt.datetime: ...
@@ -245,7 +250,7 @@ class BusinessCalendar:
         >>> _example().previous_close(_paris(2026, 3, 30, 9)).isoformat()
         '2026-03-27T17:00:00+01:00'
         """
-        return self._instant_op(t, Timeline.previous_close)
+        return self._instant_op(t, Timeline.previous_close, "close")
 
     # -- business time ------------------------------------------------------
 
