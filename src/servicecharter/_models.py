@@ -1,0 +1,239 @@
+"""The parts of a charter: objectives, engagements, channels, caps, texts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import typing
+from collections.abc import Iterable
+from typing import Any, Literal, TypeAlias
+
+import attrs
+
+from . import _durations
+from ._errors import InvalidCharterError, InvalidRuleError
+from ._fields import (
+    check_bool,
+    check_filled,
+    check_identifier,
+    check_names,
+    check_optional_identifier,
+    check_text,
+    date_of,
+    one_of,
+    to_tuple,
+)
+from .calendar import BusinessCalendar
+from .rules import Rule, parse_rule
+
+__all__ = [
+    "CHANNEL_KINDS",
+    "Channel",
+    "ChannelKind",
+    "ClientDuty",
+    "Commitment",
+    "DurationCap",
+    "Engagement",
+    "Objective",
+    "Revision",
+]
+
+RULE_TYPES: tuple[type, ...] = typing.get_args(Rule)
+ChannelKind: TypeAlias = Literal[
+    "phone", "web_form", "email", "counter", "mail", "chat", "visit", "other"
+]
+CHANNEL_KINDS: tuple[str, ...] = typing.get_args(ChannelKind)
+
+
+def _to_rule(value: Any) -> Rule:
+    if isinstance(value, RULE_TYPES):
+        return value  # type: ignore[return-value]
+    if not isinstance(value, str):
+        raise InvalidCharterError(
+            "within",
+            value,
+            f"expected a deadline rule or words like '4 business hours', got {value!r}",
+        )
+    try:
+        return parse_rule(value)
+    except InvalidRuleError as error:
+        raise InvalidCharterError("within", value, str(error)) from None
+
+
+def _to_share(value: Any) -> float:
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    if not number or not math.isfinite(value) or not 0 < value <= 1:
+        raise InvalidCharterError(
+            "share",
+            value,
+            f"expected a fraction in (0, 1] (0.6 for 60 %), got {value!r}",
+        )
+    return float(value)
+
+
+@attrs.frozen
+class Objective:
+    """A deadline and the share of requests that must meet it.
+
+    "Réponses assurées dans les 3 jours (60 % des réponses sont faites dans
+    la journée)" is two objectives: ``"3 business days"`` for all requests
+    and ``"same business day"`` for 60 % of them.
+
+    >>> Objective("same business day", share=0.6)
+    Objective(within=SameBusinessDay(), share=0.6, title='')
+    """
+
+    within: Rule = attrs.field(converter=_to_rule)
+    share: float = attrs.field(default=1.0, converter=_to_share)
+    title: str = attrs.field(default="", validator=check_text)
+
+    def deadline(self, calendar: BusinessCalendar, received: Any) -> Any:
+        """The deadline of each receipt instant on ``calendar`` (scalar or array)."""
+        return self.within.deadline(calendar, received)
+
+
+def _one_objective(value: Any, index: int) -> Objective:
+    if isinstance(value, Objective):
+        return value
+    try:
+        return Objective(value)
+    except InvalidCharterError as error:
+        raise error.at(f"objectives[{index}]") from None
+
+
+def _to_objectives(value: Any) -> tuple[Objective, ...]:
+    if isinstance(value, (str, Objective, *RULE_TYPES)):
+        value = [value]
+    if not isinstance(value, Iterable):
+        raise InvalidCharterError(
+            "objectives", value, f"expected a list of objectives, got {value!r}"
+        )
+    objectives = tuple(_one_objective(v, i) for i, v in enumerate(value))
+    if not objectives:
+        raise InvalidCharterError(
+            "objectives", value, "an engagement needs at least one objective"
+        )
+    return objectives
+
+
+@attrs.frozen
+class Engagement:
+    """A promise about requests: when they are answered, on which channel.
+
+    ``text`` is the charter sentence it models. ``kinds`` and ``priorities``
+    name the requests it applies to (empty: all); ``pausable`` says the clock
+    stops while the provider waits on the client.
+
+    >>> e = Engagement(
+    ...     "anomalies",
+    ...     "Assistance on anomalies",
+    ...     "4 business hours",
+    ...     channel="phone",
+    ... )
+    >>> str(e.objectives[0].within)
+    '4 business hours'
+    """
+
+    id: str = attrs.field(validator=check_identifier)
+    title: str = attrs.field(validator=check_text)
+    objectives: tuple[Objective, ...] = attrs.field(converter=_to_objectives)
+    text: str = attrs.field(default="", validator=check_text)
+    channel: str | None = attrs.field(default=None, validator=check_optional_identifier)
+    kinds: tuple[str, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=check_names
+    )
+    priorities: tuple[str, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=check_names
+    )
+    pausable: bool = attrs.field(default=False, validator=check_bool)
+
+
+@attrs.frozen
+class Channel:
+    """A way in: a phone line, a web form, a counter, with its opening hours.
+
+    ``calendar`` names one of the charter's calendars.
+
+    >>> Channel("phone", "phone", "Support line").calendar
+    'default'
+    """
+
+    id: str = attrs.field(validator=check_identifier)
+    kind: ChannelKind = attrs.field(validator=one_of(CHANNEL_KINDS))
+    title: str = attrs.field(default="", validator=check_text)
+    calendar: str = attrs.field(default="default", validator=check_identifier)
+
+
+def _to_limit(value: Any) -> dt.timedelta:
+    if isinstance(value, str):
+        try:
+            value = _durations.parse_duration(value)
+        except ValueError as error:
+            raise InvalidCharterError("limit", value, str(error)) from None
+    if not isinstance(value, dt.timedelta) or value <= dt.timedelta(0):
+        raise InvalidCharterError(
+            "limit",
+            value,
+            f"expected a positive duration like '30 minutes', got {value!r}",
+        )
+    return value
+
+
+@attrs.frozen
+class DurationCap:
+    """A limit on the time given to something: "30 minutes par module".
+
+    ``per`` says what the limit is counted on; ``condition`` when it applies.
+
+    >>> DurationCap("usage", "Usage help", "30 minutes", per="module").limit
+    datetime.timedelta(seconds=1800)
+    """
+
+    id: str = attrs.field(validator=check_identifier)
+    title: str = attrs.field(validator=check_text)
+    limit: dt.timedelta = attrs.field(converter=_to_limit)
+    per: str = attrs.field(default="", validator=check_text)
+    text: str = attrs.field(default="", validator=check_text)
+    condition: str = attrs.field(default="", validator=check_text)
+
+
+@attrs.frozen
+class Commitment:
+    """A qualitative promise no clock measures: "l'accueil est aimable".
+
+    >>> Commitment("courtesy", "Courteous welcome").text
+    ''
+    """
+
+    id: str = attrs.field(validator=check_identifier)
+    title: str = attrs.field(validator=check_text)
+    text: str = attrs.field(default="", validator=check_text)
+
+
+@attrs.frozen
+class ClientDuty:
+    """What the charter asks of the client: "préparez votre appel".
+
+    >>> ClientDuty("prepare", "Prepare your call.").id
+    'prepare'
+    """
+
+    id: str = attrs.field(validator=check_identifier)
+    text: str = attrs.field(validator=check_filled)
+
+
+def _to_revision_date(value: Any) -> dt.date:
+    return date_of("date", value)
+
+
+@attrs.frozen
+class Revision:
+    """One published version of the charter.
+
+    >>> Revision("2009.1", "2009-07-01", "First edition").date
+    datetime.date(2009, 7, 1)
+    """
+
+    version: str = attrs.field(validator=check_filled)
+    date: dt.date = attrs.field(converter=_to_revision_date)
+    summary: str = attrs.field(default="", validator=check_text)

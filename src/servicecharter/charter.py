@@ -1,0 +1,271 @@
+"""``Charter``: a published customer charter as one typed, validated object.
+
+A charter holds named opening-hours calendars, the channels clients use,
+engagements with deadline objectives, recurring obligations, duration caps,
+qualitative commitments, client duties and revisions. It answers *when is
+this request due?* for one receipt instant or an array of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zoneinfo
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from ._errors import (
+    InvalidCharterError,
+    ServiceCharterError,
+    UnknownCalendarError,
+    UnknownEngagementError,
+)
+from ._fields import (
+    FrozenDict,
+    check_identifier,
+    check_text,
+    date_of,
+    identifier,
+    instances_of,
+    to_tuple,
+)
+from ._models import (
+    CHANNEL_KINDS,
+    Channel,
+    ChannelKind,
+    ClientDuty,
+    Commitment,
+    DurationCap,
+    Engagement,
+    Objective,
+    Revision,
+)
+from ._obligations import RecurringObligation
+from ._validate import charter_problems
+from ._zone import to_zone
+from .calendar import BusinessCalendar
+from .hours import OpeningHours
+
+__all__ = [
+    "CHANNEL_KINDS",
+    "Channel",
+    "ChannelKind",
+    "Charter",
+    "ClientDuty",
+    "Commitment",
+    "DurationCap",
+    "Engagement",
+    "Objective",
+    "RecurringObligation",
+    "Revision",
+]
+
+_LOCALE = re.compile(r"^([A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*)?\Z")
+
+
+def _to_zone(value: Any) -> zoneinfo.ZoneInfo:
+    try:
+        return to_zone(value)
+    except ServiceCharterError as error:
+        raise InvalidCharterError("tz", value, str(error)) from None
+
+
+def _to_effective(value: Any) -> dt.date | None:
+    return None if value is None else date_of("effective", value)
+
+
+def _check_locale(_instance: object, _attr: object, value: object) -> None:
+    if not isinstance(value, str) or not _LOCALE.match(value):
+        raise InvalidCharterError(
+            "locale", value, f"expected a language tag like 'fr-FR', got {value!r}"
+        )
+
+
+def _to_calendars(value: Any) -> FrozenDict[str, OpeningHours]:
+    if not isinstance(value, Mapping):
+        raise InvalidCharterError(
+            "calendars", value, f"expected a mapping of names to hours, got {value!r}"
+        )
+    for name, hours in value.items():
+        identifier("calendars", name)
+        if not isinstance(hours, OpeningHours):
+            raise InvalidCharterError(
+                f"calendars.{name}", hours, f"expected OpeningHours, got {hours!r}"
+            )
+    return FrozenDict(value)
+
+
+class _Cache(dict[str, BusinessCalendar]):
+    """Compiled calendars; copies and pickles start empty."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_Cache, ())
+
+
+@attrs.frozen(kw_only=True)
+class Charter:
+    """A customer charter: calendars, channels, engagements and the rest.
+
+    Built with keywords; ``tz`` is the charter's own zone (calendars carry
+    theirs). Construction checks the whole: unique ids in each collection,
+    channels naming known calendars, engagements naming known channels (an
+    engagement with no channel uses the ``"default"`` calendar), and no
+    business-time rule on a calendar without any open weekday. Errors are
+    ``InvalidCharterError`` with the path of the offending field.
+
+    >>> from servicecharter import OpeningHours
+    >>> hours = OpeningHours.parse(
+    ...     "Mo-Fr 09:00-12:00,14:00-17:00; PH off", tz="Europe/Paris", holidays="FR"
+    ... )
+    >>> charter = Charter(
+    ...     id="support",
+    ...     title="Technical support",
+    ...     tz="Europe/Paris",
+    ...     calendars={"default": hours},
+    ...     channels=[Channel("phone", "phone")],
+    ...     engagements=[
+    ...         Engagement(
+    ...             "anomalies", "Anomalies", "4 business hours", channel="phone"
+    ...         )
+    ...     ],
+    ... )
+    >>> call = dt.datetime(2026, 4, 3, 16, 30, tzinfo=zoneinfo.ZoneInfo("Europe/Paris"))
+    >>> charter.deadline("anomalies", call).isoformat()  # Monday is Easter Monday
+    '2026-04-07T14:30:00+02:00'
+    """
+
+    id: str = attrs.field(validator=check_identifier)
+    title: str = attrs.field(validator=check_text)
+    provider: str = attrs.field(default="", validator=check_text)
+    version: str = attrs.field(default="", validator=check_text)
+    effective: dt.date | None = attrs.field(default=None, converter=_to_effective)
+    locale: str = attrs.field(default="", validator=_check_locale)
+    tz: zoneinfo.ZoneInfo = attrs.field(converter=_to_zone)
+    calendars: FrozenDict[str, OpeningHours] = attrs.field(
+        factory=FrozenDict, converter=_to_calendars
+    )
+    channels: tuple[Channel, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=instances_of(Channel)
+    )
+    engagements: tuple[Engagement, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=instances_of(Engagement)
+    )
+    obligations: tuple[RecurringObligation, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=instances_of(RecurringObligation)
+    )
+    caps: tuple[DurationCap, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=instances_of(DurationCap)
+    )
+    commitments: tuple[Commitment, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=instances_of(Commitment)
+    )
+    duties: tuple[ClientDuty, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=instances_of(ClientDuty)
+    )
+    revisions: tuple[Revision, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=instances_of(Revision)
+    )
+    _cache: _Cache = attrs.field(
+        init=False, factory=_Cache, eq=False, hash=False, repr=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        problems = charter_problems(self)
+        if problems:
+            raise InvalidCharterError.collect(problems)
+
+    def calendar(self, name: str = "default") -> BusinessCalendar:
+        """The business calendar named ``name``, compiled once per charter.
+
+        >>> from servicecharter.charter import _example
+        >>> _example().calendar().is_business_day(dt.date(2026, 5, 1))
+        False
+        """
+        found = self._cache.get(name)
+        if found is not None:
+            return found
+        hours = self.calendars.get(name)
+        if hours is None:
+            raise UnknownCalendarError(name, tuple(self.calendars))
+        return self._cache.setdefault(name, BusinessCalendar(hours))
+
+    def engagement(self, engagement_id: str) -> Engagement:
+        """The engagement with this id.
+
+        >>> from servicecharter.charter import _example
+        >>> _example().engagement("callback")
+        Traceback (most recent call last):
+        ...
+        servicecharter._errors.UnknownEngagementError: unknown engagement 'callback'; known: 'anomalies', 'forms'
+        """  # noqa: E501 (a doctest traceback is one line)
+        for engagement in self.engagements:
+            if engagement.id == engagement_id:
+                return engagement
+        raise UnknownEngagementError(
+            engagement_id, tuple(e.id for e in self.engagements)
+        )
+
+    def calendar_for(self, engagement_id: str) -> BusinessCalendar:
+        """The calendar of the engagement's channel (``"default"`` without one)."""
+        channel_id = self.engagement(engagement_id).channel
+        if channel_id is None:
+            return self.calendar()
+        channel = next(c for c in self.channels if c.id == channel_id)
+        return self.calendar(channel.calendar)
+
+    def deadline(self, engagement_id: str, received: Any) -> Any:
+        """The deadline of the engagement's first objective.
+
+        ``received`` is an aware datetime (the result is aware, in the
+        calendar's zone) or an array of instants (``datetime64[us]`` out).
+
+        >>> import numpy as np
+        >>> from servicecharter.charter import _example
+        >>> calls = np.array(["2026-04-03T14:30", "NaT"], dtype="datetime64[us]")
+        >>> due = _example().deadline("anomalies", calls)
+        >>> np.datetime_as_string(due, unit="m").tolist()
+        ['2026-04-07T12:30', 'NaT']
+        """
+        engagement = self.engagement(engagement_id)
+        return engagement.objectives[0].deadline(
+            self.calendar_for(engagement_id), received
+        )
+
+    def deadlines(self, engagement_id: str, received: Any) -> tuple[Any, ...]:
+        """The deadline of each objective of the engagement, in order.
+
+        >>> from servicecharter.charter import _example
+        >>> form = dt.datetime(2026, 4, 3, 18, tzinfo=zoneinfo.ZoneInfo("Europe/Paris"))
+        >>> [d.isoformat() for d in _example().deadlines("forms", form)]
+        ['2026-04-09T17:00:00+02:00', '2026-04-08T00:00:00+02:00']
+        """
+        calendar = self.calendar_for(engagement_id)
+        return tuple(
+            objective.deadline(calendar, received)
+            for objective in self.engagement(engagement_id).objectives
+        )
+
+
+def _example() -> Charter:
+    """A small charter for doctests: support desk 9-12, 14-17 in Paris."""
+    hours = OpeningHours.parse(
+        "Mo-Fr 09:00-12:00,14:00-17:00; PH off", tz="Europe/Paris", holidays="FR"
+    )
+    return Charter(
+        id="support",
+        title="Technical support",
+        tz="Europe/Paris",
+        calendars={"default": hours},
+        channels=[Channel("phone", "phone"), Channel("web", "web_form")],
+        engagements=[
+            Engagement("anomalies", "Anomalies", "4 business hours", channel="phone"),
+            Engagement(
+                "forms",
+                "Web form answers",
+                [Objective("3 business days"), Objective("same business day", 0.6)],
+                channel="web",
+            ),
+        ],
+    )
