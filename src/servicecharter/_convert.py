@@ -82,6 +82,11 @@ def instant_array(value: Any) -> I64:
     aware = _pandas_aware(value)
     if aware is not None:
         return aware
+    if hasattr(value, "tz_localize"):  # a pandas object with no zone
+        raise NaiveDatetimeError(
+            "naive pandas datetimes are ambiguous; call .dt.tz_localize('UTC') "
+            "on a Series or .tz_localize('UTC') on an index (or the local zone) first"
+        )
     if isinstance(value, list | tuple):
         return _objects(value, instant_us)
     array = np.asarray(value)
@@ -90,12 +95,6 @@ def instant_array(value: Any) -> I64:
         return array.astype("datetime64[us]", copy=False).view(np.int64)
     if array.dtype.kind == "O":
         return _objects(array.ravel(), instant_us).reshape(array.shape)
-    naive = getattr(getattr(value, "dtype", None), "kind", None) == "M"
-    if naive or hasattr(value, "dt"):
-        raise NaiveDatetimeError(
-            "naive pandas datetimes are ambiguous; call .dt.tz_localize('UTC') "
-            "(or the local zone) first"
-        )
     raise InvalidInstantError(
         f"expected datetime64 values (read as UTC) or aware datetimes, got an array "
         f"of dtype {array.dtype}; convert with np.asarray(x, dtype='datetime64[us]')"
