@@ -125,7 +125,7 @@ class TestEngagement:
 
     def test_needs_an_objective(self) -> None:
         assert str(error_of(Engagement, "a", "A", [])) == (
-            "objectives: an engagement needs at least one objective"
+            "objectives: an engagement needs at least one objective or duration cap"
         )
 
     def test_a_bad_objective_names_its_index(self) -> None:
@@ -439,3 +439,30 @@ class TestDeadlines:
     def test_naive_datetimes_are_refused(self) -> None:
         with pytest.raises(NaiveDatetimeError):
             charter().deadline("anomalies", dt.datetime(2026, 4, 3, 16))
+
+
+class TestEngagementCaps:
+    def test_caps_only_engagement(self) -> None:
+        from servicecharter import DurationCap, Engagement
+
+        usage = Engagement("usage", "Usage help", caps=["usage"])
+        assert usage.objectives == ()
+        built = charter(
+            engagements=[usage],
+            caps=[DurationCap("usage", "Usage help", "30 minutes", per="module")],
+        )
+        assert built.engagement("usage").caps == ("usage",)
+
+    def test_needs_an_objective_or_a_cap(self) -> None:
+        from servicecharter import Engagement
+
+        with pytest.raises(InvalidCharterError, match="at least one objective or"):
+            Engagement("empty", "Nothing promised")
+
+    def test_unknown_cap_names_its_path(self) -> None:
+        from servicecharter import Engagement
+
+        usage = Engagement("usage", "Usage help", caps=["nope"])
+        error = error_of(charter, engagements=[usage])
+        assert error.path == "engagements[0].caps[0]"
+        assert "unknown duration cap 'nope'" in str(error)

@@ -329,7 +329,8 @@ class TestErrors:
                 HEAD
                 + CAL
                 + '[[engagements]]\nid = "a"\ntitle = "A"\nobjectives = []\n',
-                "engagements[0].objectives: expected at least 1 item(s)",
+                "engagements[0].objectives: an engagement needs at least one "
+                "objective or duration cap",
             ),
             (
                 HEAD + CAL + '[[engagements]]\nid = "a"\ntitle = "A"\n'

@@ -77,8 +77,9 @@ _ENGAGEMENT = model_table(
         "priorities": Field(Array(TEXT), "priorities it applies to (empty: all)"),
         "pausable": Field(Boolean(), "the clock stops while waiting on the client"),
         "objectives": Field(
-            Array(_Objective(), 1), "one or more objectives (words or tables)"
+            Array(_Objective()), "deadline objectives (words or tables)"
         ),
+        "caps": Field(Array(ID), "ids of the duration caps that bound it"),
     },
 )
 _CHANNEL = model_table(

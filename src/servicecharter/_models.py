@@ -108,12 +108,7 @@ def _to_objectives(value: Any) -> tuple[Objective, ...]:
         raise InvalidCharterError(
             "objectives", value, f"expected a list of objectives, got {value!r}"
         )
-    objectives = tuple(_one_objective(v, i) for i, v in enumerate(value))
-    if not objectives:
-        raise InvalidCharterError(
-            "objectives", value, "an engagement needs at least one objective"
-        )
-    return objectives
+    return tuple(_one_objective(v, i) for i, v in enumerate(value))
 
 
 @attrs.frozen
@@ -122,7 +117,9 @@ class Engagement:
 
     ``text`` is the charter sentence it models. ``kinds`` and ``priorities``
     name the requests it applies to (empty: all); ``pausable`` says the clock
-    stops while the provider waits on the client.
+    stops while the provider waits on the client. ``caps`` names the
+    charter's duration caps that bound the help given ("30 minutes per
+    module"); an engagement has deadline objectives, caps, or both.
 
     >>> e = Engagement(
     ...     "anomalies",
@@ -136,7 +133,9 @@ class Engagement:
 
     id: str = attrs.field(validator=check_identifier)
     title: str = attrs.field(validator=check_text)
-    objectives: tuple[Objective, ...] = attrs.field(converter=_to_objectives)
+    objectives: tuple[Objective, ...] = attrs.field(
+        default=(), converter=_to_objectives
+    )
     text: str = attrs.field(default="", validator=check_text)
     channel: str | None = attrs.field(default=None, validator=check_optional_identifier)
     kinds: tuple[str, ...] = attrs.field(
@@ -146,6 +145,17 @@ class Engagement:
         default=(), converter=to_tuple, validator=check_names
     )
     pausable: bool = attrs.field(default=False, validator=check_bool)
+    caps: tuple[str, ...] = attrs.field(
+        default=(), converter=to_tuple, validator=check_names
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if not (self.objectives or self.caps):
+            raise InvalidCharterError(
+                "objectives",
+                self.objectives,
+                "an engagement needs at least one objective or duration cap",
+            )
 
 
 @attrs.frozen

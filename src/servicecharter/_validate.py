@@ -24,6 +24,7 @@ def charter_problems(charter: Charter) -> list[InvalidCharterError]:
         *_duplicates(charter),
         *_channel_calendars(charter),
         *_engagement_channels(charter),
+        *_engagement_caps(charter),
     ]
 
 
@@ -84,6 +85,18 @@ def _engagement_channels(charter: Charter) -> Iterator[InvalidCharterError]:
         hours = charter.calendars.get(calendar)
         if hours is not None:
             yield from _rules_on(hours, calendar, engagement.objectives, i)
+
+
+def _engagement_caps(charter: Charter) -> Iterator[InvalidCharterError]:
+    caps = {cap.id for cap in charter.caps}
+    for i, engagement in enumerate(charter.engagements):
+        for j, cap in enumerate(engagement.caps):
+            if cap not in caps:
+                yield InvalidCharterError(
+                    f"engagements[{i}].caps[{j}]",
+                    cap,
+                    f"unknown duration cap {cap!r}; known: {_known(caps)}",
+                )
 
 
 def _rules_on(

@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from ._errors import (
+    InvalidArgumentError,
     InvalidCharterError,
     ServiceCharterError,
     UnknownCalendarError,
@@ -229,6 +230,11 @@ class Charter:
         ['2026-04-07T12:30', 'NaT']
         """
         engagement = self.engagement(engagement_id)
+        if not engagement.objectives:
+            raise InvalidArgumentError(
+                f"engagement {engagement_id!r} has no deadline objective; it bounds "
+                f"durations ({', '.join(engagement.caps)}) and has no due time"
+            )
         return engagement.objectives[0].deadline(
             self.calendar_for(engagement_id), received
         )
