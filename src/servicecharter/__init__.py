@@ -33,6 +33,7 @@ from ._errors import (
     UnknownCalendarError,
     UnknownCountryError,
     UnknownEngagementError,
+    UnknownExampleError,
     UnknownTimeZoneError,
 )
 from .calendar import Boundary, BusinessCalendar, Roll
@@ -59,6 +60,7 @@ from .hours import (
     TimeRange,
 )
 from .io import dump, dumps, load, loads, schema
+from .render import render
 from .rules import (
     BusinessDays,
     BusinessDuration,
@@ -120,6 +122,7 @@ __all__ = [
     "UnknownCalendarError",
     "UnknownCountryError",
     "UnknownEngagementError",
+    "UnknownExampleError",
     "UnknownTimeZoneError",
     "__version__",
     "dump",
@@ -127,5 +130,6 @@ __all__ = [
     "load",
     "loads",
     "parse_rule",
+    "render",
     "schema",
 ]

@@ -19,6 +19,7 @@ from ._timeline import Timeline
 
 __all__ = [
     "Roll",
+    "RollToDay",
     "check_roll",
     "count",
     "day_number",
@@ -28,9 +29,8 @@ __all__ = [
     "to_date",
 ]
 
-Roll: TypeAlias = Literal[
+RollToDay: TypeAlias = Literal[
     "raise",
-    "nat",
     "forward",
     "following",
     "backward",
@@ -38,8 +38,9 @@ Roll: TypeAlias = Literal[
     "modifiedfollowing",
     "modifiedpreceding",
 ]
+Roll: TypeAlias = Literal["nat"] | RollToDay
 I64: TypeAlias = npt.NDArray[np.int64]
-_ROLLS = get_args(Roll)
+_ROLLS = ("nat", *get_args(RollToDay))
 NAT = np.iinfo(np.int64).min
 
 

@@ -18,6 +18,7 @@ __all__ = [
     "UnknownCalendarError",
     "UnknownCountryError",
     "UnknownEngagementError",
+    "UnknownExampleError",
     "UnknownTimeZoneError",
 ]
 
@@ -204,3 +205,14 @@ class UnknownCalendarError(_LookupError):
     """
 
     what = "calendar"
+
+
+class UnknownExampleError(_LookupError):
+    """No bundled example charter has this name; the message lists the names.
+
+    Attributes:
+        key: the name asked for.
+        known: the names of the bundled examples.
+    """
+
+    what = "example"

@@ -379,7 +379,11 @@ class BusinessCalendar:
 
     @overload
     def add_business_days(
-        self, day: dt.date, n: int, *, roll: Roll = ...
+        self, day: dt.date, n: int, *, roll: Literal["nat"]
+    ) -> dt.date | None: ...
+    @overload
+    def add_business_days(
+        self, day: dt.date, n: int, *, roll: busdays.RollToDay = ...
     ) -> dt.date: ...
     @overload
     def add_business_days(
@@ -390,20 +394,24 @@ class BusinessCalendar:
 
         ``numpy.busday_offset`` semantics: ``roll`` is one of ``raise``,
         ``nat``, ``forward`` (= ``following``), ``backward`` (=
-        ``preceding``), ``modifiedfollowing``, ``modifiedpreceding``.
+        ``preceding``), ``modifiedfollowing``, ``modifiedpreceding``. With
+        ``roll="nat"`` a date that is not a business day gives NaT in arrays
+        and None for a scalar date.
 
         >>> cal = _example()
         >>> cal.add_business_days(dt.date(2026, 4, 3), 1)
         datetime.date(2026, 4, 7)
         >>> cal.add_business_days(dt.date(2026, 4, 5), 0, roll="forward")
         datetime.date(2026, 4, 7)
+        >>> cal.add_business_days(dt.date(2026, 4, 5), 0, roll="nat") is None
+        True
         """
         compute = busdays.offsetter(busdays.check_roll(roll))
         out = self._map(
             [self._days(day), busdays.integers(n)], "dn", compute, NAT, np.int64
         )
         if is_scalar(day) and np.ndim(n) == 0:
-            return busdays.to_date(int(out[0]))
+            return None if out[0] == NAT else busdays.to_date(int(out[0]))
         return out.view("datetime64[D]")
 
     @overload

@@ -26,6 +26,7 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, ParamSpec, TypeVar, cast
 
+from ._zone import to_zone
 from .hours import (
     HolidayDates,
     OpeningHours,
@@ -94,17 +95,20 @@ def _cached(function: Callable[P, T]) -> Callable[P, T]:
 
 
 def _zone_strategy(
-    tz: SearchStrategy[str] | str | zoneinfo.ZoneInfo | None,
+    tz: SearchStrategy[str]
+    | SearchStrategy[zoneinfo.ZoneInfo]
+    | str
+    | zoneinfo.ZoneInfo
+    | None,
 ) -> SearchStrategy[zoneinfo.ZoneInfo]:
+    """Zones from ``tz``: None (one of ``ZONES``), a name, a ZoneInfo, or a strategy."""
     from hypothesis import strategies as st
 
     if tz is None:
-        return st.sampled_from(ZONES).map(zoneinfo.ZoneInfo)
-    if isinstance(tz, zoneinfo.ZoneInfo):
-        return st.just(tz)
-    if isinstance(tz, str):
-        return st.just(zoneinfo.ZoneInfo(tz))
-    return tz.map(zoneinfo.ZoneInfo)
+        return st.sampled_from(ZONES).map(to_zone)
+    if isinstance(tz, zoneinfo.ZoneInfo | str):
+        return st.just(to_zone(tz))
+    return tz.map(to_zone)
 
 
 @lru_cache(maxsize=64)
@@ -296,7 +300,11 @@ def _weekly(
 
 @_cached
 def opening_hours(
-    tz: SearchStrategy[str] | str | zoneinfo.ZoneInfo | None = None,
+    tz: SearchStrategy[str]
+    | SearchStrategy[zoneinfo.ZoneInfo]
+    | str
+    | zoneinfo.ZoneInfo
+    | None = None,
     *,
     holidays: bool = True,
     closures: bool = True,
@@ -358,7 +366,11 @@ def opening_hours(
 def instants(
     start: dt.datetime = dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
     end: dt.datetime = dt.datetime(2027, 12, 31, tzinfo=dt.UTC),
-    tz: SearchStrategy[str] | str | zoneinfo.ZoneInfo | None = None,
+    tz: SearchStrategy[str]
+    | SearchStrategy[zoneinfo.ZoneInfo]
+    | str
+    | zoneinfo.ZoneInfo
+    | None = None,
     *,
     minute_aligned: bool = False,
     near_transitions: bool = True,
