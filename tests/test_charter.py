@@ -160,7 +160,22 @@ class TestEngagement:
 
 class TestChannel:
     def test_defaults(self) -> None:
-        assert Channel("web", "web_form") == Channel("web", "web_form", "", "default")
+        assert Channel("web", "web_form") == Channel(
+            "web", "web_form", "", "default", ""
+        )
+
+    def test_text_comes_after_the_calendar(self) -> None:
+        channel = Channel("phone", "phone", "Support", "night", "Open at night.")
+        assert channel.calendar == "night"
+        assert channel.text == "Open at night."
+        assert Channel("phone", "phone", text="Open.").text == "Open."
+        assert [f.name for f in attrs.fields(Channel)][-1] == "text"
+
+    @pytest.mark.parametrize("value", [None, 3, b"Open.", ["Open."]])
+    def test_text_is_text(self, value: object) -> None:
+        error = error_of(Channel, "phone", "phone", text=value)
+        assert error.path == "text"
+        assert str(error) == f"text: expected text, got {value!r}"
 
     def test_unknown_kind(self) -> None:
         assert str(error_of(Channel, "fax", "fax")) == (

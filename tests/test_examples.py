@@ -141,6 +141,65 @@ def test_every_item_keeps_its_text(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", NAMES)
+def test_channel_titles_are_short_and_their_texts_say_the_rest(name: str) -> None:
+    # A channel's title heads its opening hours: a few words, no sentences.
+    for channel in examples.load(name).channels:
+        assert 0 < len(channel.title) < 60, channel.id
+        assert ". " not in channel.title
+        assert channel.text == channel.text.strip()
+
+
+# The document's own sentences about each channel, once in the titles.
+CHANNEL_TEXTS = {
+    ("technical-support", "phone"): (
+        "Ouverture du service : Le Support Technique est accessible [par "
+        "téléphone] du Lundi au Vendredi (hors jours fériés) de 9h00 à 12h00 et "
+        "de 14h00 à 17H."
+    ),
+    ("technical-support", "web"): (
+        "Un formulaire «Demandes et Observations » est accessible via l'espace "
+        "client du site de [Example Software Support]."
+    ),
+    ("home-services", "phone"): (
+        "L'accueil téléphonique est assuré du lundi au vendredi de 9 Heures à 18 "
+        "Heures. En cas d'absence un répondeur prend vos messages."
+    ),
+    ("public-service", "counter"): (
+        "Accueil : heures d'ouverture types du modèle, du lundi au vendredi, "
+        "9h-12h et 13h-16h, hors jours fériés."
+    ),
+    ("public-service", "phone"): (
+        "Accessibilité téléphonique : heures types du modèle, du lundi au "
+        "vendredi, 9h-12h et 13h-16h, hors jours fériés."
+    ),
+}
+
+
+def test_channel_texts_hold_the_original_sentences() -> None:
+    texts = {
+        (name, channel.id): channel.text
+        for name in NAMES
+        for channel in examples.load(name).channels
+        if channel.text
+    }
+    assert texts == CHANNEL_TEXTS
+    titles = {
+        (name, channel.id): channel.title
+        for name in NAMES
+        for channel in examples.load(name).channels
+    }
+    assert titles == {
+        ("technical-support", "phone"): "1/ Support téléphonique",
+        ("technical-support", "web"): "6/ Formulaire « Demandes et Observations »",
+        ("home-services", "phone"): "Accueil téléphonique",
+        ("public-service", "counter"): "Accueil",
+        ("public-service", "phone"): "Accessibilité téléphonique",
+        ("public-service", "email"): "Communication électronique",
+        ("public-service", "mail"): "Courrier",
+    }
+
+
+@pytest.mark.parametrize("name", NAMES)
 def test_french_and_belgian_calendars(name: str) -> None:
     charter = examples.load(name)
     calendar = charter.calendar()

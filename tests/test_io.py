@@ -71,6 +71,7 @@ seasons = [{months = [7, 8], weekly = {Fr = "09:00-12:00", Sa = "off"}}]
 id = "phone"
 kind = "phone"
 title = "04.42.50.62.95"
+text = "Accessible par téléphone.\\n\\nUn répondeur prend vos messages."
 
 [[channels]]
 id = "web"
@@ -188,6 +189,10 @@ class TestRichCharter:
         assert c.obligations[1].first_after == relativedelta(months=1)
         assert c.caps[0].limit == dt.timedelta(minutes=30)
         assert c.commitments[0].text.endswith('\nTab:\t, quote: ".')
+        assert c.channels[0].text == (
+            "Accessible par téléphone.\n\nUn répondeur prend vos messages."
+        )
+        assert c.channels[1].text == ""
 
     def test_rule_tables(self) -> None:
         rules = [o.within for o in loads(RICH).engagement("rules").objectives]
@@ -210,6 +215,15 @@ class TestRichCharter:
         text = dumps(c, fmt)
         assert loads(text, fmt) == c
         assert dumps(loads(text, fmt), fmt) == text
+
+    @pytest.mark.parametrize("fmt", ["toml", "json"])
+    def test_channel_text_round_trips(self, fmt: Any) -> None:
+        c = loads(RICH)
+        text = dumps(c, fmt)
+        assert loads(text, fmt).channels == c.channels
+        data = json.loads(dumps(c, "json"))
+        assert data["channels"][0]["text"] == c.channels[0].text
+        assert "text" not in data["channels"][1]  # the default is left out
 
     def test_writes_words_and_leaves_defaults_out(self) -> None:
         text = dumps(loads(RICH))
@@ -324,6 +338,10 @@ class TestErrors:
             (
                 HEAD + CAL + '[[channels]]\nid = "fax"\nkind = "fax"\n',
                 "channels[0].kind: expected one of 'phone', 'web_form', ",
+            ),
+            (
+                HEAD + CAL + '[[channels]]\nid = "fax"\nkind = "other"\ntext = 1\n',
+                "channels[0].text: expected text, got 1",
             ),
             (
                 HEAD

@@ -649,6 +649,61 @@ def test_calendars_without_channels_and_other_zones() -> None:
     assert fr("- Fuseau horaire : America/New_York.") in document
 
 
+def test_channel_text_is_a_paragraph_under_its_hours() -> None:
+    charter = Charter(
+        id="x",
+        title="Hotline",
+        tz="Europe/Paris",
+        calendars={"default": hours("Mo-Fr 09:00-17:00")},
+        channels=[
+            servicecharter.Channel(
+                "phone",
+                "phone",
+                "Support line",
+                text="Call us on weekdays.\n\n# A machine answers at night.",
+            )
+        ],
+    )
+    document = render(charter, "en")
+    assert document == (
+        "# Hotline\n\n## Opening hours\n\nTimes are local times (Europe/Paris).\n\n"
+        "### Phone (Support line)\n\nMonday to Friday, 9:00 to 17:00.\n\n"
+        "Call us on weekdays.\n\n\\# A machine answers at night.\n"
+    )
+    assert headings(document)[-1] == "### Phone (Support line)"
+
+
+def test_channel_texts_follow_the_hours_they_share() -> None:
+    channels = [
+        servicecharter.Channel("phone", "phone", "Line", text="By phone."),
+        servicecharter.Channel("web", "web_form", "Form"),
+        servicecharter.Channel("desk", "counter", text="At the desk."),
+        servicecharter.Channel("night", "phone", calendar="night", text="At night."),
+    ]
+    charter = Charter(
+        id="x",
+        title="X",
+        tz="Europe/Paris",
+        calendars={
+            "default": hours("Mo-Fr 09:00-17:00; PH off", holidays="FR"),
+            "night": hours("Mo-Su 20:00-23:00"),
+        },
+        channels=channels,
+    )
+    document = render(charter, "fr")
+    # In the order of the channels, after the hours and their exceptions.
+    assert (
+        "- Formulaire web (Form)\n- Accueil\n\n"
+        "Du lundi au vendredi de 9 h à 17 h, fermé les jours fériés.\n\n"
+        + fr("- Jours fériés : France.\n\n")
+        + "By phone.\n\nAt the desk.\n\n### Téléphone\n\n"
+        + "Tous les jours de 20 h à 23 h.\n\nAt night.\n"
+    ) in document
+    for heading in headings(document):
+        assert "By phone" not in heading
+        assert "At night" not in heading
+
+
 def test_provider_text_is_escaped() -> None:
     charter = Charter(
         id="x",
@@ -695,3 +750,10 @@ def test_examples_render() -> None:
             for engagement in charter.engagements:
                 title = " ".join(engagement.title.split())
                 assert f"### {title}\n" in document.replace("\\", "")
+            # Channels: short headings over their hours, then their texts.
+            opening = document.split("\n## ")[1]
+            assert all(len(h) < 80 for h in headings(opening))
+            for channel in charter.channels:
+                for paragraph in filter(str.strip, channel.text.split("\n\n")):
+                    assert f"\n\n{' '.join(paragraph.split())}\n" in opening
+                    assert not any(paragraph in h for h in headings(document))

@@ -90,6 +90,7 @@ _CHANNEL = model_table(
         "kind": Field(Text(enum=CHANNEL_KINDS), "what kind of channel"),
         "title": Field(TEXT, "short title"),
         "calendar": Field(ID, "calendar name; default 'default'"),
+        "text": Field(TEXT, _TEXT_DOC),
     },
 )
 _OBLIGATION = model_table(

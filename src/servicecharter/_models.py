@@ -162,16 +162,20 @@ class Engagement:
 class Channel:
     """A way in: a phone line, a web form, a counter, with its opening hours.
 
-    ``calendar`` names one of the charter's calendars.
+    ``calendar`` names one of the charter's calendars; ``title`` is short (it
+    heads the channel's hours), ``text`` the charter's own words about it.
 
     >>> Channel("phone", "phone", "Support line").calendar
     'default'
+    >>> Channel("phone", "phone", text="Open on weekdays.").text
+    'Open on weekdays.'
     """
 
     id: str = attrs.field(validator=check_identifier)
     kind: ChannelKind = attrs.field(validator=one_of(CHANNEL_KINDS))
     title: str = attrs.field(default="", validator=check_text)
     calendar: str = attrs.field(default="default", validator=check_identifier)
+    text: str = attrs.field(default="", validator=check_text)
 
 
 def _to_limit(value: Any) -> dt.timedelta:

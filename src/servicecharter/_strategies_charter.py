@@ -122,6 +122,7 @@ def charters() -> SearchStrategy[Charter]:
                 draw(st.sampled_from(CHANNEL_KINDS)),
                 draw(text),
                 draw(st.sampled_from(names)),
+                draw(st.just("") | text),  # often no text at all
             )
             for i in draw(_ids(min_size=0 if "default" in names else 1))
         ]

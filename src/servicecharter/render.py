@@ -2,10 +2,11 @@
 
 Everything is in words in the chosen language, French or English: opening
 hours per channel ("du lundi au vendredi de 9 h à 12 h et de 14 h à
-17 h, fermé les jours fériés"), each engagement's measurable target
-("Objectif : dans les 4 heures ouvrées"), recurring obligations, duration
-caps, quality commitments, client duties and the revision history. The
-charter's own texts are kept as they are, escaped for Markdown.
+17 h, fermé les jours fériés"), then what the channels' texts say, each
+engagement's measurable target ("Objectif : dans les 4 heures ouvrées"),
+recurring obligations, duration caps, quality commitments, client duties
+and the revision history. The charter's own texts are kept as they are,
+escaped for Markdown; titles head sections, texts are paragraphs.
 
 French typography: a non-breaking space (U+00A0) before ``%`` and ``:``.
 """
@@ -221,6 +222,8 @@ def _hours(charter: Charter, lang: Lang) -> list[str]:
             details.append(sentence(f"{labels['zone']}{colon(lang)}{hours.tz.key}"))
         if details:
             blocks.append(_bullets(details))
+        for channel in channels:
+            blocks += paragraphs(channel.text)
     return blocks
 
 
