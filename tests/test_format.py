@@ -21,6 +21,7 @@ from servicecharter import (
     TimeRange,
 )
 from servicecharter.hours import DayRanges
+from servicecharter.strategies import valid_week
 
 UTC = "UTC"
 WHOLE = (TimeRange(0, 86400),)
@@ -59,7 +60,7 @@ WEEKS = st.one_of(
     st.just((WHOLE,) * 7),
     st.builds(lambda day: (day,) * 7, RANGES),
     st.tuples(*[RANGES] * 7),
-)
+).map(valid_week)
 MONTH_DAYS = st.integers(1, 12).flatmap(
     lambda month: st.tuples(st.just(month), st.integers(1, LAST_DAY[month - 1]))
 )

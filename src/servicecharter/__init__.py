@@ -17,6 +17,7 @@ millions at once.
 
 from __future__ import annotations
 
+from . import examples
 from ._errors import (
     HorizonError,
     InvalidArgumentError,
@@ -127,6 +128,7 @@ __all__ = [
     "__version__",
     "dump",
     "dumps",
+    "examples",
     "load",
     "loads",
     "parse_rule",

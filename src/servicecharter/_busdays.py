@@ -14,7 +14,8 @@ import numpy as np
 import numpy.typing as npt
 
 from ._compile import day_number, from_day_number
-from ._errors import InvalidArgumentError, NotBusinessDayError
+from ._errors import HorizonError, InvalidArgumentError, NotBusinessDayError
+from ._horizon import FIRST_DAY, LAST_DAY
 from ._timeline import Timeline
 
 __all__ = [
@@ -42,6 +43,7 @@ Roll: TypeAlias = Literal["nat"] | RollToDay
 I64: TypeAlias = npt.NDArray[np.int64]
 _ROLLS = ("nat", *get_args(RollToDay))
 NAT = np.iinfo(np.int64).min
+_MAX_DAYS = 10_000 * 366  # more days than the supported years hold
 
 
 def check_roll(roll: str) -> str:
@@ -55,12 +57,24 @@ def check_roll(roll: str) -> str:
 
 def integers(n: Any) -> I64:
     """Business-day counts as int64 (bool and floats refused)."""
+    if isinstance(n, int) and not isinstance(n, bool) and abs(n) > _MAX_DAYS:
+        _too_many(n)
     array = np.asarray(n)
-    if array.dtype.kind not in "iu":
+    if array.dtype.kind not in "iu" or isinstance(n, bool):
         raise InvalidArgumentError(
             f"expected an integer number of business days, got {n!r} ({array.dtype})"
         )
-    return array.astype(np.int64)
+    out = array.astype(np.int64)
+    if out.size and (out.max() > _MAX_DAYS or out.min() < -_MAX_DAYS):
+        _too_many(out.flat[np.argmax(np.abs(out))])
+    return out
+
+
+def _too_many(n: object) -> None:
+    raise HorizonError(
+        f"{n} business days reach past the supported years 2-9998; "
+        "check the count (a unit mix-up?)"
+    )
 
 
 def to_date(number: int) -> dt.date:
@@ -113,6 +127,11 @@ def offsetter(roll: str) -> Callable[[Timeline, I64, I64], tuple[Any, bool, bool
     """The whole-array busday_offset for one roll policy."""
 
     def compute(tl: Timeline, days: I64, n: I64) -> tuple[Any, bool, bool]:
+        # Each business day is at least a day: a count that walks past the
+        # supported dates fails now rather than after compiling centuries.
+        reach = days + n
+        if reach.max() > LAST_DAY or reach.min() < FIRST_DAY:
+            _too_many(n.flat[np.argmax(np.abs(n))] if n.size else n)
         if roll in ("raise", "nat"):
             ok = tl.business.take(days - tl.day0)
             if roll == "raise" and not ok.all():

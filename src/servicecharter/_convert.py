@@ -13,7 +13,12 @@ from typing import Any, TypeAlias
 import numpy as np
 import numpy.typing as npt
 
-from ._errors import InvalidDurationError, InvalidInstantError, NaiveDatetimeError
+from ._errors import (
+    HorizonError,
+    InvalidDurationError,
+    InvalidInstantError,
+    NaiveDatetimeError,
+)
 from ._zone import EPOCH
 
 __all__ = [
@@ -55,6 +60,50 @@ def instant_us(value: object) -> int:
         ) from None
 
 
+# Microseconds per unit, as exact integers; finer units scale by 10**12.
+_US_PER = {
+    unit: size * 10**12
+    for unit, size in {
+        "W": 604_800_000_000, "D": 86_400_000_000, "h": 3_600_000_000,
+        "m": 60_000_000, "s": 1_000_000, "ms": 1_000, "us": 1,
+    }.items()
+} | {"ns": 10**9, "ps": 10**6, "fs": 10**3, "as": 1}  # fmt: skip
+
+
+def _array_like(value: object) -> bool:
+    return isinstance(value, np.ndarray | np.generic) or hasattr(value, "__array__")
+
+
+def _rescale(array: npt.NDArray[Any], unit: str) -> tuple[I64, npt.NDArray[np.bool_]]:
+    """Datetime64/timedelta64 values in ``unit`` (us or D) as int64.
+
+    Also returns a mask of the values that the unit cannot hold, which
+    numpy's own cast would silently wrap around.
+    """
+    source, count = np.datetime_data(array.dtype)
+    raw = array.view(np.int64).reshape(array.shape)
+    if source == unit and count == 1:
+        return raw, np.zeros(raw.shape, dtype=bool)
+    nat = raw == NAT
+    if source == "generic":  # only NaT has no unit
+        return np.full(raw.shape, NAT, dtype=np.int64), ~nat
+    if source in ("Y", "M"):  # calendar units: numpy's cast is exact when in range
+        bad = ~nat & (np.abs(raw) > 400_000 * (12 if source == "M" else 1))
+        safe = np.where(bad, 0, raw).view(array.dtype)
+        return safe.astype(f"{array.dtype.kind}8[{unit}]").view(np.int64), bad
+    num = _US_PER[source] * count
+    den = _US_PER[unit]
+    if num >= den:  # a coarser unit: multiply, and flag what would overflow
+        factor = num // den
+        limit = np.iinfo(np.int64).max // factor
+        bad = ~nat & ((raw > limit) | (raw < -limit))
+        out = np.where(bad | nat, NAT, raw * np.where(bad, 0, factor))
+    else:  # a finer unit: floor towards the past, as a clock would read
+        bad = np.zeros(raw.shape, dtype=bool)
+        out = np.where(nat, NAT, np.floor_divide(raw, den // num))
+    return out.astype(np.int64, copy=False), bad
+
+
 def _pandas_aware(value: Any) -> I64 | None:
     """A tz-aware pandas Series, Index or array as UTC microseconds, else None."""
     dtype = getattr(value, "dtype", None)
@@ -92,7 +141,20 @@ def instant_array(value: Any) -> I64:
     array = np.asarray(value)
     if array.dtype.kind == "M":
         # No copy when already in microseconds: callers never write to inputs.
-        return array.astype("datetime64[us]", copy=False).view(np.int64)
+        us, bad = _rescale(array, "us")
+        if bad.any():
+            raise HorizonError(
+                f"{array.ravel()[np.argmax(bad.ravel())]} cannot be held in "
+                "microseconds; the supported years are 2-9998"
+            )
+        return us
+    if isinstance(value, dt.datetime):  # with an array of durations, say
+        return np.array(instant_us(value), dtype=np.int64)
+    if not _array_like(value):
+        raise InvalidInstantError(
+            f"expected an aware datetime or datetime64 values, got "
+            f"{type(value).__name__} {value!r}"
+        )
     if array.dtype.kind == "O":
         return _objects(array.ravel(), instant_us).reshape(array.shape)
     raise InvalidInstantError(
@@ -106,10 +168,14 @@ def _check_durations(us: I64) -> I64:
         us.max() > _DURATION_LIMIT_US
         or np.any((us < -_DURATION_LIMIT_US) & (us != NAT))
     ):
-        raise InvalidDurationError(
-            "a duration exceeds 5,000 years; check the values (a unit mix-up?)"
-        )
+        raise _too_long()
     return us
+
+
+def _too_long() -> InvalidDurationError:
+    return InvalidDurationError(
+        "a duration exceeds 5,000 years; check the values (a unit mix-up?)"
+    )
 
 
 def duration_us(value: object) -> int:
@@ -117,7 +183,7 @@ def duration_us(value: object) -> int:
     if isinstance(value, dt.timedelta):
         us = value // _ONE_US
         if abs(us) > _DURATION_LIMIT_US:
-            _check_durations(np.array([us], dtype=np.int64))
+            raise _too_long()
         return us
     raise InvalidDurationError(
         f"expected a duration as datetime.timedelta or numpy.timedelta64, got "
@@ -131,11 +197,23 @@ def duration_array(value: Any) -> I64:
         return np.array(duration_us(value), dtype=np.int64)
     if isinstance(value, list | tuple):
         return _check_durations(_objects(value, duration_us))
+    if not _array_like(value):
+        raise InvalidDurationError(
+            f"expected a duration as datetime.timedelta or numpy.timedelta64, got "
+            f"{type(value).__name__} {value!r}; e.g. timedelta(hours=4)"
+        )
     array = np.asarray(value)
     if array.dtype.kind == "m":
-        return _check_durations(
-            array.astype("timedelta64[us]", copy=False).view(np.int64)
-        )
+        source = np.datetime_data(array.dtype)[0]
+        if source in ("Y", "M"):
+            raise InvalidDurationError(
+                f"{source!r} timedelta64 values are not fixed durations; use "
+                "days or hours, or a CalendarPeriod rule for months and years"
+            )
+        us, bad = _rescale(array, "us")
+        if bad.any():
+            raise _too_long()
+        return _check_durations(us)
     raise InvalidDurationError(
         f"expected timedelta64 durations, got an array of dtype {array.dtype}; "
         "convert with np.asarray(x, dtype='timedelta64[us]')"
@@ -144,11 +222,15 @@ def duration_array(value: Any) -> I64:
 
 def days_array(value: Any) -> I64:
     """Dates as int64 day numbers since 1970-01-01 (NaT as int64 min)."""
-    if isinstance(value, list | tuple):
-        value = np.array(value, dtype="datetime64[D]")
     array = np.asarray(value)
     if array.dtype.kind == "M":
-        return array.astype("datetime64[D]", copy=False).view(np.int64)
+        days, bad = _rescale(array, "D")
+        if bad.any():
+            raise HorizonError(
+                f"{array.ravel()[np.argmax(bad.ravel())]} is outside the supported "
+                "years 2-9998"
+            )
+        return days
     raise InvalidInstantError(
         f"expected dates as datetime64[D], got an array of dtype {array.dtype}; "
         "convert with np.asarray(x, dtype='datetime64[D]')"

@@ -13,7 +13,7 @@ from typing import Any, TypeAlias
 
 import attrs
 
-from ._errors import InvalidHoursError, UnknownCountryError
+from ._errors import HorizonError, InvalidHoursError, UnknownCountryError
 
 __all__ = ["HolidayDates", "HolidaySource", "PublicHolidays", "to_holiday_sources"]
 
@@ -32,6 +32,14 @@ def _country_year(country: str, subdiv: str | None, year: int) -> frozenset[dt.d
     import holidays
 
     return frozenset(holidays.country_holidays(country, subdiv=subdiv, years=year))
+
+
+@lru_cache(maxsize=64)
+def _known_years(country: str, subdiv: str | None) -> tuple[int, int]:
+    import holidays
+
+    calendar = holidays.country_holidays(country, subdiv=subdiv)
+    return int(calendar.start_year), int(calendar.end_year)
 
 
 def _check_country(instance: PublicHolidays, _attr: Any, country: Any) -> None:
@@ -71,7 +79,20 @@ class PublicHolidays:
     subdiv: str | None = attrs.field(default=None, validator=_check_subdiv)
 
     def dates(self, first_year: int, last_year: int) -> frozenset[dt.date]:
-        """Holiday dates in the years given (inclusive)."""
+        """Holiday dates in the years given (inclusive).
+
+        Outside the years the ``holidays`` package knows for the country, it
+        would return no holidays at all; that would silently make them
+        business days, so it raises ``HorizonError`` instead.
+        """
+        known = _known_years(self.country, self.subdiv)
+        if first_year < known[0] or last_year > known[1]:
+            year = first_year if first_year < known[0] else last_year
+            raise HorizonError(
+                f"public holidays of {self.country} are known for the years "
+                f"{known[0]}-{known[1]} only, not {year}; give the holidays of other "
+                "years as HolidayDates"
+            )
         out: set[dt.date] = set()
         for year in range(first_year, last_year + 1):
             out |= _country_year(self.country, self.subdiv, year)

@@ -22,13 +22,14 @@ from ._timeline import Timeline
 from ._zone import utc_to_local_day
 from .hours import OpeningHours
 
-__all__ = ["Horizon"]
+__all__ = ["FIRST_DAY", "LAST_DAY", "Horizon"]
 
 R = TypeVar("R")
 Event: TypeAlias = Literal["open", "close"]
-_FIRST_DAY = day_number(dt.date(2, 1, 1))
-_LAST_DAY = day_number(dt.date(9998, 12, 31))
+FIRST_DAY = day_number(dt.date(2, 1, 1))
+LAST_DAY = day_number(dt.date(9998, 12, 31))
 _YEAR_DAYS = 366
+_JOIN_DAYS = 20 * 366  # ranges closer than this are compiled as one
 
 
 def _year_start(day: int) -> int:
@@ -51,17 +52,22 @@ class Horizon:
         try:
             day = utc_to_local_day(instant_us, self.hours.tz)
         except (OverflowError, ValueError):
-            day = _LAST_DAY + 1 if instant_us > 0 else _FIRST_DAY - 1
-        self._check_days(day, day)
+            day = instant_us // 86_400_000_000  # out of range: any day will do
+        self.check_days(day, day)
         return day
 
-    def _check_days(self, first: int, last: int) -> None:
-        if first < _FIRST_DAY or last > _LAST_DAY:
-            bad = first if first < _FIRST_DAY else last
+    def check_days(self, first: int, last: int) -> None:
+        """Raise HorizonError, naming the year, for days out of the supported range."""
+        if first < FIRST_DAY or last > LAST_DAY:
+            bad = first if first < FIRST_DAY else last
+            if abs(bad) < 100_000_000:  # numpy dates reach far; name the year
+                year = np.datetime64(bad, "D").astype("datetime64[Y]").astype(np.int64)
+                where = f"a date in year {int(year) + 1970}"
+            else:
+                where = f"a date {abs(bad) // 365:,} years from 1970"
             raise HorizonError(
-                f"an instant around year {1970 + bad / 365.2425:.0f} is outside the "
-                "supported years 2-9998; check the instants and durations given "
-                "(a unit mix-up in datetime64 values?)"
+                f"{where} is outside the supported years 2-9998; check the "
+                "instants and durations given (a unit mix-up in datetime64 values?)"
             )
 
     def cover_days(self, first: int, last: int) -> Timeline:
@@ -69,15 +75,18 @@ class Horizon:
         tl = self.current
         if tl is not None and tl.day0 <= first and last < tl.day_end:
             return tl
-        self._check_days(first, last)
+        self.check_days(first, last)
         with self._lock:
             tl = self.current
             if tl is not None and tl.day0 <= first and last < tl.day_end:
                 return tl
-            start = _year_start(max(first, _FIRST_DAY))
-            stop = _year_start(min(last, _LAST_DAY)) + 366
+            start = _year_start(max(first, FIRST_DAY))
+            stop = _year_start(min(last, LAST_DAY)) + 366
             stop = day_number(dt.date(from_day_number(stop).year, 1, 1))
-            if tl is not None:
+            # Join the old range unless the new one is far from it: one query
+            # in year 9000 should not compile every year since 2026.
+            near = tl is not None and start - _JOIN_DAYS < tl.day_end
+            if tl is not None and near and tl.day0 < stop + _JOIN_DAYS:
                 start, stop = min(start, tl.day0), max(stop, tl.day_end)
             tl = compile_days(self.hours, start, stop)
             self.current = tl
@@ -122,20 +131,22 @@ class Horizon:
     ) -> Timeline:
         """A wider timeline, or NoOpenTimeError when a bound passed in vain."""
         seen_first, seen_last = _event_days(tl, event)
-        step = min(max(tl.day_end - tl.day0, _YEAR_DAYS), self._bound_days)
+        # Doubling keeps long searches to a few recompilations; the bound
+        # check above each step is what stops a search that finds nothing.
+        step = max(tl.day_end - tl.day0, _YEAR_DAYS)
         first, last = tl.day0, tl.day_end - 1
         if needs[0]:
             seen = max(asked[1], tl.day0 if seen_last is None else seen_last)
             if tl.day_end - seen > self._bound_days:
                 self._nothing_found(seen, "after", event)
-            self._check_days(first, tl.day_end)
-            last = min(tl.day_end + step, _LAST_DAY)
+            self.check_days(first, tl.day_end)
+            last = min(tl.day_end + step, LAST_DAY)
         if needs[1]:
             seen = min(asked[0], tl.day_end - 1 if seen_first is None else seen_first)
             if seen - tl.day0 > self._bound_days:
                 self._nothing_found(seen, "before", event)
-            self._check_days(tl.day0 - 1, last)
-            first = max(tl.day0 - step, _FIRST_DAY)
+            self.check_days(tl.day0 - 1, last)
+            first = max(tl.day0 - step, FIRST_DAY)
         return self.cover_days(first, last)
 
     def _nothing_found(self, day: int, where: str, event: Event) -> None:

@@ -22,7 +22,9 @@ _CLOCK = re.compile(r"^\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*$")
 def _seconds(value: object, *, end: bool) -> int:
     """Read a clock value ("09:00", time, int seconds) as seconds since midnight."""
     if isinstance(value, bool):
-        raise InvalidHoursError(f"a clock time cannot be a bool: {value!r}")
+        raise InvalidHoursError(
+            f"a clock time cannot be a bool: {value!r}; use '09:00' or datetime.time(9)"
+        )
     if isinstance(value, int):
         seconds = value
     elif isinstance(value, dt.time):
@@ -40,7 +42,10 @@ def _seconds(value: object, *, end: bool) -> int:
             )
         hour, minute, sec = int(match[1]), int(match[2]), int(match[3] or 0)
         if minute > 59 or sec > 59 or hour > 24 or (hour == 24 and minute + sec):
-            raise InvalidHoursError(f"clock time out of range: {value!r}")
+            raise InvalidHoursError(
+                f"clock time out of range: {value!r}; use 00:00 to 23:59, "
+                "or 24:00 as the end of a day"
+            )
         seconds = hour * 3600 + minute * 60 + sec
     else:
         raise InvalidHoursError(
@@ -49,7 +54,14 @@ def _seconds(value: object, *, end: bool) -> int:
     top = DAY_S if end else DAY_S - 1
     if not 0 <= seconds <= top:
         which = "an end" if end else "a start"
-        raise InvalidHoursError(f"{value!r} is out of range for {which} of a range")
+        hint = (
+            "a range cannot start at 24:00; use 00:00 of the next day"
+            if seconds == DAY_S
+            else f"use seconds from 0 to {top}, or a time like '09:00'"
+        )
+        raise InvalidHoursError(
+            f"{value!r} is out of range for {which} of a range; {hint}"
+        )
     return seconds
 
 
@@ -175,6 +187,22 @@ def weekday_keys(key: object) -> list[int]:
     return days
 
 
+def _no_spill_overlap(
+    week: tuple[tuple[TimeRange, ...], ...],
+) -> tuple[tuple[TimeRange, ...], ...]:
+    """Check that a range crossing midnight ends before the next day opens."""
+    for day, ranges in enumerate(week):
+        following = week[(day + 1) % 7]
+        if ranges and following:
+            last, first = ranges[-1], following[0]
+            if last.start_s + last.length_s > DAY_S + first.start_s:
+                raise InvalidHoursError(
+                    f"{WEEKDAYS[day]} {last} runs past {WEEKDAYS[(day + 1) % 7]} "
+                    f"{first}; end it earlier or start the next day later"
+                )
+    return week
+
+
 def to_weekly(value: Any) -> tuple[tuple[TimeRange, ...], ...]:
     """Read weekly hours: a mapping of weekdays to ranges, or seven days' ranges.
 
@@ -183,16 +211,21 @@ def to_weekly(value: Any) -> tuple[tuple[TimeRange, ...], ...]:
     [1, 1, 1, 1, 1, 1, 0]
     """
     if isinstance(value, Mapping):
-        week: list[tuple[TimeRange, ...]] = [()] * 7
+        week: list[tuple[TimeRange, ...] | None] = [None] * 7
         for key, ranges in value.items():
             day_ranges = to_day_ranges(ranges)
             for day in weekday_keys(key):
+                if week[day] is not None:
+                    raise InvalidHoursError(
+                        f"{WEEKDAYS[day]} is given twice (in {key!r}); give each "
+                        "weekday its ranges once"
+                    )
                 week[day] = day_ranges
-        return tuple(week)
+        return _no_spill_overlap(tuple(day or () for day in week))
     if isinstance(value, Iterable) and not isinstance(value, str):
         days = list(value)
         if len(days) == 7:
-            return tuple(to_day_ranges(day) for day in days)
+            return _no_spill_overlap(tuple(to_day_ranges(day) for day in days))
     raise InvalidHoursError(
         f"expected weekly hours as a mapping like {{'Mo-Fr': '09:00-17:00'}} "
         f"or seven days of ranges, got {value!r}"

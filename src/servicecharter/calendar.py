@@ -152,7 +152,14 @@ class BusinessCalendar:
         numbers, ``m`` durations (us), ``n`` plain integers. The first ``t``
         or ``d`` arrays decide the range of days to compile.
         """
-        shape = np.broadcast_shapes(*(a.shape for a in arrays))
+        try:
+            shape = np.broadcast_shapes(*(a.shape for a in arrays))
+        except ValueError:
+            shapes = ", ".join(str(a.shape) for a in arrays)
+            raise InvalidArgumentError(
+                f"array shapes {shapes} do not broadcast together; give arrays of "
+                "the same shape, or a single value for one of them"
+            ) from None
         size = int(np.prod(shape))
         # A one-element array (a scalar duration, say) stays one element and
         # broadcasts inside ``compute``, rather than being copied a million times.
@@ -179,6 +186,7 @@ class BusinessCalendar:
         if "t" in kinds:
             tl, lo, hi = self._horizon.cover(lo, hi)
         else:
+            self._horizon.check_days(lo, hi)
             tl = self._horizon.cover_days(lo - 1, hi + 1)
         result = self._horizon.solve(tl, lo, hi, lambda tl: compute(tl, *flat), event)
         if keep is not None:
@@ -277,6 +285,12 @@ class BusinessCalendar:
         '2026-03-27T17:00:00+01:00'
         """
         closing = _closing(boundary)
+        if (
+            isinstance(t, dt.datetime)
+            and isinstance(d, np.timedelta64)
+            and not np.isnat(d)
+        ):
+            d = dt.timedelta(microseconds=int(duration_array(d)))
         if isinstance(t, dt.datetime) and isinstance(d, dt.timedelta):
             # The scalar fast path, inlined: a deadline costs a few microseconds.
             t_us = instant_us(t)
@@ -335,9 +349,10 @@ class BusinessCalendar:
         ... ]
         [('Fri 10:00', '12:00'), ('Fri 14:00', '17:00'), ('Mon 09:00', '10:00')]
         """
+        # Built eagerly, so bad arguments raise at the call, not on iteration.
         opens, closes = self._intervals_us(start, end)
-        for o, c in zip(opens.tolist(), closes.tolist(), strict=True):
-            yield self._datetime(o), self._datetime(c)
+        pairs = zip(opens.tolist(), closes.tolist(), strict=True)
+        return iter([(self._datetime(o), self._datetime(c)) for o, c in pairs])
 
     def opening_arrays(self, start: dt.datetime, end: dt.datetime) -> tuple[I64, I64]:
         """(opens_us, closes_us): merged open intervals within [start, end), clipped.
@@ -524,6 +539,10 @@ class BusinessCalendar:
     def _days(self, value: Any) -> I64:
         if is_scalar(value):
             return np.array([self._day(value)], dtype=np.int64)
+        if isinstance(value, list | tuple):  # a convenience: read item by item
+            return np.array(
+                [NAT if v is None else self._day(v) for v in value], dtype=np.int64
+            )
         return days_array(value)
 
 

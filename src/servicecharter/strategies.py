@@ -51,6 +51,7 @@ __all__ = [
     "opening_hours",
     "time_ranges",
     "transitions",
+    "valid_week",
 ]
 
 #: Zones with awkward clocks: a one-hour DST shift in each hemisphere
@@ -281,6 +282,28 @@ def _dates(
     return st.one_of(uniform, st.sampled_from(near)) if near else uniform
 
 
+def valid_week(
+    week: tuple[tuple[TimeRange, ...], ...],
+) -> tuple[tuple[TimeRange, ...], ...]:
+    """Drop a range crossing midnight that runs into the next day's first range.
+
+    Weekly hours may not overlap across midnight, so strategies that draw each
+    day on its own pass their week through this.
+
+    >>> late, early = TimeRange("22:00", "02:00"), TimeRange("01:00", "03:00")
+    >>> valid_week(((late,), (early,), (), (), (), (), ()))[0]
+    ()
+    """
+    days = list(week)
+    for day, ranges in enumerate(days):
+        following = days[(day + 1) % 7]
+        if ranges and following:
+            last = ranges[-1]
+            if last.start_s + last.length_s > 86_400 + following[0].start_s:
+                days[day] = ranges[:-1]
+    return tuple(days)
+
+
 @cache
 def _weekly(
     open_days: bool = True,
@@ -293,7 +316,10 @@ def _weekly(
         week = [draw(day_ranges()) for _ in range(7)]
         if open_days and not any(week):
             week[draw(st.integers(0, 6))] = draw(day_ranges(min_size=1))
-        return tuple(week)
+        fixed = valid_week(tuple(week))
+        if open_days and not any(fixed):  # a whole day always fits alone
+            fixed = ((TimeRange("09:00", "17:00"),),) + ((),) * 6
+        return fixed
 
     return build()
 
