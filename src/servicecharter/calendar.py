@@ -284,27 +284,34 @@ class BusinessCalendar:
         >>> cal.add(friday, dt.timedelta(hours=1), boundary="close").isoformat()
         '2026-03-27T17:00:00+01:00'
         """
-        closing = _closing(boundary)
-        if (
-            isinstance(t, dt.datetime)
-            and isinstance(d, np.timedelta64)
-            and not np.isnat(d)
-        ):
-            d = dt.timedelta(microseconds=int(duration_array(d)))
-        if isinstance(t, dt.datetime) and isinstance(d, dt.timedelta):
-            # The scalar fast path, inlined: a deadline costs a few microseconds.
-            t_us = instant_us(t)
-            tl = self._horizon.current
-            if tl is not None and tl.start_us <= t_us < tl.end_us:
-                u = tl.add1(t_us, d // _ONE_US, closing)
-                if u is not None:
-                    return (EPOCH + dt.timedelta(microseconds=u)).astimezone(self._tz)
-            return self._datetime(self._add1(t_us, duration_us(d), closing))
+        closing = boundary == "close"
+        if not closing and boundary != "next_open":
+            _closing(boundary)  # raises, naming the allowed values
+        if isinstance(t, dt.datetime):
+            if isinstance(d, np.timedelta64) and not np.isnat(d):
+                d = dt.timedelta(microseconds=int(duration_array(d)))
+            if isinstance(d, dt.timedelta):
+                return self._add_scalar(t, d, closing)
         compute = _adder(closing)
         out = self._map(
             [instant_array(t), duration_array(d)], "tm", compute, NAT, np.int64
         )
         return out.view("datetime64[us]")
+
+    def _add_scalar(
+        self, t: dt.datetime, d: dt.timedelta, closing: bool
+    ) -> dt.datetime:
+        """The scalar fast path: a deadline costs a few microseconds."""
+        try:
+            t_us = (t - EPOCH) // _ONE_US
+        except TypeError:
+            t_us = instant_us(t)  # raises the naive-datetime error
+        tl = self._horizon.current
+        if tl is not None and tl.start_us <= t_us < tl.end_us:
+            u = tl.add1(t_us, d // _ONE_US, closing)
+            if u is not None:
+                return (EPOCH + dt.timedelta(microseconds=u)).astimezone(self._tz)
+        return self._datetime(self._add1(t_us, duration_us(d), closing))
 
     def _add1(self, t: int, d: int, closing: bool) -> int:
         """The scalar add that may need to compile more days first."""
