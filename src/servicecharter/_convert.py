@@ -104,6 +104,17 @@ def _rescale(array: npt.NDArray[Any], unit: str) -> tuple[I64, npt.NDArray[np.bo
     return out.astype(np.int64, copy=False), bad
 
 
+def _in_range(array: npt.NDArray[Any], unit: str) -> I64:
+    """Datetime64 values in ``unit``, or HorizonError naming one that won't fit."""
+    values, bad = _rescale(array, unit)
+    if bad.any():
+        raise HorizonError(
+            f"{array.ravel()[np.argmax(bad.ravel())]} is outside the supported "
+            "years 2-9998"
+        )
+    return values
+
+
 def _pandas_aware(value: Any) -> I64 | None:
     """A tz-aware pandas Series, Index or array as UTC microseconds, else None."""
     dtype = getattr(value, "dtype", None)
@@ -141,13 +152,7 @@ def instant_array(value: Any) -> I64:
     array = np.asarray(value)
     if array.dtype.kind == "M":
         # No copy when already in microseconds: callers never write to inputs.
-        us, bad = _rescale(array, "us")
-        if bad.any():
-            raise HorizonError(
-                f"{array.ravel()[np.argmax(bad.ravel())]} cannot be held in "
-                "microseconds; the supported years are 2-9998"
-            )
-        return us
+        return _in_range(array, "us")
     if isinstance(value, dt.datetime):  # with an array of durations, say
         return np.array(instant_us(value), dtype=np.int64)
     if not _array_like(value):
@@ -224,13 +229,7 @@ def days_array(value: Any) -> I64:
     """Dates as int64 day numbers since 1970-01-01 (NaT as int64 min)."""
     array = np.asarray(value)
     if array.dtype.kind == "M":
-        days, bad = _rescale(array, "D")
-        if bad.any():
-            raise HorizonError(
-                f"{array.ravel()[np.argmax(bad.ravel())]} is outside the supported "
-                "years 2-9998"
-            )
-        return days
+        return _in_range(array, "D")
     raise InvalidInstantError(
         f"expected dates as datetime64[D], got an array of dtype {array.dtype}; "
         "convert with np.asarray(x, dtype='datetime64[D]')"
