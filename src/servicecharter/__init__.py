@@ -25,6 +25,7 @@ from ._errors import (
     InvalidDurationError,
     InvalidHoursError,
     InvalidInstantError,
+    InvalidRequestError,
     InvalidRuleError,
     NaiveDatetimeError,
     NoOpenTimeError,
@@ -50,6 +51,7 @@ from .charter import (
     RecurringObligation,
     Revision,
 )
+from .compliance import Evaluation, Problem, evaluate
 from .hours import (
     AnnualDay,
     HolidayDates,
@@ -93,6 +95,7 @@ __all__ = [
     "EarliestOf",
     "EndOfPeriod",
     "Engagement",
+    "Evaluation",
     "HolidayDates",
     "HorizonError",
     "InvalidArgumentError",
@@ -100,6 +103,7 @@ __all__ = [
     "InvalidDurationError",
     "InvalidHoursError",
     "InvalidInstantError",
+    "InvalidRequestError",
     "InvalidRuleError",
     "LatestOf",
     "NaiveDatetimeError",
@@ -109,6 +113,7 @@ __all__ = [
     "NotationError",
     "Objective",
     "OpeningHours",
+    "Problem",
     "PublicHolidays",
     "RecurringObligation",
     "Revision",
@@ -128,6 +133,7 @@ __all__ = [
     "__version__",
     "dump",
     "dumps",
+    "evaluate",
     "examples",
     "load",
     "loads",

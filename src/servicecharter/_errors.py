@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
     "HorizonError",
     "InvalidArgumentError",
@@ -9,6 +11,7 @@ __all__ = [
     "InvalidDurationError",
     "InvalidHoursError",
     "InvalidInstantError",
+    "InvalidRequestError",
     "InvalidRuleError",
     "NaiveDatetimeError",
     "NoOpenTimeError",
@@ -94,6 +97,33 @@ class NotBusinessDayError(ServiceCharterError, ValueError):
 
 class InvalidArgumentError(ServiceCharterError, ValueError):
     """An argument is outside what is allowed (an unknown policy name, say)."""
+
+
+class InvalidRequestError(ServiceCharterError, ValueError):
+    """Request records given to ``evaluate(strict=True)`` have bad rows.
+
+    Attributes:
+        problems: every bad row, as ``Problem(row, id, reason)`` records.
+        rows: the number of request rows evaluated.
+    """
+
+    shown = 5
+
+    def __init__(self, problems: tuple[Any, ...], rows: int) -> None:
+        self.problems = problems
+        self.rows = rows
+        lines = [f"  row {p.row} (id {p.id!r}): {p.reason}" for p in problems]
+        more = len(problems) - self.shown
+        text = "\n".join(lines[: self.shown])
+        if more > 0:
+            text += f"\n  ... and {more} more (see .problems)"
+        plural = "s" if len(problems) != 1 else ""
+        super().__init__(
+            f"{len(problems)} invalid request row{plural} of {rows}:\n{text}"
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.problems, self.rows))
 
 
 class InvalidRuleError(ServiceCharterError, ValueError):
