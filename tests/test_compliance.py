@@ -8,6 +8,7 @@ import pickle
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import attrs
 import numpy as np
 import pytest
 from hypothesis import given
@@ -411,3 +412,275 @@ def test_met_agrees_with_business_time(table: dict[str, Any]) -> None:
         met[durations], (took <= budget)[durations], strict=False
     )
     assert (req["status"][req["responded"] < req["received"]] == "invalid").all()
+
+
+# -- pauses -----------------------------------------------------------------------
+
+PAUSABLE = attrs.evolve(
+    CHARTER,
+    engagements=[
+        attrs.evolve(e, pausable=True) if e.id in ("anomalies", "web-form") else e
+        for e in CHARTER.engagements
+    ],
+)
+
+
+def utc64(moment: dt.datetime) -> np.datetime64:
+    return np.datetime64(moment.astimezone(dt.UTC).replace(tzinfo=None), "us")
+
+
+def test_friday_pause_moves_the_deadline_one_business_hour() -> None:
+    # Fri 14:30 + 4 business hours: Fri 14:30-17:00, Mon 09:00-10:30.
+    requests = {
+        "id": ["a", "b"],
+        "engagement": ["anomalies", "anomalies"],
+        "received_at": [paris(27, 14, 30), paris(27, 14, 30)],
+        "responded_at": [paris(30, 11), paris(30, 11)],
+    }
+    # One business hour waiting on the client, for "a" only.
+    pauses = {"request": ["a"], "start": [paris(27, 15)], "end": [paris(27, 16)]}
+    result = evaluate(PAUSABLE, requests, now=NOW, pauses=pauses)
+    req = result.requests
+    assert req["deadline"].tolist() == [
+        utc64(paris(30, 11, 30)).item(),
+        utc64(paris(30, 10, 30)).item(),
+    ]
+    assert req["status"].tolist() == ["met", "breached"]
+    assert req["used"].tolist() == [3.5 * H, 4.5 * H]
+    assert req["paused"].tolist() == [H, dt.timedelta(0)]
+    assert req["share_used"].tolist() == [3.5 / 4, 4.5 / 4]
+    assert result.problems == ()
+    # The same pause on the non-pausable original is reported and ignored.
+    plain = evaluate(CHARTER, requests, now=NOW, pauses=pauses)
+    assert plain.requests["status"].tolist() == ["breached", "breached"]
+    assert [(p.row, p.id) for p in plain.problems] == [(0, "a")]
+    assert "not pausable" in plain.problems[0].reason
+    with pytest.raises(InvalidRequestError):
+        evaluate(CHARTER, requests, now=NOW, pauses=pauses, strict=True)
+
+
+def test_pauses_clipped_overlapping_and_open() -> None:
+    requests = {
+        "id": ["clip", "overlap", "open", "bad"],
+        "engagement": ["anomalies", "anomalies", "anomalies", "anomalies"],
+        "received_at": [paris(27, 9)] * 4,
+        "responded_at": [paris(27, 16), paris(27, 16), None, paris(27, 8)],
+    }
+    pauses = [
+        # Starts before the receipt and ends after the response: clipped to
+        # the request's whole life, 09:00-16:00 = 5 business hours.
+        {"request": "clip", "start": paris(27, 8), "end": paris(27, 17)},
+        # 10:00-11:00 and 10:30-11:30 overlap: their union 10:00-11:30 counts.
+        {"request": "overlap", "start": paris(27, 10), "end": paris(27, 11)},
+        {"request": "overlap", "start": paris(27, 10, 30), "end": paris(27, 11, 30)},
+        # No end: still paused, until now (Mon 30 10:00).
+        {"request": "open", "start": paris(27, 16), "end": None},
+        {"request": "bad", "start": paris(27, 10), "end": paris(27, 11)},
+        {"request": "nobody", "start": paris(27, 10), "end": paris(27, 11)},
+    ]
+    result = evaluate(PAUSABLE, requests, now=NOW, pauses=pauses)
+    req = result.requests
+    assert req["paused"].tolist()[:3] == [5 * H, 1.5 * H, 2 * H]
+    # "open": Fri 09-12, 14-17 and Mon 09-10 less the pause Fri 16-17, Mon 09-10.
+    assert req["used"].tolist()[:3] == [dt.timedelta(0), 3.5 * H, 5 * H]
+    # Its deadline, Fri 15:00 plus the 2 paused hours, is Mon 09:00: overdue.
+    assert req["deadline"][2] == utc64(paris(30, 9))
+    assert req["status"].tolist() == ["met", "met", "overdue", "invalid"]
+    reasons = {p.id: p.reason for p in result.problems}
+    assert reasons["clip"] == (
+        "pauses: a pause reaches outside the request's life; clipped to it"
+    )
+    assert reasons["overlap"] == "pauses: pauses overlap; counted once"
+    assert reasons["bad"] == "responded_at is before received_at"
+    assert reasons["nobody"] == "pause for no request with this id"
+    assert [p.row for p in result.problems] == [-1, 0, 1, 3]
+    with pytest.raises(InvalidRequestError):
+        evaluate(PAUSABLE, requests, now=NOW, pauses=pauses, strict=True)
+
+
+def test_pauses_by_row_number_and_dataframe() -> None:
+    pd = pytest.importorskip("pandas")
+    columns = table_columns()
+    del columns["id"]
+    frame = pd.DataFrame(
+        {
+            "request": [0, 5],
+            "start": pd.to_datetime([paris(27, 10), paris(25, 11)], utc=True),
+            "end": pd.to_datetime([paris(27, 10, 30), paris(25, 12)], utc=True),
+        }
+    )
+    result = evaluate(PAUSABLE, columns, now=NOW, pauses=frame)
+    paused = result.requests["paused"].tolist()
+    assert paused[0] == 0.5 * H
+    assert paused[5:7] == [H, H]  # both web-form objectives
+    assert result.problems == ()
+
+
+# -- per-request calendar and time zone ---------------------------------------
+
+
+def test_per_request_time_zone() -> None:
+    # 09:00 in Montreal is 14:00 in Paris; on the same hours read in
+    # Montreal, 4 business hours from 09:00 end at 15:00 Montreal.
+    montreal = ZoneInfo("America/Montreal")
+    received = dt.datetime(2026, 3, 25, 9, tzinfo=montreal)
+    requests = {
+        "engagement": ["anomalies", "anomalies"],
+        "received_at": [received, received],
+        "tz": [None, "America/Montreal"],
+    }
+    req = evaluate(CHARTER, requests, now=NOW).requests
+    assert req["deadline"].tolist() == [
+        utc64(paris(26, 10)).item(),  # Paris hours: Wed 14-17, Thu 09-10
+        utc64(dt.datetime(2026, 3, 25, 15, tzinfo=montreal)).item(),  # 9-12, 14-15
+    ]
+    bad = evaluate(CHARTER, {**requests, "tz": ["Mars/Olympus", None]}, now=NOW)
+    assert bad.problems[0].reason == "unknown time zone 'Mars/Olympus'"
+    other = evaluate(CHARTER, {**requests, "calendar": ["default", "nope"]}, now=NOW)
+    assert other.problems[0].row == 1
+    assert other.problems[0].reason.startswith("unknown calendar 'nope'")
+
+
+# -- recurring obligations --------------------------------------------------------
+
+
+def test_obligations_status() -> None:
+    start = dt.date(2020, 1, 15)  # survey due every two years: 2022, 2024, 2026
+    done = {"satisfaction-survey": [dt.date(2023, 6, 1), dt.date(2021, 12, 1)]}
+    (survey,) = servicecharter.obligations_status(
+        CHARTER, done, start=start, today=dt.date(2025, 3, 1)
+    )
+    assert survey.id == "satisfaction-survey"
+    assert survey.last_done == dt.date(2023, 6, 1)
+    assert survey.next_due == dt.date(2024, 1, 15)  # the first due after 2023-06-01
+    assert survey.overdue is True
+    assert survey.missed == ()  # done in (start, 2022-01-15] and (.., 2024-01-15]
+    # start -> 2021-12-01 is 686 days, 2021-12-01 -> 2023-06-01 is 547.
+    assert survey.longest_gap == dt.timedelta(days=686)
+    assert survey.since_last == dt.date(2025, 3, 1) - dt.date(2023, 6, 1)
+    (early,) = servicecharter.obligations_status(
+        CHARTER, {}, start=start, today=dt.date(2022, 1, 15)
+    )
+    assert (early.next_due, early.overdue) == (dt.date(2022, 1, 15), False)
+    assert early.missed == (dt.date(2022, 1, 15),)  # due today, not done yet
+    assert early.last_done is None
+    assert early.longest_gap is None
+    with pytest.raises(InvalidArgumentError, match="unknown obligation 'nope'"):
+        servicecharter.obligations_status(
+            CHARTER, {"nope": []}, start=start, today=dt.date(2025, 3, 1)
+        )
+    with pytest.raises(InvalidArgumentError, match="must lie in"):
+        servicecharter.obligations_status(
+            CHARTER, done, start=start, today=dt.date(2023, 1, 1)
+        )
+    with pytest.raises(InvalidArgumentError, match="not a datetime"):
+        servicecharter.obligations_status(
+            CHARTER, {}, start=start, today=dt.datetime(2025, 3, 1, tzinfo=dt.UTC)
+        )
+
+
+# -- properties of pauses -----------------------------------------------------------
+
+
+@st.composite
+def pause_tables(draw: st.DrawFn, table: dict[str, Any]) -> dict[str, Any]:
+    rows = draw(st.lists(st.integers(0, len(table["id"]) - 1), max_size=12))
+    starts = draw(
+        st.lists(st.integers(0, WEEKS_US), min_size=len(rows), max_size=len(rows))
+    )
+    lengths = draw(
+        st.lists(
+            st.integers(0, 3 * 86_400_000_000), min_size=len(rows), max_size=len(rows)
+        )
+    )
+    start = np.array(starts, dtype=np.int64) + BASE
+    return {
+        "request": table["id"][rows],
+        "start": start.view("datetime64[us]"),
+        "end": (start + np.array(lengths, dtype=np.int64)).view("datetime64[us]"),
+    }
+
+
+@given(request_tables())
+def test_empty_pauses_change_nothing(table: dict[str, Any]) -> None:
+    plain = evaluate(PAUSABLE, table, now=PROPERTY_NOW)
+    empty = {"request": [], "start": [], "end": []}
+    for pauses in (empty, []):
+        paused = evaluate(PAUSABLE, table, now=PROPERTY_NOW, pauses=pauses)
+        for name, column in plain.requests.items():
+            np.testing.assert_array_equal(paused.requests[name], column)
+        assert paused.problems == plain.problems
+
+
+@given(st.data())
+def test_used_plus_paused_is_elapsed(data: st.DataObject) -> None:
+    table = data.draw(request_tables())
+    pauses = data.draw(pause_tables(table))
+    result = evaluate(PAUSABLE, table, now=PROPERTY_NOW, pauses=pauses)
+    req = result.requests
+    judged = req["status"] != "invalid"
+    judged &= req["objective"] >= 0
+    calendar = CHARTER.calendar()
+    end = np.where(np.isnat(req["responded"]), PROPERTY_NOW, req["responded"])
+    elapsed = calendar.elapsed(req["received"][judged], end[judged].astype("M8[us]"))
+    np.testing.assert_array_equal(req["used"][judged] + req["paused"][judged], elapsed)
+    assert (req["paused"][judged] >= np.timedelta64(0)).all()
+    # Paused time is only counted on pausable engagements.
+    pausable = np.isin(req["engagement"], ["anomalies", "web-form"])
+    assert (req["paused"][judged & ~pausable] == np.timedelta64(0)).all()
+    # For business-duration rules, met <=> used <= allowance still holds.
+    answered = judged & np.isin(req["status"], ["met", "breached"])
+    anomalies = answered & (req["engagement"] == "anomalies")
+    np.testing.assert_array_equal(
+        req["status"][anomalies] == "met",
+        req["used"][anomalies] <= np.timedelta64(4 * 3600 * 10**6, "us"),
+    )
+
+
+def test_per_request_calendar() -> None:
+    evening = servicecharter.OpeningHours.parse("Mo-Fr 18:00-22:00", tz="Europe/Paris")
+    charter = attrs.evolve(CHARTER, calendars={**CHARTER.calendars, "evening": evening})
+    requests = {
+        "engagement": ["anomalies"] * 3,
+        "received_at": [paris(25, 19)] * 3,
+        "calendar": ["evening", None, "evening"],
+        "tz": [None, None, "America/Montreal"],
+    }
+    req = evaluate(charter, requests, now=NOW).requests
+    montreal = ZoneInfo("America/Montreal")
+    assert req["deadline"].tolist() == [
+        utc64(paris(26, 19)).item(),  # Wed 19-22, Thu 18-19
+        utc64(paris(26, 15)).item(),  # default: Thu 09-12, 14-15
+        # 19:00 Paris is 14:00 in Montreal: 18-22 Montreal ends at a closing,
+        # so the deadline is the next opening, Thu 18:00 Montreal.
+        utc64(dt.datetime(2026, 3, 26, 18, tzinfo=montreal)).item(),
+    ]
+
+
+def test_pause_moves_day_based_deadlines() -> None:
+    # web-form from Wed 10:00: "3 business days" is Mon 30 17:00 and "same
+    # business day" Thu 00:00; one paused business hour moves each by it:
+    # Tue 31 10:00 and Thu 10:00 (midnight + 1 business hour).
+    requests = {
+        "id": ["w"],
+        "engagement": ["web-form"],
+        "received_at": [paris(25, 10)],
+        "responded_at": [paris(26, 9, 30)],
+    }
+    pauses = {"request": ["w"], "start": [paris(25, 11)], "end": [paris(25, 12)]}
+    req = evaluate(PAUSABLE, requests, now=NOW, pauses=pauses).requests
+    assert req["deadline"].tolist() == [
+        utc64(dt.datetime(2026, 3, 31, 10, tzinfo=PARIS)).item(),
+        utc64(paris(26, 10)).item(),
+    ]
+    assert req["status"].tolist() == ["met", "met"]
+    without = evaluate(PAUSABLE, requests, now=NOW).requests
+    assert without["status"].tolist() == ["met", "breached"]
+
+
+def test_pauses_without_requests() -> None:
+    pauses = {"request": ["x", "x"], "start": [paris(27, 9)] * 2}
+    result = evaluate(PAUSABLE, [], now=NOW, pauses=pauses)
+    assert result.problems == (Problem(-1, "x", "pause for no request with this id"),)
+    with pytest.raises(InvalidArgumentError, match="'request' column"):
+        evaluate(PAUSABLE, table_columns(), now=NOW, pauses={"start": []})

@@ -29,8 +29,10 @@ __all__ = [
     "Columns",
     "as_ids",
     "read_columns",
+    "read_columns_plain",
     "read_instants",
     "select_engagements",
+    "select_zones",
 ]
 
 I64: TypeAlias = npt.NDArray[np.int64]
@@ -47,43 +49,54 @@ def read_columns(requests: Any) -> tuple[Columns, int]:
     Accepts a mapping of column name to array-like, a pandas DataFrame
     (anything with ``columns`` and item access) or an iterable of row mappings.
     """
-    if hasattr(requests, "columns") and hasattr(requests, "__getitem__"):
-        columns: Columns = {str(name): requests[name] for name in requests.columns}
-    elif isinstance(requests, Mapping):
-        columns = {str(name): value for name, value in requests.items()}
-    elif isinstance(requests, Iterable) and not isinstance(requests, str | bytes):
-        rows = list(requests)
-        for i, row in enumerate(rows):
-            if not isinstance(row, Mapping):
-                raise InvalidArgumentError(
-                    f"row {i} is {type(row).__name__}, not a mapping of column "
-                    "names to values"
-                )
-        names = dict.fromkeys(str(name) for row in rows for name in row)
-        columns = {name: [row.get(name) for row in rows] for name in names}
-        if not rows:
-            columns = {
-                "received_at": np.array([], dtype="datetime64[us]"),
-                "engagement": np.array([], dtype=str),
-            }
-    else:
-        raise InvalidArgumentError(
-            "requests must be a mapping of column names to arrays, a DataFrame or "
-            f"an iterable of row mappings, got {type(requests).__name__}"
-        )
-    lengths = {name: _length(name, value) for name, value in columns.items()}
-    if len(set(lengths.values())) > 1:
-        shown = ", ".join(f"{name}={size}" for name, size in lengths.items())
-        raise InvalidArgumentError(f"request columns differ in length: {shown}")
-    if "received_at" not in columns:
-        raise InvalidArgumentError(
-            f"requests need a 'received_at' column; got {sorted(columns)}"
-        )
+    columns, n = read_columns_plain(requests, "requests", ("received_at",))
+    if not columns:  # an empty iterable of rows
+        columns = {
+            "received_at": np.array([], dtype="datetime64[us]"),
+            "engagement": np.array([], dtype=str),
+        }
     if "engagement" not in columns and not any(s in columns for s in SELECTORS):
         raise InvalidArgumentError(
             "requests need an 'engagement' column, or selector columns among "
             f"'channel', 'kind', 'priority'; got {sorted(columns)}"
         )
+    return columns, n
+
+
+def read_columns_plain(
+    table: Any, what: str, required: tuple[str, ...]
+) -> tuple[Columns, int]:
+    """The columns of a table by name and its length; ``required`` must be there."""
+    if hasattr(table, "columns") and hasattr(table, "__getitem__"):
+        columns: Columns = {str(name): table[name] for name in table.columns}
+    elif isinstance(table, Mapping):
+        columns = {str(name): value for name, value in table.items()}
+    elif isinstance(table, Iterable) and not isinstance(table, str | bytes):
+        rows = list(table)
+        for i, row in enumerate(rows):
+            if not isinstance(row, Mapping):
+                raise InvalidArgumentError(
+                    f"{what} row {i} is {type(row).__name__}, not a mapping of "
+                    "column names to values"
+                )
+        names = dict.fromkeys(str(name) for row in rows for name in row)
+        columns = {name: [row.get(name) for row in rows] for name in names}
+        if not rows:
+            return {}, 0
+    else:
+        raise InvalidArgumentError(
+            f"{what} must be a mapping of column names to arrays, a DataFrame or "
+            f"an iterable of row mappings, got {type(table).__name__}"
+        )
+    lengths = {name: _length(name, value) for name, value in columns.items()}
+    if len(set(lengths.values())) > 1:
+        shown = ", ".join(f"{name}={size}" for name, size in lengths.items())
+        raise InvalidArgumentError(f"{what} columns differ in length: {shown}")
+    for name in required:
+        if name not in columns:
+            raise InvalidArgumentError(
+                f"{what} need a {name!r} column; got {sorted(columns)}"
+            )
     return columns, next(iter(lengths.values()), 0)
 
 
@@ -285,3 +298,68 @@ def as_ids(values: Any, n: int) -> npt.NDArray[Any]:
         return np.asarray(values.to_numpy())
     array = np.asarray(values)
     return array if array.ndim == 1 else np.asarray(list(values), dtype=object)
+
+
+# -- calendar of each row -------------------------------------------------------
+
+
+def select_zones(
+    columns: Columns, calendars: tuple[str, ...], n: int
+) -> tuple[I64, list[tuple[str | None, str | None]], dict[int, str]]:
+    """Each row's (calendar, tz) override as a code into a list, and bad rows.
+
+    Code 0 is no override (the engagement's own calendar). ``calendars`` are
+    the charter's calendar names; a time zone must be an IANA name.
+    """
+    if "calendar" not in columns and "tz" not in columns:
+        return np.zeros(n, dtype=np.int64), [(None, None)], {}
+    parts = []
+    for name in ("calendar", "tz"):
+        if name in columns:
+            parts.append(_factorize(columns[name]))
+        else:
+            parts.append((np.full(n, -1, dtype=np.int64), []))
+    (cal_codes, cal_names), (tz_codes, tz_names) = parts
+    bad_cal = [name not in calendars for name in cal_names]
+    bad_tz = [not _is_zone(name) for name in tz_names]
+    size = len(tz_names) + 1
+    combined = (cal_codes + 1) * size + (tz_codes + 1)
+    combos, inverse = np.unique(combined, return_inverse=True)
+    specs: list[tuple[str | None, str | None]] = [(None, None)]
+    lookup = np.zeros(len(combos), dtype=np.int64)
+    bad_combo: list[str | None] = []
+    for j, combo in enumerate(combos.tolist()):
+        c, z = combo // size - 1, combo % size - 1
+        why = []
+        if c >= 0 and bad_cal[c]:
+            why.append(
+                f"unknown calendar {cal_names[c]!r}; known: "
+                + ", ".join(map(repr, calendars))
+            )
+        if z >= 0 and bad_tz[z]:
+            why.append(f"unknown time zone {tz_names[z]!r}")
+        bad_combo.append("; ".join(why) or None)
+        if c < 0 and z < 0:
+            continue
+        lookup[j] = len(specs)
+        specs.append(
+            (cal_names[c] if c >= 0 else None, tz_names[z] if z >= 0 else None)
+        )
+    codes = lookup[inverse.reshape(-1)]
+    bad: dict[int, str] = {}
+    flagged = np.array([b is not None for b in bad_combo] + [False])
+    for row in np.flatnonzero(flagged[inverse.reshape(-1)]).tolist():
+        text = bad_combo[int(inverse.reshape(-1)[row])]
+        assert text is not None
+        bad[row] = text
+    return codes, specs, bad
+
+
+def _is_zone(name: str) -> bool:
+    import zoneinfo
+
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return False
+    return True

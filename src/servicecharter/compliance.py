@@ -5,6 +5,9 @@ deadline of each of its objectives on the engagement's calendar, the business
 time used and left, a status (``met``, ``breached``, ``open``, ``overdue``)
 and at-risk flags, then sums up attainment per engagement objective. Bad rows
 are reported in ``Evaluation.problems`` and marked ``invalid``, never dropped.
+Pauses (a long table) stop the clock of pausable engagements; ``calendar``
+and ``tz`` columns evaluate rows on another calendar or in another zone.
+``obligations_status`` says where the recurring obligations stand.
 
 >>> import numpy as np
 >>> from servicecharter import evaluate, examples
@@ -41,12 +44,27 @@ import numpy as np
 import numpy.typing as npt
 
 from ._compliance_compute import STATUSES, Lines, compute_lines
-from ._compliance_input import as_ids, read_columns, read_instants, select_engagements
+from ._compliance_input import (
+    as_ids,
+    read_columns,
+    read_instants,
+    select_engagements,
+    select_zones,
+)
+from ._compliance_pauses import empty_pauses, read_pauses
 from ._convert import NAT, instant_array, instant_us
 from ._errors import InvalidArgumentError, InvalidRequestError
+from ._obligation_status import ObligationStatus, obligations_status
 from ._zone import EPOCH
 
-__all__ = ["STATUSES", "Evaluation", "Problem", "evaluate"]
+__all__ = [
+    "STATUSES",
+    "Evaluation",
+    "ObligationStatus",
+    "Problem",
+    "evaluate",
+    "obligations_status",
+]
 
 _TABLES = ("requests", "summary", "problems")
 
@@ -56,7 +74,9 @@ class Problem:
     """A request row that could not be evaluated, and why.
 
     ``row`` is the 0-based position of the row in the input, ``id`` its
-    ``id`` value (the row number when the input has no ``id`` column).
+    ``id`` value (the row number when the input has no ``id`` column). A
+    pause naming no request is reported with ``row`` -1 and that request id.
+    Pause problems do not make a row invalid: it is still evaluated.
     """
 
     row: int
@@ -85,8 +105,8 @@ class Evaluation:
             objective, in input row order then objective order: ``row``,
             ``id``, ``engagement``, ``objective`` (index in the engagement,
             -1 for a row with none), ``received``, ``responded``,
-            ``deadline`` (``datetime64[us]``, UTC), ``used``, ``remaining``
-            (``timedelta64[us]`` business time), ``share_used`` (float),
+            ``deadline`` (``datetime64[us]``, UTC), ``used``, ``paused``,
+            ``remaining`` (``timedelta64[us]`` business time), ``share_used`` (float),
             ``status`` (one of ``STATUSES``) and one ``at_risk_<percent>``
             boolean column per threshold.
         summary: one dict per engagement objective, in charter order.
@@ -173,6 +193,7 @@ def evaluate(
     now: Any = None,
     at_risk: tuple[float, ...] = (0.75, 0.9),
     strict: bool = False,
+    pauses: Any = None,
 ) -> Evaluation:
     """Evaluate request records against ``charter``'s engagements.
 
@@ -190,7 +211,18 @@ def evaluate(
         at_risk: thresholds of the share of the budget used that flag an open
             request, each giving an ``at_risk_<percent>`` column.
         strict: raise :class:`~servicecharter.InvalidRequestError` on any bad
-            row instead of reporting it in ``problems``.
+            row (pause problems included) instead of reporting it in
+            ``problems``.
+        pauses: a long table of pauses (mapping of columns, DataFrame or
+            iterable of row mappings): ``request`` (the request's ``id``, or
+            its row number without an ``id`` column), ``start`` and ``end``
+            (a missing end: still paused, until the response or ``now``).
+            On pausable engagements the business time inside pauses is not
+            counted and pushes the deadlines later; see docs/compliance.md.
+
+    Optional request columns ``calendar`` (one of the charter's calendar
+    names) and ``tz`` (an IANA zone for the calendar's hours) evaluate a row
+    on another calendar than its engagement's.
 
     Instants are aware datetimes, ``datetime64`` (read as UTC), tz-aware
     pandas columns or ISO 8601 texts with an offset. A naive pandas datetime
@@ -207,8 +239,9 @@ def evaluate(
     else:
         responded, bad_responded = np.full(n, NAT, dtype=np.int64), {}
     chosen, bad_engagement = select_engagements(columns, charter.engagements, n)
+    zones, specs, bad_zone = select_zones(columns, tuple(charter.calendars), n)
     reasons: dict[int, list[str]] = {}
-    for found in (bad_engagement, bad_received, bad_responded):
+    for found in (bad_engagement, bad_received, bad_responded, bad_zone):
         for row, reason in found.items():
             reasons.setdefault(row, []).append(reason)
     missing = received == NAT
@@ -219,14 +252,30 @@ def evaluate(
     for row in np.flatnonzero(late).tolist():
         reasons.setdefault(row, []).append("responded_at is before received_at")
     ids = as_ids(columns.get("id"), n)
-    problems = tuple(
+    bad = np.zeros(n, dtype=bool)
+    bad[list(reasons)] = True
+    orphans: list[tuple[Any, str]] = []
+    table = empty_pauses()
+    if pauses is not None:
+        pausable = np.array([e.pausable for e in charter.engagements] + [False])
+        table = read_pauses(
+            pauses,
+            ids=ids,
+            has_ids="id" in columns,
+            received=received,
+            life_end=np.where(responded != NAT, responded, now_us),
+            pausable=pausable[chosen],
+            bad=bad,
+            reasons=reasons,
+            orphans=orphans,
+        )
+    unknown = dict.fromkeys(orphans)  # one problem per unknown request id
+    problems = tuple(Problem(-1, request, why) for request, why in unknown) + tuple(
         Problem(row, ids[row].item() if hasattr(ids[row], "item") else ids[row], why)
         for row, why in sorted((r, "; ".join(w)) for r, w in reasons.items())
     )
     if strict and problems:
         raise InvalidRequestError(problems, n)
-    bad = np.zeros(n, dtype=bool)
-    bad[list(reasons)] = True
     lines, summary = compute_lines(
         charter,
         received=received,
@@ -234,6 +283,9 @@ def evaluate(
         chosen=chosen,
         bad=bad,
         now_us=now_us,
+        zones=zones,
+        specs=specs,
+        pauses=table,
     )
     lines = {"row": lines["row"], "id": ids[lines["row"]], **lines}
     share, is_open = lines["share_used"], lines["status"] == "open"
