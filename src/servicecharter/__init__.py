@@ -51,7 +51,14 @@ from .charter import (
     RecurringObligation,
     Revision,
 )
-from .compliance import Evaluation, Problem, evaluate
+from .compliance import (
+    Evaluation,
+    ObligationStatus,
+    Problem,
+    evaluate,
+    obligations_status,
+)
+from .explain import explain
 from .hours import (
     AnnualDay,
     HolidayDates,
@@ -112,6 +119,7 @@ __all__ = [
     "NotBusinessDayError",
     "NotationError",
     "Objective",
+    "ObligationStatus",
     "OpeningHours",
     "Problem",
     "PublicHolidays",
@@ -135,8 +143,10 @@ __all__ = [
     "dumps",
     "evaluate",
     "examples",
+    "explain",
     "load",
     "loads",
+    "obligations_status",
     "parse_rule",
     "render",
     "schema",
