@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+import attrs
 import pytest
 
-from servicecharter import InvalidArgumentError, examples
+from servicecharter import InvalidArgumentError, NaiveDatetimeError, evaluate, examples
 from servicecharter.testing import (
     AttainmentMissed,
     SLAMissed,
@@ -172,3 +173,65 @@ def test_open_rejects_bad_targets():
         assert_open(CHARTER, friday, calendar="default", engagement="anomalies")
     with pytest.raises(InvalidArgumentError):
         assert_open("technical-support", friday)  # type: ignore[arg-type]
+
+
+def test_assert_met_with_pauses_as_evaluate():
+    charter = examples.load("technical-support")
+    pausable = attrs.evolve(
+        charter,
+        engagements=[attrs.evolve(e, pausable=True) for e in charter.engagements],
+    )
+    tz = ZoneInfo("Europe/Paris")
+    received = dt.datetime(2026, 3, 27, 14, 30, tzinfo=tz)
+    responded = dt.datetime(2026, 3, 30, 11, tzinfo=tz)  # rule deadline 10:30
+    pauses = [
+        (
+            dt.datetime(2026, 3, 27, 15, tzinfo=tz),
+            dt.datetime(2026, 3, 27, 15, 30, tzinfo=tz),
+        ),
+        (
+            dt.datetime(2026, 3, 27, 15, 15, tzinfo=tz),
+            dt.datetime(2026, 3, 27, 16, tzinfo=tz),
+        ),
+    ]
+    row = next(
+        evaluate(
+            pausable,
+            {
+                "id": ["r"],
+                "engagement": ["anomalies"],
+                "received_at": [received],
+                "responded_at": [responded],
+            },
+            now=responded,
+            pauses={
+                "request": ["r", "r"],
+                "start": [a for a, _ in pauses],
+                "end": [b for _, b in pauses],
+            },
+        ).rows()
+    )
+    assert row["status"] == "met"
+    assert_met(pausable, "anomalies", received, responded, pauses=pauses)
+    # Not pausable: the pauses are ignored, as evaluate ignores them.
+    with pytest.raises(SLAMissed) as miss:
+        assert_met(charter, "anomalies", received, responded, pauses=pauses)
+    assert miss.value.deadline == dt.datetime(2026, 3, 30, 10, 30, tzinfo=tz)
+    # One 30-minute pause moves the deadline to 11:00: met then, missed at 11:01.
+    assert_met(pausable, "anomalies", received, responded, pauses=pauses[:1])
+    with pytest.raises(SLAMissed, match="moved by the 30 business minutes paused"):
+        assert_met(
+            pausable,
+            "anomalies",
+            received,
+            responded.replace(minute=1),
+            pauses=pauses[:1],
+        )
+    with pytest.raises(NaiveDatetimeError):
+        assert_met(
+            pausable,
+            "anomalies",
+            received,
+            responded,
+            pauses=[(dt.datetime(2026, 3, 27, 15), None)],
+        )

@@ -32,11 +32,13 @@ objective 0: 4 business hours (within 4 business hours)
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from ._errors import InvalidArgumentError
 from ._moments import business_words, interval, moment, short_duration, show_year
 from ._render_words import rule_words
+from ._single_pauses import SinglePauses, check_pauses, measure_pauses
 from .calendar import BusinessCalendar
 from .charter import Charter
 from .rules import BusinessDuration
@@ -48,11 +50,36 @@ MAX_INTERVALS = 12
 _ZERO = dt.timedelta(0)
 
 
+def _without(
+    pairs: list[tuple[dt.datetime, dt.datetime]],
+    holes: tuple[tuple[dt.datetime, dt.datetime], ...],
+) -> list[tuple[dt.datetime, dt.datetime]]:
+    """The intervals ``pairs`` less the sorted, disjoint ``holes``."""
+    out: list[tuple[dt.datetime, dt.datetime]] = []
+    utc = dt.UTC
+    for opens, closes in pairs:
+        a, b = opens.astimezone(utc), closes.astimezone(utc)
+        for h0, h1 in holes:
+            if h1 <= a or h0 >= b:
+                continue
+            if h0 > a:
+                out.append((a, h0))
+            a = max(a, h1)
+            if a >= b:
+                break
+        if a < b:
+            out.append((a, b))
+    return out
+
+
 def _intervals(
-    calendar: BusinessCalendar, start: dt.datetime, end: dt.datetime
+    calendar: BusinessCalendar,
+    start: dt.datetime,
+    end: dt.datetime,
+    holes: tuple[tuple[dt.datetime, dt.datetime], ...] = (),
 ) -> tuple[dt.timedelta, str]:
-    """The open time in [start, end) and its intervals, as words."""
-    pairs = list(calendar.open_intervals(start, end))
+    """The open time in [start, end) less ``holes`` and its intervals, as words."""
+    pairs = _without(list(calendar.open_intervals(start, end)), holes)
     total = sum((b.astimezone(dt.UTC) - a.astimezone(dt.UTC) for a, b in pairs), _ZERO)
     words = [interval(a, b, calendar.tz) for a, b in pairs[:MAX_INTERVALS]]
     if len(pairs) > MAX_INTERVALS:
@@ -101,6 +128,7 @@ def explain(
     *,
     now: dt.datetime | None = None,
     locale: str = "en",
+    pauses: Sequence[tuple[dt.datetime, dt.datetime | None]] = (),
 ) -> str:
     """A multi-line explanation of the deadlines of one request, and its verdict.
 
@@ -114,10 +142,7 @@ def explain(
     ``MAX_INTERVALS`` intervals are listed per line.
 
     Only ``locale="en"`` is written for now; other locales raise
-    ``InvalidArgumentError``. Pauses (``Engagement.pausable``) are not
-    applied yet, as in :func:`~servicecharter.evaluate`: when they are, a
-    ``pauses`` argument will list the paused spans subtracted from the
-    business time used.
+    ``InvalidArgumentError``.
 
     >>> import datetime as dt
     >>> from zoneinfo import ZoneInfo
@@ -142,6 +167,47 @@ def explain(
       deadline: Sat 28 Mar 00:00 CET
       why: due on the same business day; from receipt to the deadline the service is open 30 min: Fri 16:30-17:00 (30 min)
       overdue: 1 business hour past the deadline
+
+    ``pauses`` are (start, end) pairs of aware datetimes, ``end`` None while
+    still paused. On a pausable engagement (``Engagement.pausable``) they
+    count as in :func:`~servicecharter.evaluate` (docs/compliance.md): each
+    is clipped to [received, responded or ``now``] and listed with its
+    business time, overlapping pauses count once, the business time used is
+    net of the paused business time and every deadline moves later by it
+    (``calendar.add(rule deadline, paused)``; the rule's deadline is shown
+    too). On an engagement that is not pausable they are said to be ignored.
+    A naive instant raises ``NaiveDatetimeError``, a pause ending before it
+    starts ``InvalidArgumentError``.
+
+    >>> import attrs
+    >>> pausable = attrs.evolve(
+    ...     examples.load("technical-support"),
+    ...     engagements=[
+    ...         attrs.evolve(e, pausable=True)
+    ...         for e in examples.load("technical-support").engagements
+    ...     ],
+    ... )
+    >>> text = explain(
+    ...     pausable,
+    ...     "anomalies",
+    ...     dt.datetime(2026, 3, 27, 14, 30, tzinfo=paris),
+    ...     dt.datetime(2026, 3, 30, 11, tzinfo=paris),
+    ...     pauses=[
+    ...         (
+    ...             dt.datetime(2026, 3, 27, 15, tzinfo=paris),
+    ...             dt.datetime(2026, 3, 27, 16, tzinfo=paris),
+    ...         )
+    ...     ],
+    ... )
+    >>> print(text[text.index("business time used") :])
+    business time used net of pauses: 3 h 30 min: Fri 14:30-15:00 (30 min), Fri 16:00-17:00 (1 h), Mon 09:00-11:00 (2 h)
+    pauses: 1 business hour paused, left out of the time used and added to each deadline
+      paused Fri 27 Mar 15:00 CET to Fri 27 Mar 16:00 CET: 1 business hour
+    objective 0: 4 business hours (within 4 business hours)
+      rule deadline: Mon 30 Mar 10:30 CEST
+      deadline: Mon 30 Mar 11:30 CEST, moved later by the 1 business hour paused
+      why: the 4 business hours run Fri 14:30-17:00 (2 h 30 min), Mon 09:00-10:30 (1 h 30 min)
+      met: answered with 30 business minutes to spare
     """  # noqa: E501 (doctest output is one line)
     if locale != "en":
         raise InvalidArgumentError(
@@ -158,9 +224,16 @@ def explain(
             f"responded ({responded.isoformat()}) is before received "
             f"({received.isoformat()})"
         )
-    deadlines: tuple[dt.datetime, ...] = charter.deadlines(engagement_id, received)
+    rule_deadlines: tuple[dt.datetime, ...] = charter.deadlines(engagement_id, received)
     judged_at = responded if responded is not None else _now_instant(now)
-    year = show_year((received, judged_at, *deadlines), tz)
+    checked = check_pauses(pauses)
+    paused: SinglePauses | None = None
+    if checked and engagement.pausable:
+        paused = measure_pauses(calendar, checked, received, judged_at)
+    deadlines = tuple(
+        d if paused is None else paused.moved(calendar, d) for d in rule_deadlines
+    )
+    year = show_year((received, judged_at, *rule_deadlines, *deadlines), tz)
 
     def at(t: dt.datetime) -> str:
         return moment(t, tz, year=year)
@@ -170,32 +243,74 @@ def explain(
         f"calendar: {calendar_name}, {tz}: {hours.format()}",
         f"received: {at(received)}",
     ]
-    used, used_words = _intervals(calendar, received, judged_at)
+    holes = () if paused is None else paused.union
+    used, used_words = _intervals(calendar, received, judged_at, holes)
+    net = "" if paused is None else " net of pauses"
     if responded is not None:
         lines.append(f"responded: {at(responded)}")
-        lines.append(f"business time used: {short_duration(used)}: {used_words}")
+        lines.append(f"business time used{net}: {short_duration(used)}: {used_words}")
     else:
         lines.append(
-            f"not answered at {at(judged_at)}; business time used: "
+            f"not answered at {at(judged_at)}; business time used{net}: "
             f"{short_duration(used)}: {used_words}"
         )
+    if checked and paused is None:
+        lines.append(
+            f"pauses: {len(checked)} ignored: engagement {engagement.id} is not "
+            "pausable, so its clock runs while waiting on the client "
+            "(evaluate ignores them too)"
+        )
+    elif paused is not None:
+        lines.extend(_pause_lines(paused, at))
     if not engagement.objectives:
         lines.append(
             "no deadline objective: this engagement bounds durations "
             f"({', '.join(engagement.caps)}) and has no due time"
         )
-    for index, (objective, deadline) in enumerate(
-        zip(engagement.objectives, deadlines, strict=True)
+    for index, (objective, rule_deadline, deadline) in enumerate(
+        zip(engagement.objectives, rule_deadlines, deadlines, strict=True)
     ):
         share = "" if objective.share == 1 else f", share {objective.share * 100:g}%"
         lines.append(
             f"objective {index}: {objective.within}{share} "
             f"({rule_words(objective.within, 'en')})"
         )
-        lines.append(f"  deadline: {at(deadline)}")
-        lines.extend(_why(calendar, objective.within, received, deadline, year))
+        if paused is not None and paused.paused > _ZERO:
+            lines.append(f"  rule deadline: {at(rule_deadline)}")
+            lines.append(
+                f"  deadline: {at(deadline)}, moved later by the "
+                f"{business_words(paused.paused)} paused"
+            )
+        else:
+            lines.append(f"  deadline: {at(deadline)}")
+        lines.extend(_why(calendar, objective.within, received, rule_deadline, year))
         lines.append(_verdict(calendar, deadline, responded, judged_at))
     return "\n".join(lines)
+
+
+def _pause_lines(paused: SinglePauses, at: Callable[[dt.datetime], str]) -> list[str]:
+    """The pauses removed: their union's business time, then each one."""
+    lines = [
+        f"pauses: {business_words(paused.paused)} paused, left out of the time "
+        "used and added to each deadline"
+    ]
+    for pause in paused.pauses:
+        notes = [
+            note
+            for note, yes in (
+                ("still paused", pause.running),
+                ("clipped to the request's life", pause.clipped),
+            )
+            if yes
+        ]
+        extra = f" ({', '.join(notes)})" if notes else ""
+        lines.append(
+            f"  paused {at(pause.start)} to {at(pause.end)}: "
+            f"{business_words(pause.business)}{extra}"
+        )
+    if paused.overlap:
+        lines.append("  overlapping pauses are counted once")
+    return lines
 
 
 def _verdict(

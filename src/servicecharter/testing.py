@@ -30,13 +30,14 @@ servicecharter.testing.SLAMissed: anomalies: answered 40 business minutes late: 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
 
 from ._errors import InvalidArgumentError
 from ._moments import business_words, moment, show_year
+from ._single_pauses import check_pauses, measure_pauses
 from .calendar import BusinessCalendar
 from .charter import Charter
 from .compliance import Evaluation, evaluate
@@ -133,6 +134,7 @@ def assert_met(
     responded: dt.datetime,
     *,
     objective: int = 0,
+    pauses: Sequence[tuple[dt.datetime, dt.datetime | None]] = (),
 ) -> None:
     """Pass when ``responded`` met the engagement's objective, else raise ``SLAMissed``.
 
@@ -140,6 +142,12 @@ def assert_met(
     or before the deadline (for business-duration rules, exactly when the
     business time used is at most the one allowed). ``objective`` is the
     index of the objective in the engagement (0, the first, by default).
+    ``pauses`` are (start, end) pairs (``end`` None: until the response),
+    counted as :func:`~servicecharter.evaluate` counts them on a pausable
+    engagement: clipped to [received, responded], overlaps once, the
+    deadline moved later by the paused business time; ignored on an
+    engagement that is not pausable. Naive instants raise
+    ``NaiveDatetimeError``.
 
     >>> import datetime as dt
     >>> from zoneinfo import ZoneInfo
@@ -171,11 +179,18 @@ def assert_met(
             f"responded ({responded.isoformat()}) is before received "
             f"({received.isoformat()})"
         )
+    checked = check_pauses(pauses)
     deadline: dt.datetime = target.deadline(calendar, received)
+    rule = str(target.within)
+    if checked and engagement.pausable:
+        paused = measure_pauses(calendar, checked, received, responded)
+        deadline = paused.moved(calendar, deadline)
+        if paused.paused > _ZERO:
+            rule += f"; moved by the {business_words(paused.paused)} paused"
     if responded <= deadline:
         return
     name = engagement_id if objective == 0 else f"{engagement_id} objective {objective}"
-    text = _miss_text(calendar, received, deadline, responded, str(target.within))
+    text = _miss_text(calendar, received, deadline, responded, rule)
     raise SLAMissed(
         f"{name}: {text}",
         engagement=engagement_id,
