@@ -20,7 +20,7 @@ from ._convert import NAT
 from ._models import Engagement
 from .calendar import BusinessCalendar
 
-__all__ = ["STATUSES", "Lines", "compute_lines", "group_calendar"]
+__all__ = ["PERCENTILES", "STATUSES", "Lines", "compute_lines", "group_calendar"]
 
 I64: TypeAlias = npt.NDArray[np.int64]
 Lines: TypeAlias = dict[str, npt.NDArray[Any]]

@@ -16,7 +16,7 @@ from typing import Any, TypeAlias
 import numpy as np
 import numpy.typing as npt
 
-from ._convert import NAT, instant_array, instant_us
+from ._convert import NAT, foreign_column, instant_array, instant_us, is_foreign
 from ._errors import (
     HorizonError,
     InvalidArgumentError,
@@ -46,8 +46,10 @@ _INSTANT_ERRORS = (InvalidInstantError, NaiveDatetimeError, HorizonError)
 def read_columns(requests: Any) -> tuple[Columns, int]:
     """The request columns by name, and the number of rows.
 
-    Accepts a mapping of column name to array-like, a pandas DataFrame
-    (anything with ``columns`` and item access) or an iterable of row mappings.
+    Accepts a mapping of column name to array-like, a pandas or polars
+    DataFrame (anything with ``columns`` and item access), a pyarrow Table
+    (anything with ``column_names`` and ``column``) or an iterable of row
+    mappings.
     """
     columns, n = read_columns_plain(requests, "requests", ("received_at",))
     if not columns:  # an empty iterable of rows
@@ -66,9 +68,17 @@ def read_columns(requests: Any) -> tuple[Columns, int]:
 def read_columns_plain(
     table: Any, what: str, required: tuple[str, ...]
 ) -> tuple[Columns, int]:
-    """The columns of a table by name and its length; ``required`` must be there."""
-    if hasattr(table, "columns") and hasattr(table, "__getitem__"):
-        columns: Columns = {str(name): table[name] for name in table.columns}
+    """The columns of a table by name and its length; ``required`` must be there.
+
+    polars and pyarrow columns are converted to numpy here, once (tz-aware
+    datetimes to UTC ``datetime64``); see ``foreign_column``.
+    """
+    if hasattr(table, "column_names") and hasattr(table, "column"):  # pyarrow
+        columns: Columns = {
+            str(name): table.column(name) for name in table.column_names
+        }
+    elif hasattr(table, "columns") and hasattr(table, "__getitem__"):
+        columns = {str(name): table[name] for name in table.columns}
     elif isinstance(table, Mapping):
         columns = {str(name): value for name, value in table.items()}
     elif isinstance(table, Iterable) and not isinstance(table, str | bytes):
@@ -88,6 +98,7 @@ def read_columns_plain(
             f"{what} must be a mapping of column names to arrays, a DataFrame or "
             f"an iterable of row mappings, got {type(table).__name__}"
         )
+    columns = {name: foreign_column(value) for name, value in columns.items()}
     lengths = {name: _length(name, value) for name, value in columns.items()}
     if len(set(lengths.values())) > 1:
         shown = ", ".join(f"{name}={size}" for name, size in lengths.items())
@@ -119,7 +130,11 @@ def read_instants(name: str, values: Any) -> tuple[I64, dict[int, str]]:
     pandas datetime column is refused as a whole (``NaiveDatetimeError``), as
     everywhere else in the library. Other columns read whole when they can,
     else element by element, each unreadable element a bad row (its value NaT).
+    A polars or pyarrow column left here is a naive datetime column (aware
+    ones were converted by ``read_columns_plain``): refused as a whole too.
     """
+    if is_foreign(values):
+        return np.array(instant_array(values), dtype=np.int64).reshape(-1), {}
     dtype = getattr(values, "dtype", None)
     pandas = hasattr(values, "to_numpy")
     if pandas and getattr(dtype, "tz", None) is None:

@@ -2,7 +2,11 @@
 
 Scalars: aware ``datetime`` (pandas ``Timestamp`` included), ``timedelta``,
 ``date``. Arrays: numpy ``datetime64`` (read as UTC), ``timedelta64``,
-tz-aware pandas Series/Index, or sequences of the scalars. NaT is int64 min.
+tz-aware pandas Series/Index, tz-aware polars Series and pyarrow
+Array/ChunkedArray, or sequences of the scalars. NaT is int64 min.
+
+polars and pyarrow are optional: their objects are recognised by the module
+of their type (duck typing), so neither is ever imported here.
 """
 
 from __future__ import annotations
@@ -26,8 +30,10 @@ __all__ = [
     "days_array",
     "duration_array",
     "duration_us",
+    "foreign_column",
     "instant_array",
     "instant_us",
+    "is_foreign",
     "is_scalar",
 ]
 
@@ -127,6 +133,70 @@ def _pandas_aware(value: Any) -> I64 | None:
     return np.asarray(utc.to_numpy(dtype="datetime64[us]")).view(np.int64)
 
 
+def _library(value: object) -> str:
+    """The top-level package of ``value``'s type ("polars", "pyarrow", ...)."""
+    return type(value).__module__.partition(".")[0]
+
+
+def is_foreign(value: object) -> bool:
+    """Whether ``value`` is a polars Series or a pyarrow Array/ChunkedArray."""
+    kind = _library(value)
+    if kind == "polars":
+        return hasattr(value, "dtype") and hasattr(value, "to_numpy")
+    return kind == "pyarrow" and hasattr(value, "type") and hasattr(value, "to_numpy")
+
+
+def _foreign_zone(value: Any) -> tuple[bool, str | None]:
+    """(whether a datetime column, its zone) of a polars or pyarrow column."""
+    if _library(value) == "polars":
+        dtype = value.dtype
+        # pl.Datetime has time_unit and time_zone; pl.Date and others do not.
+        if hasattr(dtype, "time_unit") and hasattr(dtype, "time_zone"):
+            return True, dtype.time_zone
+        return False, None
+    kind = value.type
+    # pa.timestamp types alone have both unit and tz.
+    if hasattr(kind, "unit") and hasattr(kind, "tz"):
+        return True, kind.tz
+    return False, None
+
+
+def _foreign_aware(value: Any) -> npt.NDArray[np.datetime64]:
+    """A tz-aware polars or pyarrow datetime column as naive UTC datetime64.
+
+    Both libraries store UTC values with the zone as metadata: dropping the
+    zone is a whole-column operation, and nulls become NaT.
+    """
+    if _library(value) == "polars":
+        utc = value.dt.convert_time_zone("UTC").dt.replace_time_zone(None)
+        return np.asarray(utc.to_numpy())
+    if hasattr(value, "combine_chunks"):  # a ChunkedArray
+        value = value.combine_chunks()
+    return np.asarray(value.to_numpy(zero_copy_only=False))
+
+
+def foreign_column(value: Any) -> Any:
+    """A polars/pyarrow column as numpy; a naive datetime column is left as is.
+
+    Tz-aware datetimes become ``datetime64`` in UTC, other columns numpy
+    arrays (texts as objects with None for nulls, dictionary-encoded pyarrow
+    columns decoded). Naive datetimes stay foreign so that reading them as
+    instants raises ``NaiveDatetimeError``. Anything else passes through.
+    """
+    if not is_foreign(value):
+        return value
+    is_datetime, zone = _foreign_zone(value)
+    if is_datetime:
+        return value if zone is None else _foreign_aware(value)
+    if _library(value) == "polars":
+        return np.asarray(value.to_numpy())
+    if hasattr(value, "combine_chunks"):
+        value = value.combine_chunks()
+    if hasattr(value, "dictionary_decode"):
+        value = value.dictionary_decode()
+    return np.asarray(value.to_numpy(zero_copy_only=False))
+
+
 def _objects(values: Any, read: Any) -> I64:
     """Read a sequence of Python scalars one by one (a convenience path)."""
     out = np.empty(len(values), dtype=np.int64)
@@ -147,6 +217,15 @@ def instant_array(value: Any) -> I64:
             "naive pandas datetimes are ambiguous; call .dt.tz_localize('UTC') "
             "on a Series or .tz_localize('UTC') on an index (or the local zone) first"
         )
+    if is_foreign(value):
+        is_datetime, zone = _foreign_zone(value)
+        if is_datetime and zone is None:
+            raise NaiveDatetimeError(
+                f"naive {_library(value)} datetimes are ambiguous; give the column "
+                "a time zone first: .dt.replace_time_zone('UTC') in polars, "
+                "a pa.timestamp(unit, tz='UTC') type in pyarrow"
+            )
+        value = foreign_column(value)
     if isinstance(value, list | tuple):
         return _objects(value, instant_us)
     array = np.asarray(value)

@@ -2,8 +2,8 @@
 
 Every operation takes a scalar (aware ``datetime``, ``timedelta``, ``date``)
 and returns a scalar, or takes arrays (numpy ``datetime64`` read as UTC,
-``timedelta64``, tz-aware pandas objects) and returns numpy arrays computed
-whole-array. NaT in gives NaT out.
+``timedelta64``, tz-aware pandas, polars or pyarrow objects) and returns
+numpy arrays computed whole-array. NaT in gives NaT out.
 """
 
 from __future__ import annotations

@@ -43,7 +43,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from ._compliance_compute import STATUSES, Lines, compute_lines
+from ._compliance_compute import PERCENTILES, STATUSES, Lines, compute_lines
 from ._compliance_input import (
     as_ids,
     read_columns,
@@ -159,6 +159,48 @@ class Evaluation:
                 frame[name] = frame[name].dt.tz_localize("UTC")
         return frame
 
+    def to_polars(self, table: str = "requests") -> Any:
+        """A polars DataFrame of ``"requests"``, ``"summary"`` or ``"problems"``.
+
+        Instants become ``Datetime("us", "UTC")`` columns, business times
+        ``Duration("us")``, NaT null. In ``problems`` an ``id`` column mixing
+        types (row numbers and texts) is read as text, as polars columns have
+        one type. Needs polars, imported here.
+        """
+        if table not in _TABLES:
+            raise InvalidArgumentError(
+                f"table must be one of {', '.join(map(repr, _TABLES))}, got {table!r}"
+            )
+        import polars as pl
+
+        if table == "summary":
+            # Typed up front: a column of None only (no judged request) would
+            # otherwise be of polars' Null type.
+            schema = {"reached": pl.Boolean} | {
+                f"p{q}": pl.Duration("us") for q in PERCENTILES
+            }
+            return pl.DataFrame(
+                list(self.summary), schema_overrides=schema, infer_schema_length=None
+            )
+        if table == "problems":
+            return pl.DataFrame(
+                {
+                    "row": pl.Series([p.row for p in self.problems], dtype=pl.Int64),
+                    "id": [p.id for p in self.problems],
+                    "reason": pl.Series(
+                        [p.reason for p in self.problems], dtype=pl.String
+                    ),
+                },
+                strict=False,
+            )
+        columns = []
+        for name, column in self.requests.items():
+            series = pl.Series(name, column)
+            if column.dtype.kind == "M":
+                series = series.dt.replace_time_zone("UTC")
+            columns.append(series)
+        return pl.DataFrame(columns)
+
 
 def _now(now: Any) -> int:
     if now is None:
@@ -200,7 +242,8 @@ def evaluate(
     Args:
         charter: the :class:`~servicecharter.Charter`.
         requests: a mapping of column names to arrays (numpy, lists, pandas
-            Series), a pandas DataFrame, or an iterable of row mappings.
+            or polars Series, pyarrow arrays), a pandas or polars DataFrame,
+            a pyarrow Table, or an iterable of row mappings.
             Columns: ``received_at`` (required), ``responded_at`` (optional,
             missing values are unanswered requests), ``id`` (optional), and
             either ``engagement`` (an engagement id) or selector columns among
@@ -213,9 +256,10 @@ def evaluate(
         strict: raise :class:`~servicecharter.InvalidRequestError` on any bad
             row (pause problems included) instead of reporting it in
             ``problems``.
-        pauses: a long table of pauses (mapping of columns, DataFrame or
-            iterable of row mappings): ``request`` (the request's ``id``, or
-            its row number without an ``id`` column), ``start`` and ``end``
+        pauses: a long table of pauses (mapping of columns, pandas or
+            polars DataFrame, pyarrow Table or iterable of row mappings):
+            ``request`` (the request's ``id``, or its row number without an
+            ``id`` column), ``start`` and ``end``
             (a missing end: still paused, until the response or ``now``).
             On pausable engagements the business time inside pauses is not
             counted and pushes the deadlines later; see docs/compliance.md.
@@ -225,8 +269,11 @@ def evaluate(
     on another calendar than its engagement's.
 
     Instants are aware datetimes, ``datetime64`` (read as UTC), tz-aware
-    pandas columns or ISO 8601 texts with an offset. A naive pandas datetime
-    column as a whole raises ``NaiveDatetimeError``.
+    pandas, polars (``pl.Datetime(time_zone=...)``) or pyarrow
+    (``pa.timestamp(unit, tz=...)``) columns, or ISO 8601 texts with an
+    offset. A naive pandas, polars or pyarrow datetime column as a whole
+    raises ``NaiveDatetimeError``. polars and pyarrow are optional: never
+    imported, their objects are recognised by duck typing.
     """
     thresholds = _thresholds(at_risk)
     now_us = _now(now)

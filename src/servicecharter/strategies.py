@@ -38,16 +38,20 @@ from .hours import (
 if TYPE_CHECKING:
     from hypothesis.strategies import DrawFn, SearchStrategy
 
+    from .calendar import BusinessCalendar
     from .charter import Charter
     from .rules import Rule
 
 __all__ = [
     "ZONES",
     "business_durations",
+    "calendars",
     "charters",
+    "closed_instants",
     "day_ranges",
     "deadline_rules",
     "instants",
+    "open_instants",
     "opening_hours",
     "time_ranges",
     "transitions",
@@ -450,6 +454,157 @@ def instants(
         else:
             moment = _EPOCH + dt.timedelta(minutes=value)
         return moment.astimezone(zone)
+
+    return build()
+
+
+@_cached
+def calendars(
+    tz: SearchStrategy[str]
+    | SearchStrategy[zoneinfo.ZoneInfo]
+    | str
+    | zoneinfo.ZoneInfo
+    | None = None,
+    *,
+    holidays: bool = True,
+    closures: bool = True,
+    special_days: bool = True,
+    changes: bool = True,
+    start: dt.date = dt.date(2026, 1, 1),
+    end: dt.date = dt.date(2027, 12, 31),
+) -> SearchStrategy[BusinessCalendar]:
+    """``BusinessCalendar`` objects over :func:`opening_hours` (same options).
+
+    Pair one with instants of its own through ``flatmap``, as below.
+
+    >>> from hypothesis import given, settings, strategies as st
+    >>> @settings(max_examples=5, deadline=None)
+    ... @given(
+    ...     calendars(tz="Europe/Paris").flatmap(
+    ...         lambda cal: st.tuples(st.just(cal), open_instants(cal))
+    ...     )
+    ... )
+    ... def test_open(pair):
+    ...     cal, t = pair
+    ...     assert cal.is_open(t) and cal.next_open(t) == t
+    >>> test_open()
+    """
+    from .calendar import BusinessCalendar
+
+    return opening_hours(
+        tz,
+        holidays=holidays,
+        closures=closures,
+        special_days=special_days,
+        changes=changes,
+        start=start,
+        end=end,
+    ).map(BusinessCalendar)
+
+
+def _calendar_instants(
+    calendar: BusinessCalendar,
+    start: dt.datetime,
+    end: dt.datetime,
+    minute_aligned: bool,
+    near_transitions: bool,
+) -> SearchStrategy[dt.datetime]:
+    """Instants of :func:`instants` in the calendar's own zone."""
+    from .calendar import BusinessCalendar
+
+    if not isinstance(calendar, BusinessCalendar):
+        raise TypeError(
+            f"calendar must be a BusinessCalendar, got {type(calendar).__name__}; "
+            "draw one first, e.g. calendars().flatmap(lambda cal: ...)"
+        )
+    zone = calendar.tz
+    return instants(
+        start,
+        end,
+        tz=zone if isinstance(zone, zoneinfo.ZoneInfo) else None,
+        minute_aligned=minute_aligned,
+        near_transitions=near_transitions,
+    )
+
+
+def open_instants(
+    calendar: BusinessCalendar,
+    start: dt.datetime = dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+    end: dt.datetime = dt.datetime(2027, 12, 31, tzinfo=dt.UTC),
+    *,
+    minute_aligned: bool = False,
+    near_transitions: bool = True,
+) -> SearchStrategy[dt.datetime]:
+    """Instants at which ``calendar`` is open, in the calendar's zone.
+
+    Each one is an instant drawn as by :func:`instants` in [start, end],
+    mapped through ``calendar.next_open``: kept when open, else moved to the
+    next opening (which can lie after ``end``). Openings themselves thus
+    come up often, and they are open (``is_open`` is true at an opening).
+    ``calendar.is_open`` is true of every instant drawn. The calendar needs
+    open time within its search bound after ``end``, as ``next_open`` does.
+
+    >>> from hypothesis import given, settings
+    >>> from servicecharter import BusinessCalendar, OpeningHours
+    >>> cal = BusinessCalendar(OpeningHours({"Mo-Fr": "09:00-17:00"}, "Europe/Paris"))
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(open_instants(cal))
+    ... def test_open(t):
+    ...     assert cal.is_open(t) and t.weekday() < 5 and 9 <= t.hour < 17
+    >>> test_open()
+    """
+    drawn = _calendar_instants(calendar, start, end, minute_aligned, near_transitions)
+    return drawn.map(calendar.next_open)
+
+
+def closed_instants(
+    calendar: BusinessCalendar,
+    start: dt.datetime = dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+    end: dt.datetime = dt.datetime(2027, 12, 31, tzinfo=dt.UTC),
+    *,
+    minute_aligned: bool = False,
+    near_transitions: bool = True,
+) -> SearchStrategy[dt.datetime]:
+    """Instants at which ``calendar`` is closed, in the calendar's zone.
+
+    Each one is an instant drawn as by :func:`instants` in [start, end]:
+    kept when closed, else moved to the next closing (closings are closed:
+    ``is_open`` is false at a closing), or to the previous closing when no
+    closing comes within the search bound. Closings thus come up often.
+    ``calendar.is_open`` is false of every instant drawn. A calendar open
+    around the clock has no closed instant: the draw is then rejected
+    (``hypothesis.reject``), and a test drawing only such calendars fails
+    its health check.
+
+    >>> from hypothesis import given, settings
+    >>> from servicecharter import BusinessCalendar, OpeningHours
+    >>> cal = BusinessCalendar(OpeningHours({"Mo-Fr": "09:00-17:00"}, "Europe/Paris"))
+    >>> @settings(max_examples=20, deadline=None)
+    ... @given(closed_instants(cal))
+    ... def test_closed(t):
+    ...     assert not cal.is_open(t) and (t.weekday() >= 5 or not 9 <= t.hour < 17)
+    >>> test_closed()
+    """
+    from hypothesis import reject
+    from hypothesis import strategies as st
+
+    from ._errors import ServiceCharterError
+
+    drawn = _calendar_instants(calendar, start, end, minute_aligned, near_transitions)
+
+    @st.composite
+    def build(draw: DrawFn) -> dt.datetime:
+        t = draw(drawn)
+        if not calendar.is_open(t):
+            return t
+        for move in (calendar.next_close, calendar.previous_close):
+            try:
+                moved = move(t)
+            except ServiceCharterError:  # no closing within the search bound
+                continue
+            if not calendar.is_open(moved):
+                return moved
+        reject()
 
     return build()
 
