@@ -17,7 +17,9 @@ millions at once.
 
 from __future__ import annotations
 
-from . import examples
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ._errors import (
     HorizonError,
     InvalidArgumentError,
@@ -51,14 +53,6 @@ from .charter import (
     RecurringObligation,
     Revision,
 )
-from .compliance import (
-    Evaluation,
-    ObligationStatus,
-    Problem,
-    evaluate,
-    obligations_status,
-)
-from .explain import explain
 from .hours import (
     AnnualDay,
     HolidayDates,
@@ -69,8 +63,6 @@ from .hours import (
     SpecialDay,
     TimeRange,
 )
-from .io import dump, dumps, load, loads, schema
-from .render import render
 from .rules import (
     BusinessDays,
     BusinessDuration,
@@ -84,7 +76,53 @@ from .rules import (
     parse_rule,
 )
 
+if TYPE_CHECKING:  # loaded on first use at run time: see __getattr__
+    from . import examples
+    from ._explain import explain
+    from ._render import render
+    from .compliance import (
+        Evaluation,
+        ObligationStatus,
+        Problem,
+        evaluate,
+        obligations_status,
+    )
+    from .io import dump, dumps, load, loads, schema
+
 __version__ = "0.1.0.dev0"
+
+# Files, rendering, examples and compliance load on first use, which keeps
+# ``import servicecharter`` quick for code that only computes deadlines.
+_LAZY = {
+    "Evaluation": ".compliance",
+    "ObligationStatus": ".compliance",
+    "Problem": ".compliance",
+    "dump": ".io",
+    "dumps": ".io",
+    "evaluate": ".compliance",
+    "examples": ".examples",
+    "explain": "._explain",
+    "load": ".io",
+    "loads": ".io",
+    "obligations_status": ".compliance",
+    "render": "._render",
+    "schema": ".io",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'servicecharter' has no attribute {name!r}")
+    module = importlib.import_module(module_name, __name__)
+    value = module if name == "examples" else getattr(module, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 __all__ = [
     "AnnualDay",

@@ -26,11 +26,11 @@ import numpy as np
 from . import __version__, examples
 from ._csv_requests import RequestFile, read_requests
 from ._errors import InvalidArgumentError, InvalidCharterError, ServiceCharterError
+from ._render import render
 from .calendar import BusinessCalendar
 from .charter import Charter
 from .compliance import Evaluation, evaluate
 from .io import load
-from .render import render
 
 __all__ = ["main"]
 
