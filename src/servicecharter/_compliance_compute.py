@@ -216,7 +216,9 @@ def compute_lines(
         objective=objective,
         status=status,
     )
-    names = np.array([e.id for e in engagements] + [""])
+    # Object arrays of shared strings: a pointer a line, not a fixed-width
+    # copy of the longest name (which made fresh, cold memory the cost).
+    names = np.array([e.id for e in engagements] + [""], dtype=object)
     columns: Lines = {
         "row": row,
         "engagement": names[chosen[row]],
@@ -228,7 +230,7 @@ def compute_lines(
         "paused": out["paused"].view("timedelta64[us]"),
         "remaining": out["remaining"].view("timedelta64[us]"),
         "share_used": out["share"],
-        "status": np.array(STATUSES)[status],
+        "status": np.array(STATUSES, dtype=object)[status],
     }
     return columns, summary
 
