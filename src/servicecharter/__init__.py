@@ -40,46 +40,24 @@ from ._errors import (
     UnknownExampleError,
     UnknownTimeZoneError,
 )
-from .calendar import Boundary, BusinessCalendar, Roll
-from .charter import (
-    Channel,
-    ChannelKind,
-    Charter,
-    ClientDuty,
-    Commitment,
-    DurationCap,
-    Engagement,
-    Objective,
-    RecurringObligation,
-    Revision,
-)
-from .hours import (
-    AnnualDay,
-    HolidayDates,
-    OpeningHours,
-    PublicHolidays,
-    ScheduleChange,
-    Season,
-    SpecialDay,
-    TimeRange,
-)
-from .rules import (
-    BusinessDays,
-    BusinessDuration,
-    CalendarPeriod,
-    EarliestOf,
-    EndOfPeriod,
-    LatestOf,
-    NextOpening,
-    Rule,
-    SameBusinessDay,
-    parse_rule,
-)
 
 if TYPE_CHECKING:  # loaded on first use at run time: see __getattr__
     from . import examples
     from ._explain import explain
     from ._render import render
+    from .calendar import Boundary, BusinessCalendar, Roll
+    from .charter import (
+        Channel,
+        ChannelKind,
+        Charter,
+        ClientDuty,
+        Commitment,
+        DurationCap,
+        Engagement,
+        Objective,
+        RecurringObligation,
+        Revision,
+    )
     from .compliance import (
         Evaluation,
         ObligationStatus,
@@ -87,27 +65,83 @@ if TYPE_CHECKING:  # loaded on first use at run time: see __getattr__
         evaluate,
         obligations_status,
     )
+    from .hours import (
+        AnnualDay,
+        HolidayDates,
+        OpeningHours,
+        PublicHolidays,
+        ScheduleChange,
+        Season,
+        SpecialDay,
+        TimeRange,
+    )
     from .io import dump, dumps, load, loads, schema
+    from .rules import (
+        BusinessDays,
+        BusinessDuration,
+        CalendarPeriod,
+        EarliestOf,
+        EndOfPeriod,
+        LatestOf,
+        NextOpening,
+        Rule,
+        SameBusinessDay,
+        parse_rule,
+    )
 
 __version__ = "0.1.0.dev0"
 
-# Files, rendering, examples and compliance load on first use, which keeps
-# ``import servicecharter`` quick for code that only computes deadlines.
-_LAZY = {
-    "Evaluation": ".compliance",
-    "ObligationStatus": ".compliance",
-    "Problem": ".compliance",
-    "dump": ".io",
-    "dumps": ".io",
-    "evaluate": ".compliance",
-    "examples": ".examples",
-    "explain": "._explain",
-    "load": ".io",
-    "loads": ".io",
-    "obligations_status": ".compliance",
-    "render": "._render",
-    "schema": ".io",
+# Everything but the exceptions loads on first use (PEP 562), so importing the
+# package, or its pytest plugin, costs nothing until a name is used.
+_SOURCES = {
+    ".calendar": ("Boundary", "BusinessCalendar", "Roll"),
+    ".charter": (
+        "Channel",
+        "ChannelKind",
+        "Charter",
+        "ClientDuty",
+        "Commitment",
+        "DurationCap",
+        "Engagement",
+        "Objective",
+        "RecurringObligation",
+        "Revision",
+    ),
+    ".compliance": (
+        "Evaluation",
+        "ObligationStatus",
+        "Problem",
+        "evaluate",
+        "obligations_status",
+    ),
+    ".hours": (
+        "AnnualDay",
+        "HolidayDates",
+        "OpeningHours",
+        "PublicHolidays",
+        "ScheduleChange",
+        "Season",
+        "SpecialDay",
+        "TimeRange",
+    ),
+    ".io": ("dump", "dumps", "load", "loads", "schema"),
+    ".rules": (
+        "BusinessDays",
+        "BusinessDuration",
+        "CalendarPeriod",
+        "EarliestOf",
+        "EndOfPeriod",
+        "LatestOf",
+        "NextOpening",
+        "Rule",
+        "SameBusinessDay",
+        "parse_rule",
+    ),
+    "._explain": ("explain",),
+    "._render": ("render",),
 }
+_LAZY = {name: module for module, names in _SOURCES.items() for name in names}
+_LAZY["examples"] = ".examples"
 
 
 def __getattr__(name: str) -> Any:
