@@ -44,9 +44,9 @@ from servicecharter.strategies import charters
 DOCS = Path(__file__).parent.parent / "docs"
 HEAD = 'id = "x"\ntitle = "X"\ntz = "Europe/Paris"\n'
 RICH = """\
-id = "clip-support"
+id = "example-support"
 title = "Charte « Support Technique »"
-provider = "CLIP Industrie"
+provider = "Example Software Support"
 version = "2009"
 effective = 2009-07-01
 locale = "fr-FR"
@@ -70,7 +70,7 @@ seasons = [{months = [7, 8], weekly = {Fr = "09:00-12:00", Sa = "off"}}]
 [[channels]]
 id = "phone"
 kind = "phone"
-title = "04.42.50.62.95"
+title = "Support line"
 text = "Accessible par téléphone.\\n\\nUn répondeur prend vos messages."
 
 [[channels]]

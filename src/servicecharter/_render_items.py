@@ -40,8 +40,8 @@ def inline(text: str, *, line_start: bool = False) -> str:
 
     >>> print(inline("  *Urgent*  requests\n- 24/7 [see](http://x) [la région]"))
     \*Urgent\* requests - 24/7 [see\](http://x) [la région]
-    >>> print(inline("1. first", line_start=True), inline("04.42", line_start=True))
-    1\. first 04.42
+    >>> print(inline("1. first", line_start=True), inline("12.30", line_start=True))
+    1\. first 12.30
     """
     text = _SPECIAL.sub(r"\\\1", " ".join(text.split()))
     match = _BLOCK_START.match(text) if line_start else None
