@@ -14,11 +14,11 @@ STAMP_TEST  := $(VENV)/.stamp-install-test
 STAMP_BENCH := $(VENV)/.stamp-install-bench
 
 # Lint only the folders that exist (an empty folder is not in a clone).
-LINT_PATHS := $(wildcard src tests benchmarks docs/examples)
+LINT_PATHS := $(wildcard src tests benchmarks docs/examples docs/_ext)
 
 .DEFAULT_GOAL := help
 
-.PHONY: help venv test lint typecheck pytest demo bench format clean distclean
+.PHONY: help venv test lint typecheck pytest docs docs-serve demo bench format clean distclean
 
 help:  ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -32,8 +32,10 @@ $(STAMP_BASE): pyproject.toml | $(PY)
 	$(PIP) install -e .
 	@touch $@
 
+# The tests also build the docs and smoke-test the peer benchmark, so the test
+# install takes the docs and bench extras too.
 $(STAMP_TEST): pyproject.toml | $(PY)
-	$(PIP) install -e '.[test]'
+	$(PIP) install -e '.[test,docs,bench]'
 	@touch $@
 
 $(STAMP_BENCH): pyproject.toml | $(PY)
@@ -47,12 +49,19 @@ lint: $(STAMP_TEST)  ## ruff check and ruff format --check.
 	$(BIN)/ruff format --check $(LINT_PATHS)
 
 typecheck: $(STAMP_TEST)  ## mypy --strict on the package, benchmarks and examples.
-	$(BIN)/mypy --strict src $(wildcard benchmarks docs/examples)
+	$(BIN)/mypy --strict src $(wildcard benchmarks docs/examples docs/_ext)
 
 pytest: $(STAMP_TEST)  ## Tests and doctests.
 	$(BIN)/pytest
 
-test: lint typecheck pytest  ## Everything CI runs.
+# Strict: a warning (a broken link, a docstring that does not parse) fails.
+docs: $(STAMP_TEST)  ## Build the documentation site into site/ (strict).
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
+
+docs-serve: $(STAMP_TEST)  ## Serve the documentation on localhost:8000.
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
+
+test: lint typecheck pytest docs  ## Everything CI runs.
 
 format: $(STAMP_TEST)  ## Rewrite the code in place: ruff fixes and format.
 	$(BIN)/ruff check --fix $(LINT_PATHS)
@@ -75,7 +84,7 @@ bench: $(STAMP_BENCH)  ## Run benchmarks/bench_core.py and bench_check.py.
 	$(PY) benchmarks/bench_check.py
 
 clean:  ## Remove build output and caches (keeps .venv).
-	rm -rf build dist .mypy_cache .pytest_cache .ruff_cache .hypothesis
+	rm -rf build dist site .mypy_cache .pytest_cache .ruff_cache .hypothesis
 	rm -f $(STAMP_BASE) $(STAMP_TEST) $(STAMP_BENCH)
 	find . -path ./$(VENV) -prune -o \( -name __pycache__ -o -name '*.egg-info' \) \
 		-type d -print -exec rm -rf {} +

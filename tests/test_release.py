@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import tarfile
+import tomllib
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -57,6 +60,7 @@ def test_wheel_ships_data_and_types(dist: Path) -> None:
     assert "servicecharter/py.typed" in names
     assert "servicecharter/examples/technical-support.toml" in names
     assert not any(name.startswith("tests/") for name in names)
+    assert not any(name.endswith("conftest.py") for name in names)
 
 
 def test_sdist_has_tests_and_docs(dist: Path) -> None:
@@ -104,3 +108,43 @@ def test_wheel_installs_and_runs_in_a_fresh_venv(dist: Path, tmp_path: Path) -> 
         text=True,
     )
     assert cli.stdout.strip() == "2026-03-30 14:30:00+02:00"
+
+
+def _project() -> dict[str, Any]:
+    with (ROOT / "pyproject.toml").open("rb") as f:
+        project: dict[str, Any] = tomllib.load(f)["project"]
+    return project
+
+
+def test_classifiers_are_known_trove_classifiers() -> None:
+    from trove_classifiers import classifiers as known
+
+    unknown = [c for c in _project()["classifiers"] if c not in known]
+    assert not unknown, f"not trove classifiers: {unknown}"
+
+
+def test_python_classifiers_match_requires_python() -> None:
+    project = _project()
+    oldest = project["requires-python"].removeprefix(">=")
+    prefix = "Programming Language :: Python :: 3."
+    minors = sorted(
+        int(c.removeprefix(prefix))
+        for c in project["classifiers"]
+        if c.startswith(prefix)
+    )
+    assert minors, "no Python 3.x classifier"
+    assert f"3.{minors[0]}" == oldest
+    assert minors == list(range(minors[0], minors[-1] + 1)), minors
+
+
+def test_changelog_has_a_section_for_this_version() -> None:
+    text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    version = servicecharter.__version__
+    headings = re.findall(r"^## \[([^\]]+)\](?: - (\d{4}-\d{2}-\d{2}))?$", text, re.M)
+    assert headings, "no release headings"
+    assert headings[0][0] == "Unreleased", "the first section is [Unreleased]"
+    if ".dev" in version:
+        return
+    dated = dict(headings[1:])
+    assert version in dated, f"CHANGELOG.md has no section for {version}"
+    assert dated[version], f"the {version} section has no date"

@@ -109,8 +109,7 @@ def render(charter: Charter, locale: str = "fr") -> str:
     ``locale`` is ``"fr"`` or ``"en"``; anything else raises
     ``InvalidArgumentError`` naming both.
 
-    >>> from servicecharter.charter import _example
-    >>> print(render(_example(), "en"))
+    >>> print(render(charter, "en"))
     # Technical support
     <BLANKLINE>
     ## Opening hours
@@ -137,7 +136,7 @@ def render(charter: Charter, locale: str = "fr") -> str:
     <BLANKLINE>
     - Channel: web form
     <BLANKLINE>
-    >>> render(_example(), "de")
+    >>> render(charter, "de")
     Traceback (most recent call last):
     ...
     servicecharter._errors.InvalidArgumentError: unknown locale 'de'; use one of 'en', 'fr'

@@ -204,8 +204,9 @@ class BusinessCalendar:
     def is_open(self, t: Any) -> Any:
         """Whether open at ``t``: open at an opening, closed at a closing.
 
-        >>> cal = _example()
-        >>> cal.is_open(_paris(2026, 3, 27, 9)), cal.is_open(_paris(2026, 3, 27, 12))
+        >>> morning = dt.datetime(2026, 3, 27, 9, tzinfo=paris)
+        >>> noon = dt.datetime(2026, 3, 27, 12, tzinfo=paris)
+        >>> cal.is_open(morning), cal.is_open(noon)
         (True, False)
         """
         if is_scalar(t):
@@ -231,7 +232,7 @@ class BusinessCalendar:
     def next_open(self, t: Any) -> Any:
         """``t`` if open, else the next opening.
 
-        >>> _example().next_open(_paris(2026, 3, 27, 12, 30)).isoformat()
+        >>> cal.next_open(dt.datetime(2026, 3, 27, 12, 30, tzinfo=paris)).isoformat()
         '2026-03-27T14:00:00+01:00'
         """
         return self._instant_op(t, Timeline.next_open)
@@ -243,7 +244,7 @@ class BusinessCalendar:
     def next_close(self, t: Any) -> Any:
         """The first closing strictly after ``t``.
 
-        >>> _example().next_close(_paris(2026, 3, 27, 12)).isoformat()
+        >>> cal.next_close(dt.datetime(2026, 3, 27, 12, tzinfo=paris)).isoformat()
         '2026-03-27T17:00:00+01:00'
         """
         return self._instant_op(t, Timeline.next_close, "close")
@@ -255,7 +256,7 @@ class BusinessCalendar:
     def previous_close(self, t: Any) -> Any:
         """The latest closing at or before ``t``.
 
-        >>> _example().previous_close(_paris(2026, 3, 30, 9)).isoformat()
+        >>> cal.previous_close(dt.datetime(2026, 3, 30, 9, tzinfo=paris)).isoformat()
         '2026-03-27T17:00:00+01:00'
         """
         return self._instant_op(t, Timeline.previous_close, "close")
@@ -277,8 +278,7 @@ class BusinessCalendar:
         ``boundary="close"`` gives the earliest such instant instead ("due by
         Friday 17:00"); both stand for the same business time.
 
-        >>> cal = _example()
-        >>> friday = _paris(2026, 3, 27, 16)
+        >>> friday = dt.datetime(2026, 3, 27, 16, tzinfo=paris)
         >>> cal.add(friday, dt.timedelta(hours=1)).isoformat()
         '2026-03-30T09:00:00+02:00'
         >>> cal.add(friday, dt.timedelta(hours=1), boundary="close").isoformat()
@@ -327,8 +327,9 @@ class BusinessCalendar:
     def elapsed(self, a: Any, b: Any) -> Any:
         """Business time in [a, b): B(b) - B(a), negative when b < a.
 
-        >>> cal = _example()
-        >>> cal.elapsed(_paris(2026, 3, 27, 16, 30), _paris(2026, 3, 30, 14, 30))
+        >>> friday = dt.datetime(2026, 3, 27, 16, 30, tzinfo=paris)
+        >>> monday = dt.datetime(2026, 3, 30, 14, 30, tzinfo=paris)
+        >>> cal.elapsed(friday, monday)
         datetime.timedelta(seconds=14400)
         """
         if is_scalar(a) and is_scalar(b):
@@ -350,8 +351,9 @@ class BusinessCalendar:
 
         >>> [
         ...     (o.strftime("%a %H:%M"), c.strftime("%H:%M"))
-        ...     for o, c in _example().open_intervals(
-        ...         _paris(2026, 3, 27, 10), _paris(2026, 3, 30, 10)
+        ...     for o, c in cal.open_intervals(
+        ...         dt.datetime(2026, 3, 27, 10, tzinfo=paris),
+        ...         dt.datetime(2026, 3, 30, 10, tzinfo=paris),
         ...     )
         ... ]
         [('Fri 10:00', '12:00'), ('Fri 14:00', '17:00'), ('Mon 09:00', '10:00')]
@@ -389,7 +391,6 @@ class BusinessCalendar:
     def is_business_day(self, day: Any) -> Any:
         """Whether ``day`` (a local date) has any open time; NaT gives False.
 
-        >>> cal = _example()
         >>> (
         ...     cal.is_business_day(dt.date(2026, 4, 6)),
         ...     cal.is_business_day(dt.date(2026, 4, 7)),
@@ -420,7 +421,6 @@ class BusinessCalendar:
         ``roll="nat"`` a date that is not a business day gives NaT in arrays
         and None for a scalar date.
 
-        >>> cal = _example()
         >>> cal.add_business_days(dt.date(2026, 4, 3), 1)
         datetime.date(2026, 4, 7)
         >>> cal.add_business_days(dt.date(2026, 4, 5), 0, roll="forward")
@@ -449,7 +449,7 @@ class BusinessCalendar:
 
         A count has no NaT, so NaT in either array raises ``InvalidInstantError``.
 
-        >>> _example().count_business_days(dt.date(2026, 4, 1), dt.date(2026, 4, 8))
+        >>> cal.count_business_days(dt.date(2026, 4, 1), dt.date(2026, 4, 8))
         4
         """
         b, e = self._days(begin), self._days(end)
@@ -472,7 +472,7 @@ class BusinessCalendar:
 
         >>> from zoneinfo import ZoneInfo
         >>> late = dt.datetime(2026, 4, 6, 23, 30, tzinfo=dt.UTC)
-        >>> _example().local_date(late)
+        >>> cal.local_date(late)
         datetime.date(2026, 4, 7)
         """
         if is_scalar(t):
@@ -490,7 +490,7 @@ class BusinessCalendar:
     def day_start(self, day: Any) -> Any:
         """The instant a local date starts (its midnight, or the end of a DST gap).
 
-        >>> _example().day_start(dt.date(2026, 3, 29)).isoformat()
+        >>> cal.day_start(dt.date(2026, 3, 29)).isoformat()
         '2026-03-29T00:00:00+01:00'
         """
         return self._day_instant(day, _day_start)
@@ -502,9 +502,9 @@ class BusinessCalendar:
     def first_open(self, day: Any) -> Any:
         """The first opening of the ranges that belong to ``day``; None/NaT if none.
 
-        >>> _example().first_open(dt.date(2026, 4, 7)).isoformat()
+        >>> cal.first_open(dt.date(2026, 4, 7)).isoformat()
         '2026-04-07T09:00:00+02:00'
-        >>> _example().first_open(dt.date(2026, 4, 6)) is None
+        >>> cal.first_open(dt.date(2026, 4, 6)) is None
         True
         """
         return self._day_instant(day, _first_open)
@@ -518,7 +518,7 @@ class BusinessCalendar:
 
         A range crossing midnight closes on the next date but belongs to ``day``.
 
-        >>> _example().last_close(dt.date(2026, 4, 7)).isoformat()
+        >>> cal.last_close(dt.date(2026, 4, 7)).isoformat()
         '2026-04-07T17:00:00+02:00'
         """
         return self._day_instant(day, _last_close)
@@ -587,20 +587,3 @@ def _adder(closing: bool) -> Callable[[Timeline, I64, I64], tuple[Any, bool, boo
         return tl.unclock(target, closing), False, False
 
     return compute
-
-
-def _paris(
-    year: int, month: int, day: int, hour: int = 0, minute: int = 0
-) -> dt.datetime:
-    """A Paris wall-clock instant, for the examples in docstrings."""
-    from zoneinfo import ZoneInfo
-
-    return dt.datetime(year, month, day, hour, minute, tzinfo=ZoneInfo("Europe/Paris"))
-
-
-def _example() -> BusinessCalendar:
-    """The calendar of the docstring examples: 9-12 and 14-17 on French weekdays."""
-    hours = OpeningHours(
-        {"Mo-Fr": "09:00-12:00,14:00-17:00"}, "Europe/Paris", holidays="FR"
-    )
-    return BusinessCalendar(hours)

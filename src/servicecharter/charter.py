@@ -180,8 +180,7 @@ class Charter:
     def calendar(self, name: str = "default") -> BusinessCalendar:
         """The business calendar named ``name``, compiled once per charter.
 
-        >>> from servicecharter.charter import _example
-        >>> _example().calendar().is_business_day(dt.date(2026, 5, 1))
+        >>> charter.calendar().is_business_day(dt.date(2026, 5, 1))
         False
         """
         found = self._cache.get(name)
@@ -195,8 +194,7 @@ class Charter:
     def engagement(self, engagement_id: str) -> Engagement:
         """The engagement with this id.
 
-        >>> from servicecharter.charter import _example
-        >>> _example().engagement("callback")
+        >>> charter.engagement("callback")
         Traceback (most recent call last):
         ...
         servicecharter._errors.UnknownEngagementError: unknown engagement 'callback'; known: 'anomalies', 'forms'
@@ -223,9 +221,8 @@ class Charter:
         calendar's zone) or an array of instants (``datetime64[us]`` out).
 
         >>> import numpy as np
-        >>> from servicecharter.charter import _example
         >>> calls = np.array(["2026-04-03T14:30", "NaT"], dtype="datetime64[us]")
-        >>> due = _example().deadline("anomalies", calls)
+        >>> due = charter.deadline("anomalies", calls)
         >>> np.datetime_as_string(due, unit="m").tolist()
         ['2026-04-07T12:30', 'NaT']
         """
@@ -242,9 +239,8 @@ class Charter:
     def deadlines(self, engagement_id: str, received: Any) -> tuple[Any, ...]:
         """The deadline of each objective of the engagement, in order.
 
-        >>> from servicecharter.charter import _example
         >>> form = dt.datetime(2026, 4, 3, 18, tzinfo=zoneinfo.ZoneInfo("Europe/Paris"))
-        >>> [d.isoformat() for d in _example().deadlines("forms", form)]
+        >>> [d.isoformat() for d in charter.deadlines("forms", form)]
         ['2026-04-09T17:00:00+02:00', '2026-04-08T00:00:00+02:00']
         """
         calendar = self.calendar_for(engagement_id)
@@ -252,26 +248,3 @@ class Charter:
             objective.deadline(calendar, received)
             for objective in self.engagement(engagement_id).objectives
         )
-
-
-def _example() -> Charter:
-    """A small charter for doctests: support desk 9-12, 14-17 in Paris."""
-    hours = OpeningHours.parse(
-        "Mo-Fr 09:00-12:00,14:00-17:00; PH off", tz="Europe/Paris", holidays="FR"
-    )
-    return Charter(
-        id="support",
-        title="Technical support",
-        tz="Europe/Paris",
-        calendars={"default": hours},
-        channels=[Channel("phone", "phone"), Channel("web", "web_form")],
-        engagements=[
-            Engagement("anomalies", "Anomalies", "4 business hours", channel="phone"),
-            Engagement(
-                "forms",
-                "Web form answers",
-                [Objective("3 business days"), Objective("same business day", 0.6)],
-                channel="web",
-            ),
-        ],
-    )

@@ -5,8 +5,7 @@ an unknown key, a wrong type or an unreadable value is an
 ``InvalidCharterError`` naming the path inside the file, the value and what
 is allowed; several problems are reported together.
 
->>> from servicecharter.charter import _example
->>> text = dumps(_example())
+>>> text = dumps(charter)
 >>> print(text, end="")
 id = "support"
 title = "Technical support"
@@ -28,7 +27,7 @@ id = "forms"
 title = "Web form answers"
 channel = "web"
 objectives = ["3 business days", {within = "same business day", share = 0.6}]
->>> loads(text) == _example()
+>>> loads(text) == charter
 True
 >>> loads('id = "x"\ntitle = "X"\ntz = "Europe/Paris"\ncolour = "red"')
 Traceback (most recent call last):

@@ -113,9 +113,9 @@ def _one_of(*allowed: str) -> Any:
 class BusinessDuration(_RuleBase):
     """Business time after receipt: "dans les 4 heures ouvrées qui suivent l'appel".
 
-    >>> from servicecharter.calendar import _example, _paris
     >>> rule = BusinessDuration(dt.timedelta(hours=4))
-    >>> str(rule), rule.deadline(_example(), _paris(2026, 3, 27, 16, 30)).isoformat()
+    >>> friday = dt.datetime(2026, 3, 27, 16, 30, tzinfo=paris)
+    >>> str(rule), rule.deadline(cal, friday).isoformat()
     ('4 business hours', '2026-03-30T14:30:00+02:00')
     """
 
@@ -142,9 +142,8 @@ class BusinessDays(_RuleBase):
     (``at="close"``) or the receipt's local time of day on it
     (``at="same_time"``).
 
-    >>> from servicecharter.calendar import _example, _paris
     >>> rule = BusinessDays(3)
-    >>> rule.deadline(_example(), _paris(2026, 4, 2, 10)).isoformat()
+    >>> rule.deadline(cal, dt.datetime(2026, 4, 2, 10, tzinfo=paris)).isoformat()
     '2026-04-08T17:00:00+02:00'
     """
 
@@ -190,12 +189,11 @@ class CalendarPeriod(_RuleBase):
     no open time to the next (``following``) or previous business day, as
     legal deadlines do.
 
-    >>> from servicecharter.calendar import _example, _paris
     >>> rule = CalendarPeriod(7, "days", roll="following", end_of_day=True)
     >>> str(rule)
     '7 days to end of day rolled to next business day'
     >>> # Day 7 is Easter Monday: the period ends at the end of Tuesday 7 April.
-    >>> rule.deadline(_example(), _paris(2026, 3, 30, 15)).isoformat()
+    >>> rule.deadline(cal, dt.datetime(2026, 3, 30, 15, tzinfo=paris)).isoformat()
     '2026-04-08T00:00:00+02:00'
     """
 
@@ -263,9 +261,9 @@ class NextOpening(_RuleBase):
     the first opening of the nth business day after the date of receipt
     (weekends and holidays skipped). ``offset`` adds real time after it.
 
-    >>> from servicecharter.calendar import _example, _paris
     >>> rule = NextOpening()
-    >>> str(rule), rule.deadline(_example(), _paris(2026, 4, 3, 17, 30)).isoformat()
+    >>> evening = dt.datetime(2026, 4, 3, 17, 30, tzinfo=paris)
+    >>> str(rule), rule.deadline(cal, evening).isoformat()
     ('next business day opening', '2026-04-07T09:00:00+02:00')
     """
 
@@ -304,8 +302,7 @@ class SameBusinessDay(_RuleBase):
     still counts as the same day. A request received later, or on a date
     with no open time, is due by the end of the next business day.
 
-    >>> from servicecharter.calendar import _example, _paris
-    >>> due = SameBusinessDay().deadline(_example(), _paris(2026, 4, 3, 18))
+    >>> due = SameBusinessDay().deadline(cal, dt.datetime(2026, 4, 3, 18, tzinfo=paris))
     >>> due.isoformat()
     '2026-04-08T00:00:00+02:00'
     """
@@ -331,8 +328,8 @@ class EndOfPeriod(_RuleBase):
 
     Weeks end on Sunday night (ISO weeks); quarters are calendar quarters.
 
-    >>> from servicecharter.calendar import _example, _paris
-    >>> EndOfPeriod("month").deadline(_example(), _paris(2026, 2, 10)).isoformat()
+    >>> received = dt.datetime(2026, 2, 10, tzinfo=paris)
+    >>> EndOfPeriod("month").deadline(cal, received).isoformat()
     '2026-03-01T00:00:00+01:00'
     """
 
@@ -373,9 +370,8 @@ def _to_rules(value: Any) -> tuple[Any, ...]:
 class EarliestOf(_RuleBase):
     """The earliest of several deadlines.
 
-    >>> from servicecharter.calendar import _example, _paris
     >>> rule = EarliestOf(["4 business hours", "end of day"])
-    >>> rule.deadline(_example(), _paris(2026, 4, 7, 16)).isoformat()
+    >>> rule.deadline(cal, dt.datetime(2026, 4, 7, 16, tzinfo=paris)).isoformat()
     '2026-04-08T00:00:00+02:00'
     """
 
@@ -393,9 +389,8 @@ class EarliestOf(_RuleBase):
 class LatestOf(_RuleBase):
     """The latest of several deadlines.
 
-    >>> from servicecharter.calendar import _example, _paris
     >>> rule = LatestOf(["4 business hours", "end of day"])
-    >>> rule.deadline(_example(), _paris(2026, 4, 7, 16)).isoformat()
+    >>> rule.deadline(cal, dt.datetime(2026, 4, 7, 16, tzinfo=paris)).isoformat()
     '2026-04-08T14:00:00+02:00'
     """
 
