@@ -20,15 +20,6 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from reference import (
-    Reference,
-    from_minute,
-    scan_closing,
-    scan_opening,
-    utc_minute,
-    wall_minute,
-    wall_minutes,
-)
 from servicecharter import BusinessCalendar, NoOpenTimeError, OpeningHours, SpecialDay
 from servicecharter.strategies import (
     ZONES,
@@ -37,6 +28,15 @@ from servicecharter.strategies import (
     instants,
     opening_hours,
     transitions,
+)
+from tests.reference import (
+    Reference,
+    from_minute,
+    scan_closing,
+    scan_opening,
+    utc_minute,
+    wall_minute,
+    wall_minutes,
 )
 
 UTC = dt.UTC

@@ -246,3 +246,10 @@ class UnknownExampleError(_LookupError):
     """
 
     what = "example"
+
+
+# Tracebacks and reprs name the public path, servicecharter.InvalidCharterError,
+# where a user imports the class from; pickling finds them there too.
+for _name in __all__:
+    globals()[_name].__module__ = "servicecharter"
+del _name

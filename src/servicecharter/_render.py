@@ -139,8 +139,8 @@ def render(charter: Charter, locale: str = "fr") -> str:
     >>> render(charter, "de")
     Traceback (most recent call last):
     ...
-    servicecharter._errors.InvalidArgumentError: unknown locale 'de'; use one of 'en', 'fr'
-    """  # noqa: E501 (a doctest traceback is one line)
+    servicecharter.InvalidArgumentError: unknown locale 'de'; use one of 'en', 'fr'
+    """
     lang = check_locale(locale)
     blocks = [*_header(charter, lang), *_hours(charter, lang)]
     blocks += _engagements(charter, lang)

@@ -92,7 +92,7 @@ def check_locale(locale: object) -> Lang:
     >>> check_locale("fr-FR")
     Traceback (most recent call last):
     ...
-    servicecharter._errors.InvalidArgumentError: unknown locale 'fr-FR'; use one of 'en', 'fr' (a language, not a region: 'fr')
+    servicecharter.InvalidArgumentError: unknown locale 'fr-FR'; use one of 'en', 'fr' (a language, not a region: 'fr')
     """  # noqa: E501 (a doctest traceback is one line)
     for lang in LOCALES:
         if locale == lang:

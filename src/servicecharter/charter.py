@@ -197,7 +197,7 @@ class Charter:
         >>> charter.engagement("callback")
         Traceback (most recent call last):
         ...
-        servicecharter._errors.UnknownEngagementError: unknown engagement 'callback'; known: 'anomalies', 'forms'
+        servicecharter.UnknownEngagementError: unknown engagement 'callback'; known: 'anomalies', 'forms'
         """  # noqa: E501 (a doctest traceback is one line)
         for engagement in self.engagements:
             if engagement.id == engagement_id:
