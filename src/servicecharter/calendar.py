@@ -45,7 +45,6 @@ Instants: TypeAlias = npt.NDArray[np.datetime64]
 Durations: TypeAlias = npt.NDArray[np.timedelta64]
 Bools: TypeAlias = npt.NDArray[np.bool_]
 ArrayIn: TypeAlias = Any
-_DEFAULT_BOUND = dt.timedelta(days=3653)
 _ONE_US = dt.timedelta(microseconds=1)
 
 
@@ -73,6 +72,10 @@ class BusinessCalendar:
     so ``responded <= add(received, d)`` exactly when
     ``elapsed(received, responded) <= d``.
 
+    ``search_bound`` (ten years by default) limits how far a search for an
+    opening or a closing may go before it raises ``NoOpenTimeError``, so a
+    schedule with no open time cannot make a query run forever.
+
     >>> from zoneinfo import ZoneInfo
     >>> hours = OpeningHours.parse(
     ...     "Mo-Fr 09:00-12:00,14:00-17:00; PH off", tz="Europe/Paris", holidays="FR"
@@ -86,7 +89,10 @@ class BusinessCalendar:
     __slots__ = ("_bound", "_horizon", "_tz")
 
     def __init__(
-        self, hours: OpeningHours, *, search_bound: dt.timedelta = _DEFAULT_BOUND
+        self,
+        hours: OpeningHours,
+        *,
+        search_bound: dt.timedelta = dt.timedelta(days=3653),
     ) -> None:
         if not isinstance(hours, OpeningHours):
             raise InvalidHoursError(
