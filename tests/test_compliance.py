@@ -624,10 +624,10 @@ def test_used_plus_paused_is_elapsed(data: st.DataObject) -> None:
     end = np.where(np.isnat(req["responded"]), PROPERTY_NOW, req["responded"])
     elapsed = calendar.elapsed(req["received"][judged], end[judged].astype("M8[us]"))
     np.testing.assert_array_equal(req["used"][judged] + req["paused"][judged], elapsed)
-    assert (req["paused"][judged] >= np.timedelta64(0)).all()
+    assert (req["paused"][judged] >= np.timedelta64(0, "us")).all()
     # Paused time is only counted on pausable engagements.
     pausable = np.isin(req["engagement"], ["anomalies", "web-form"])
-    assert (req["paused"][judged & ~pausable] == np.timedelta64(0)).all()
+    assert (req["paused"][judged & ~pausable] == np.timedelta64(0, "us")).all()
     # For business-duration rules, met <=> used <= allowance still holds.
     answered = judged & np.isin(req["status"], ["met", "breached"])
     anomalies = answered & (req["engagement"] == "anomalies")

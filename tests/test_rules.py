@@ -201,7 +201,7 @@ class TestArraysAndWords:
         start = np.datetime64("2026-01-01T00:00", "us").astype(np.int64)
         stamps = start + rng.integers(0, 400 * 86_400_000_000, 300)
         received = stamps.view("datetime64[us]").copy()
-        received[7] = np.datetime64("NaT")
+        received[7] = np.datetime64("NaT", "us")
         due = rule.deadline(cal, received)
         assert np.isnat(due[7])
         for i in range(0, 300, 13):

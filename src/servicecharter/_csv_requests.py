@@ -138,11 +138,11 @@ def _read(path: Path, tz: dt.tzinfo) -> RequestFile:
             columns[name] = np.array(values[k], dtype=str)
     if problems:  # evaluate marks a row with no received_at invalid
         received = columns["received_at"].copy()
-        received[list(problems)] = np.datetime64("NaT")
+        received[list(problems)] = np.datetime64("NaT", "us")
         columns["received_at"] = received
         if "responded_at" in columns:
             responded = columns["responded_at"].copy()
-            responded[list(problems)] = np.datetime64("NaT")
+            responded[list(problems)] = np.datetime64("NaT", "us")
             columns["responded_at"] = responded
     return RequestFile(
         columns=columns,
