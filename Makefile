@@ -79,9 +79,13 @@ demo: $(STAMP_BASE)  ## Run docs/examples/demo.py, then the command line.
 	$(BIN)/servicecharter check technical-support docs/examples/requests.csv \
 		--now 2026-04-10T12:00 || [ $$? -eq 1 ]
 
-bench: $(STAMP_BENCH)  ## Run benchmarks/bench_core.py and bench_check.py.
+# bench_peers.py writes its plot to build/ here; the committed plot in
+# docs/img/peers.png is refreshed on purpose with --plot docs/img/peers.png.
+bench: $(STAMP_BENCH)  ## Run the benchmarks: core, check, peers (a few minutes).
 	$(PY) benchmarks/bench_core.py
 	$(PY) benchmarks/bench_check.py
+	mkdir -p build
+	$(PY) benchmarks/bench_peers.py --plot build/peers.png
 
 clean:  ## Remove build output and caches (keeps .venv).
 	rm -rf build dist site .mypy_cache .pytest_cache .ruff_cache .hypothesis
