@@ -18,7 +18,7 @@ LINT_PATHS := $(wildcard src tests benchmarks docs/examples docs/_ext)
 
 .DEFAULT_GOAL := help
 
-.PHONY: help venv test lint typecheck pytest docs docs-serve demo bench format clean distclean
+.PHONY: help venv test test-pythons lint typecheck pytest docs docs-serve demo bench format clean distclean
 
 help:  ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -62,6 +62,19 @@ docs-serve: $(STAMP_TEST)  ## Serve the documentation on localhost:8000.
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
 
 test: lint typecheck pytest docs  ## Everything CI runs.
+
+# The classifiers promise Python 3.11 to 3.13; CI runs the oldest. This runs
+# the tests on each newer interpreter found on PATH, each in its own venv,
+# and fails if one is missing (a few minutes each).
+NEWER_PYTHONS ?= python3.12 python3.13
+
+test-pythons:  ## Run the tests on each Python in NEWER_PYTHONS.
+	@set -e; for py in $(NEWER_PYTHONS); do \
+		command -v $$py >/dev/null || { echo "$$py not found"; exit 1; }; \
+		$$py -m venv .venv-$$py; \
+		.venv-$$py/bin/python -m pip --disable-pip-version-check -q install -e '.[test,bench]'; \
+		.venv-$$py/bin/pytest -q -p no:cacheprovider; \
+	done
 
 format: $(STAMP_TEST)  ## Rewrite the code in place: ruff fixes and format.
 	$(BIN)/ruff check --fix $(LINT_PATHS)
