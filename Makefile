@@ -64,16 +64,20 @@ docs-serve: $(STAMP_TEST)  ## Serve the documentation on localhost:8000.
 test: lint typecheck pytest docs  ## Everything CI runs.
 
 # The classifiers promise Python 3.11 to 3.13; CI runs the oldest. This runs
-# the tests on each newer interpreter found on PATH, each in its own venv,
-# and fails if one is missing (a few minutes each).
-NEWER_PYTHONS ?= python3.12 python3.13
+# the tests on each newer version, each in its own venv (a few minutes each),
+# with `pythonX.Y` from PATH or else from pyenv's installed versions, and
+# fails if one is missing.
+NEWER_PYTHONS ?= 3.12 3.13
 
-test-pythons:  ## Run the tests on each Python in NEWER_PYTHONS.
-	@set -e; for py in $(NEWER_PYTHONS); do \
-		command -v $$py >/dev/null || { echo "$$py not found"; exit 1; }; \
-		$$py -m venv .venv-$$py; \
-		.venv-$$py/bin/python -m pip --disable-pip-version-check -q install -e '.[test,bench]'; \
-		.venv-$$py/bin/pytest -q -p no:cacheprovider; \
+test-pythons:  ## Run the tests on each Python version in NEWER_PYTHONS.
+	@set -e; for v in $(NEWER_PYTHONS); do \
+		py=python$$v; \
+		$$py -c pass 2>/dev/null || py=$$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/$$v*/bin/python$$v 2>/dev/null | tail -1); \
+		[ -n "$$py" ] || { echo "Python $$v not found"; exit 1; }; \
+		echo "== $$($$py --version) ($$py)"; \
+		$$py -m venv .venv-$$v; \
+		.venv-$$v/bin/python -m pip --disable-pip-version-check -q install -e '.[test,bench]'; \
+		.venv-$$v/bin/pytest -q -p no:cacheprovider; \
 	done
 
 format: $(STAMP_TEST)  ## Rewrite the code in place: ruff fixes and format.

@@ -201,7 +201,7 @@ def grid_us(windows: Sequence[tuple[str, str]], step_minutes: int) -> I64:
         np.arange(
             np.datetime64(start, "m") - np.timedelta64(1, "h"),
             np.datetime64(end, "m"),
-            step_minutes,
+            np.timedelta64(step_minutes, "m"),
         )
         for start, end in windows
     ]
