@@ -15,20 +15,19 @@ from typing import Any
 import griffe
 
 _PROMPT = ">>>"
+_BLANK = "<BLANKLINE>"
 
 
 def fence_doctests(text: str) -> str:
     """Wrap every doctest paragraph of ``text`` in a ``pycon`` fence.
 
-    >>> print(fence_doctests("Add.\\n\\n>>> 1 + 1\\n2\\n\\nDone."))
-    Add.
-    <BLANKLINE>
-    ```pycon
-    >>> 1 + 1
-    2
-    ```
-    <BLANKLINE>
-    Done.
+    >>> prompt = ">" * 3  # spelled out, so that doctest does not read it here
+    >>> text = chr(10).join(["Add.", "", prompt + " 1 + 1", "2", "", "Done."])
+    >>> fence_doctests(text).splitlines()
+    ['Add.', '', '```pycon', '>>> 1 + 1', '2', '```', '', 'Done.']
+    >>> lines = [prompt + " print('a' + chr(10))", "a", "<BLANKLINE>"]
+    >>> fence_doctests(chr(10).join(lines)).splitlines()[-2]
+    ''
     """
     out: list[str] = []
     inside = False
@@ -43,7 +42,8 @@ def fence_doctests(text: str) -> str:
         elif inside and not stripped:
             out.append(f"{indent}```")
             inside = False
-        out.append(line)
+        # doctest's marker for an empty output line is an empty line to a reader
+        out.append(indent if inside and stripped == _BLANK else line)
         previous_blank = not stripped
     if inside:
         out.append(f"{indent}```")

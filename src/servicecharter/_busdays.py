@@ -39,7 +39,17 @@ RollToDay: TypeAlias = Literal[
     "modifiedfollowing",
     "modifiedpreceding",
 ]
+"""The rolls that always give a date, as in ``numpy.busday_offset``.
+
+For a start date that is not a business day: ``"raise"`` (the default)
+raises ``NotBusinessDayError``; ``"forward"`` or ``"following"`` take the next
+business day, ``"backward"`` or ``"preceding"`` the previous one;
+``"modifiedfollowing"`` and ``"modifiedpreceding"`` do so unless that crosses
+into another month, then go the other way.
+"""
 Roll: TypeAlias = Literal["nat"] | RollToDay
+"""A ``RollToDay`` roll, or ``"nat"``: a start that is not a business day gives
+NaT (``None`` for a scalar date)."""
 I64: TypeAlias = npt.NDArray[np.int64]
 _ROLLS = ("nat", *get_args(RollToDay))
 NAT = np.iinfo(np.int64).min

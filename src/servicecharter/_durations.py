@@ -68,7 +68,7 @@ def parse_duration(text: str) -> dt.timedelta:
 def format_duration(
     duration: dt.timedelta, style: Literal["words", "compact"] = "words"
 ) -> str:
-    """Write a duration so that :func:`parse_duration` reads it back exactly.
+    """Write a duration so that ``parse_duration`` reads it back exactly.
 
     >>> d = dt.timedelta(hours=1, minutes=30)
     >>> format_duration(d), format_duration(d, "compact")

@@ -29,8 +29,10 @@ __all__ = [
 class ServiceCharterError(Exception):
     """Root of every error servicecharter raises on purpose.
 
-    Catch this to handle any library error; each subclass also inherits the
-    built-in exception it stands for, so ``except ValueError`` works too.
+    Catch this to handle any library error. Each subclass also inherits the
+    built-in exception it stands for (``ValueError``, ``TypeError`` or
+    ``KeyError``, shown under each class), so code that catches the built-in
+    keeps working.
     """
 
 

@@ -3,7 +3,7 @@
 The explanation lists the rule of each objective, the calendar and its zone,
 the deadline, the open intervals that the business time runs through, and,
 with a response (or ``now``), the business time used and the verdict, with
-the same meaning of *met* as :func:`~servicecharter.evaluate`.
+the same meaning of *met* as ``evaluate``.
 
 >>> import datetime as dt
 >>> from zoneinfo import ZoneInfo
@@ -170,7 +170,7 @@ def explain(
 
     ``pauses`` are (start, end) pairs of aware datetimes, ``end`` None while
     still paused. On a pausable engagement (``Engagement.pausable``) they
-    count as in :func:`~servicecharter.evaluate` (docs/compliance.md): each
+    count as in ``evaluate`` (docs/compliance.md): each
     is clipped to [received, responded or ``now``] and listed with its
     business time, overlapping pauses count once, the business time used is
     net of the paused business time and every deadline moves later by it

@@ -3,7 +3,7 @@
 The notation is a small language, so it gets a small compiler: a tokenizer
 that keeps each token's column (``#`` comments and newlines are skipped as
 whitespace), then a recursive-descent parser with one method per grammar
-rule::
+rule:
 
     notation  := rule (";" rule)* [";"]
     rule      := "24/7" | [selector] ranges

@@ -108,7 +108,7 @@ def obligations_status(
     (any order; ids left out were never done). ``start`` is the start of the
     service, from which the obligations' rules count. Done dates must lie in
     ``[start, today]``; an unknown id or a misplaced date raises
-    :class:`~servicecharter.InvalidArgumentError`.
+    ``InvalidArgumentError``.
 
     >>> import datetime as dt
     >>> from servicecharter import examples, obligations_status

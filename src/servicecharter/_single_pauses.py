@@ -1,6 +1,6 @@
 """Pauses of one request, for ``explain`` and ``testing.assert_met``.
 
-The same semantics as :func:`~servicecharter.evaluate` (docs/compliance.md):
+The same semantics as ``evaluate`` (docs/compliance.md):
 pauses are clipped to [received, end of life] (the response, or ``now``
 while unanswered), a missing end runs to the end of life, overlapping pauses
 count once (their union), and the paused business time is left out of the

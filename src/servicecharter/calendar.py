@@ -40,6 +40,12 @@ from .hours import OpeningHours
 __all__ = ["Boundary", "BusinessCalendar", "Roll"]
 
 Boundary: TypeAlias = Literal["next_open", "close"]
+"""Which of the instants with the same business time ``add`` returns.
+
+``"next_open"`` (the default) is the latest, the one to judge responses by: a
+deadline that lands on a closing moves to the next opening. ``"close"`` is the
+earliest, the one to display ("due by Friday 17:00").
+"""
 I64: TypeAlias = npt.NDArray[np.int64]
 Instants: TypeAlias = npt.NDArray[np.datetime64]
 Durations: TypeAlias = npt.NDArray[np.timedelta64]
@@ -271,10 +277,12 @@ class BusinessCalendar:
 
     @overload
     def add(
-        self, t: dt.datetime, d: dt.timedelta, *, boundary: Boundary = ...
+        self, t: dt.datetime, d: dt.timedelta, *, boundary: Boundary = "next_open"
     ) -> dt.datetime: ...
     @overload
-    def add(self, t: ArrayIn, d: ArrayIn, *, boundary: Boundary = ...) -> Instants: ...
+    def add(
+        self, t: ArrayIn, d: ArrayIn, *, boundary: Boundary = "next_open"
+    ) -> Instants: ...
     def add(self, t: Any, d: Any, *, boundary: Boundary = "next_open") -> Any:
         """Add business time ``d`` (either sign) to ``t``.
 
@@ -412,11 +420,11 @@ class BusinessCalendar:
     ) -> dt.date | None: ...
     @overload
     def add_business_days(
-        self, day: dt.date, n: int, *, roll: busdays.RollToDay = ...
+        self, day: dt.date, n: int, *, roll: busdays.RollToDay = "raise"
     ) -> dt.date: ...
     @overload
     def add_business_days(
-        self, day: ArrayIn, n: ArrayIn, *, roll: Roll = ...
+        self, day: ArrayIn, n: ArrayIn, *, roll: Roll = "raise"
     ) -> npt.NDArray[np.datetime64]: ...
     def add_business_days(self, day: Any, n: Any, *, roll: Roll = "raise") -> Any:
         """Roll ``day`` to a business day, then move ``n`` business days.

@@ -98,7 +98,7 @@ def _python(column: npt.NDArray[Any]) -> list[Any]:
 
 @attrs.frozen(eq=False, repr=False)
 class Evaluation:
-    """The result of :func:`evaluate`.
+    """The result of ``evaluate``.
 
     Attributes:
         requests: columns (numpy arrays) with one line per request and
@@ -240,7 +240,7 @@ def evaluate(
     """Evaluate request records against ``charter``'s engagements.
 
     Args:
-        charter: the :class:`~servicecharter.Charter`.
+        charter: the ``Charter``.
         requests: a mapping of column names to arrays (numpy, lists, pandas
             or polars Series, pyarrow arrays), a pandas or polars DataFrame,
             a pyarrow Table, or an iterable of row mappings.
@@ -253,7 +253,7 @@ def evaluate(
         now: the instant open requests are judged at; default the current time.
         at_risk: thresholds of the share of the budget used that flag an open
             request, each giving an ``at_risk_<percent>`` column.
-        strict: raise :class:`~servicecharter.InvalidRequestError` on any bad
+        strict: raise ``InvalidRequestError`` on any bad
             row (pause problems included) instead of reporting it in
             ``problems``.
         pauses: a long table of pauses (mapping of columns, pandas or

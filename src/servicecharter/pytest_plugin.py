@@ -10,7 +10,7 @@ Fixtures:
   bundled example charter of that name (``"technical-support"``) or the
   charter read from a ``.toml`` / ``.json`` file, each one read once per test
   session.
-- ``charter``: the charter named by the test's ``charter`` marker::
+- ``charter``: the charter named by the test's ``charter`` marker:
 
       @pytest.mark.charter("technical-support")
       def test_anomalies_are_due_in_four_hours(charter): ...

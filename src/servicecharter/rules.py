@@ -1,14 +1,14 @@
 """Deadline rules: the charter sentences that say when an answer is due.
 
 Each rule computes the deadline of one receipt instant or of a whole array
-of them, whole-array, on a ``BusinessCalendar``::
+of them, whole-array, on a ``BusinessCalendar``:
 
     rule.deadline(calendar, received)
 
 Scalar in (an aware ``datetime``) gives an aware ``datetime`` in the
 calendar's zone; an array in (``datetime64``, read as UTC, or tz-aware
 pandas) gives ``datetime64[us]``; NaT in gives NaT out. ``str(rule)`` gives
-the rule in words and :func:`parse_rule` reads them back.
+the rule in words and ``parse_rule`` reads them back.
 """
 
 from __future__ import annotations
@@ -59,7 +59,12 @@ class _RuleBase:
     __slots__ = ()
 
     def deadline(self, calendar: BusinessCalendar, received: Any) -> Any:
-        """The deadline of each receipt instant (see the module docstring)."""
+        """The deadline of ``received``, one instant or a whole array.
+
+        An aware ``datetime`` gives an aware ``datetime`` in the calendar's
+        zone; an array (numpy ``datetime64`` read as UTC, or tz-aware pandas,
+        polars or pyarrow) gives a ``datetime64[us]`` array in UTC, NaT kept.
+        """
         if is_scalar(received):
             due = self._due(calendar, np.array([instant_us(received)], dtype=np.int64))
             return calendar._datetime(int(due[0]))

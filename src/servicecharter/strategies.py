@@ -473,7 +473,7 @@ def calendars(
     start: dt.date = dt.date(2026, 1, 1),
     end: dt.date = dt.date(2027, 12, 31),
 ) -> SearchStrategy[BusinessCalendar]:
-    """``BusinessCalendar`` objects over :func:`opening_hours` (same options).
+    """``BusinessCalendar`` objects over ``opening_hours`` (same options).
 
     Pair one with instants of its own through ``flatmap``, as below.
 
@@ -509,7 +509,7 @@ def _calendar_instants(
     minute_aligned: bool,
     near_transitions: bool,
 ) -> SearchStrategy[dt.datetime]:
-    """Instants of :func:`instants` in the calendar's own zone."""
+    """Instants of ``instants`` in the calendar's own zone."""
     from .calendar import BusinessCalendar
 
     if not isinstance(calendar, BusinessCalendar):
@@ -537,7 +537,7 @@ def open_instants(
 ) -> SearchStrategy[dt.datetime]:
     """Instants at which ``calendar`` is open, in the calendar's zone.
 
-    Each one is an instant drawn as by :func:`instants` in [start, end],
+    Each one is an instant drawn as by ``instants`` in [start, end],
     mapped through ``calendar.next_open``: kept when open, else moved to the
     next opening (which can lie after ``end``). Openings themselves thus
     come up often, and they are open (``is_open`` is true at an opening).
@@ -567,7 +567,7 @@ def closed_instants(
 ) -> SearchStrategy[dt.datetime]:
     """Instants at which ``calendar`` is closed, in the calendar's zone.
 
-    Each one is an instant drawn as by :func:`instants` in [start, end]:
+    Each one is an instant drawn as by ``instants`` in [start, end]:
     kept when closed, else moved to the next closing (closings are closed:
     ``is_open`` is false at a closing), or to the previous closing when no
     closing comes within the search bound. Closings thus come up often.

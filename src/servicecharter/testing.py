@@ -3,7 +3,7 @@
 Import them from this module (``from servicecharter.testing import
 assert_met``). Each raises an ``AssertionError`` subclass whose message says
 what was missed in business time, on the calendar's own clock, so a failing
-test reads like the charter it checks::
+test reads like the charter it checks:
 
     anomalies: answered 40 business minutes late: due Mon 30 Mar 14:30 CEST,
     answered Mon 30 Mar 15:10 CEST (received Fri 27 Mar 16:30 CET; 4 business hours)
@@ -55,7 +55,7 @@ _ZERO = dt.timedelta(0)
 
 
 class SLAMissed(AssertionError):  # noqa: N818 (an assertion failure, not an error)
-    """A response that missed its objective (raised by :func:`assert_met`).
+    """A response that missed its objective (raised by ``assert_met``).
 
     Attributes:
         engagement: the engagement id.
@@ -87,10 +87,10 @@ class SLAMissed(AssertionError):  # noqa: N818 (an assertion failure, not an err
 
 
 class AttainmentMissed(AssertionError):  # noqa: N818 (as SLAMissed)
-    """Objectives whose attainment is below their share (:func:`assert_attainment`).
+    """Objectives whose attainment is below their share (``assert_attainment``).
 
     Attributes:
-        evaluation: the :class:`~servicecharter.Evaluation` that was checked.
+        evaluation: the ``Evaluation`` that was checked.
         missed: the summary lines (dicts of ``Evaluation.summary``) that
             failed, in charter order.
     """
@@ -138,12 +138,12 @@ def assert_met(
 ) -> None:
     """Pass when ``responded`` met the engagement's objective, else raise ``SLAMissed``.
 
-    Met means what :func:`~servicecharter.evaluate` means: the response is at
+    Met means what ``evaluate`` means: the response is at
     or before the deadline (for business-duration rules, exactly when the
     business time used is at most the one allowed). ``objective`` is the
     index of the objective in the engagement (0, the first, by default).
     ``pauses`` are (start, end) pairs (``end`` None: until the response),
-    counted as :func:`~servicecharter.evaluate` counts them on a pausable
+    counted as ``evaluate`` counts them on a pausable
     engagement: clipped to [received, responded], overlaps once, the
     deadline moved later by the paused business time; ignored on an
     engagement that is not pausable. Naive instants raise
@@ -251,7 +251,7 @@ def assert_attainment(
 ) -> Evaluation:
     """Evaluate ``requests`` and fail when an objective's attainment is below its share.
 
-    ``requests`` and ``now`` are as for :func:`~servicecharter.evaluate`
+    ``requests`` and ``now`` are as for ``evaluate``
     (pass ``now`` for a repeatable test). ``engagement`` limits the check to
     one engagement id or several (default: all). An objective with no
     answered request has no attainment and passes; invalid rows are not
@@ -380,7 +380,7 @@ def assert_closed(
 ) -> None:
     """Pass when the service is closed at ``at``; else ``AssertionError``.
 
-    Arguments as for :func:`assert_open`. Intervals are half-open: at its
+    Arguments as for ``assert_open``. Intervals are half-open: at its
     closing instant a service is closed.
 
     >>> import datetime as dt
