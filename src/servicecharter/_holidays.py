@@ -76,7 +76,11 @@ class PublicHolidays:
     """
 
     country: str = attrs.field(validator=_check_country)
+    """The country, as the ISO 3166-1 alpha-2 code the ``holidays`` package knows,
+    such as ``"FR"`` or ``"BE"`` (upper case)."""
     subdiv: str | None = attrs.field(default=None, validator=_check_subdiv)
+    """A subdivision code of that country as ``holidays`` names it (``"57"``, Moselle,
+    for ``"FR"``), adding its own holidays; ``None``: the national ones only."""
 
     def dates(self, first_year: int, last_year: int) -> frozenset[dt.date]:
         """Holiday dates in the years given (inclusive).
@@ -119,6 +123,7 @@ class HolidayDates:
     """
 
     holidays: frozenset[dt.date] = attrs.field(converter=_to_dates)
+    """The dates, any iterable of ``datetime.date`` (not datetimes, not strings)."""
 
     def dates(self, first_year: int, last_year: int) -> frozenset[dt.date]:
         """Holiday dates in the years given (inclusive)."""

@@ -84,8 +84,13 @@ class Objective:
     """
 
     within: Rule = attrs.field(converter=_to_rule)
+    """The deadline rule: a rule object (``BusinessDuration(...)``) or its words, like
+    ``"4 business hours"``, ``"3 business days"`` or ``"same business day"``."""
     share: float = attrs.field(default=1.0, converter=_to_share)
+    """The fraction of requests that must meet the deadline, in (0, 1]: ``0.6`` for
+    60 %; ``1.0`` (the default) for all of them."""
     title: str = attrs.field(default="", validator=check_text)
+    """A short label for the objective, shown with it in reports; may be empty."""
 
     def deadline(self, calendar: BusinessCalendar, received: Any) -> Any:
         """The deadline of each receipt instant on ``calendar`` (scalar or array)."""
@@ -132,22 +137,35 @@ class Engagement:
     """
 
     id: str = attrs.field(validator=check_identifier)
+    """The engagement's id, of letters, digits, ``_``, ``.`` or ``-``."""
     title: str = attrs.field(validator=check_text)
+    """A short title, the heading of the engagement in the rendered charter."""
     objectives: tuple[Objective, ...] = attrs.field(
         default=(), converter=_to_objectives
     )
+    """The deadline objectives: one ``Objective``, rule or rule words like
+    ``"4 business hours"``, or a list of them; the first gives ``Charter.deadline``."""
     text: str = attrs.field(default="", validator=check_text)
+    """The charter's own sentence for this promise; may be empty."""
     channel: str | None = attrs.field(default=None, validator=check_optional_identifier)
+    """The id of the charter channel it applies to, whose calendar it counts on;
+    ``None``: any channel, on the ``"default"`` calendar."""
     kinds: tuple[str, ...] = attrs.field(
         default=(), converter=to_tuple, validator=check_names
     )
+    """The request kinds it applies to: one name or a list of distinct names;
+    empty (the default): all kinds."""
     priorities: tuple[str, ...] = attrs.field(
         default=(), converter=to_tuple, validator=check_names
     )
+    """The request priorities it applies to: one name or a list of distinct names;
+    empty (the default): all priorities."""
     pausable: bool = attrs.field(default=False, validator=check_bool)
+    """Whether the clock stops while the provider waits on the client (a ``bool``)."""
     caps: tuple[str, ...] = attrs.field(
         default=(), converter=to_tuple, validator=check_names
     )
+    """The ids of the charter's duration caps that bound it: one id or a list."""
 
     def __attrs_post_init__(self) -> None:
         if not (self.objectives or self.caps):
@@ -172,10 +190,16 @@ class Channel:
     """
 
     id: str = attrs.field(validator=check_identifier)
+    """The channel's id, of letters, digits, ``_``, ``.`` or ``-`` (``"phone"``)."""
     kind: ChannelKind = attrs.field(validator=one_of(CHANNEL_KINDS))
+    """What sort of channel: ``"phone"``, ``"web_form"``, ``"email"``, ``"counter"``,
+    ``"mail"``, ``"chat"``, ``"visit"`` or ``"other"``."""
     title: str = attrs.field(default="", validator=check_text)
+    """A short name, heading the channel's hours (``"Support line"``); may be empty."""
     calendar: str = attrs.field(default="default", validator=check_identifier)
+    """The name of the charter calendar giving its opening hours."""
     text: str = attrs.field(default="", validator=check_text)
+    """The charter's own words about the channel; may be empty."""
 
 
 def _to_limit(value: Any) -> dt.timedelta:
@@ -204,11 +228,19 @@ class DurationCap:
     """
 
     id: str = attrs.field(validator=check_identifier)
+    """The cap's id, of letters, digits, ``_``, ``.`` or ``-``, named by the
+    engagements it bounds in their ``caps``."""
     title: str = attrs.field(validator=check_text)
+    """A short title, the heading of the cap in the rendered charter."""
     limit: dt.timedelta = attrs.field(converter=_to_limit)
+    """The most time given, positive: a ``timedelta`` or words like ``"30 minutes"``,
+    ``"4h"`` or ``"2h30min"`` (units h, min, s, ms, us)."""
     per: str = attrs.field(default="", validator=check_text)
+    """What the limit is counted on, like ``"module"`` ("per module"); may be empty."""
     text: str = attrs.field(default="", validator=check_text)
+    """The charter's own words about the cap; may be empty."""
     condition: str = attrs.field(default="", validator=check_text)
+    """When the cap applies, in words; empty: always."""
 
 
 @attrs.frozen
@@ -220,8 +252,11 @@ class Commitment:
     """
 
     id: str = attrs.field(validator=check_identifier)
+    """The commitment's id, of letters, digits, ``_``, ``.`` or ``-``."""
     title: str = attrs.field(validator=check_text)
+    """A short title, the heading of the commitment in the rendered charter."""
     text: str = attrs.field(default="", validator=check_text)
+    """The charter's own words for the promise; may be empty."""
 
 
 @attrs.frozen
@@ -233,7 +268,9 @@ class ClientDuty:
     """
 
     id: str = attrs.field(validator=check_identifier)
+    """The duty's id, of letters, digits, ``_``, ``.`` or ``-``."""
     text: str = attrs.field(validator=check_filled)
+    """What the client is asked to do, in the charter's words; must not be empty."""
 
 
 def _to_revision_date(value: Any) -> dt.date:
@@ -249,5 +286,8 @@ class Revision:
     """
 
     version: str = attrs.field(validator=check_filled)
+    """The version, any non-empty text such as ``"2009.1"``; unique in the charter."""
     date: dt.date = attrs.field(converter=_to_revision_date)
+    """The publication date: a ``date`` or a string like ``"2009-07-01"``."""
     summary: str = attrs.field(default="", validator=check_text)
+    """What changed in this version; may be empty."""

@@ -19,31 +19,27 @@ _LAST_DAY = dt.date(9999, 12, 31)
 
 @attrs.frozen
 class ObligationStatus:
-    """One recurring obligation on ``today``.
-
-    Attributes:
-        id: the obligation's id.
-        title: its title.
-        next_due: the first due date after the last time it was done (after
-            ``start`` if never done); None when the rule has no more dates.
-        overdue: ``next_due`` is before ``today``.
-        missed: the due dates up to ``today`` with no done date in their
-            window (after the previous due date, or from ``start``, up to and
-            including the due date itself).
-        last_done: the latest done date, None if never done.
-        longest_gap: the longest gap between ``start`` and the first done
-            date or between consecutive done dates; None if never done.
-        since_last: the time from the last done date (or ``start``) to ``today``.
-    """
+    """One recurring obligation on ``today``, as ``obligations_status`` gives it."""
 
     id: str
+    """The obligation's id."""
     title: str
+    """Its title."""
     next_due: dt.date | None
+    """The first due date after the last time it was done (after ``start`` if
+    never done); None when the rule has no more dates."""
     overdue: bool
+    """Whether ``next_due`` is before ``today``."""
     missed: tuple[dt.date, ...]
+    """The due dates up to ``today`` with no done date in their window (after
+    the previous due date, or from ``start``, up to and including the due date)."""
     last_done: dt.date | None
+    """The latest done date, None if never done."""
     longest_gap: dt.timedelta | None
+    """The longest gap between ``start`` and the first done date or between
+    consecutive done dates; None if never done."""
     since_last: dt.timedelta
+    """The time from the last done date (or ``start``) to ``today``."""
 
 
 def _day(value: Any, what: str) -> dt.date:

@@ -106,12 +106,20 @@ class RecurringObligation:
     """
 
     id: str = attrs.field(validator=check_identifier)
+    """The obligation's id, of letters, digits, ``_``, ``.`` or ``-``."""
     title: str = attrs.field(validator=check_text)
+    """A short title, the heading of the obligation in the rendered charter."""
     rrule: str = attrs.field(converter=_to_rrule)
+    """An RFC 5545 RRULE like ``"FREQ=YEARLY;INTERVAL=2"``: FREQ YEARLY, MONTHLY,
+    WEEKLY or DAILY and no DTSTART; an ``RRULE:`` prefix and lower case are read."""
     text: str = attrs.field(default="", validator=check_text)
+    """The charter's own words for the obligation; may be empty."""
     first_after: relativedelta | None = attrs.field(
         default=None, converter=_to_first_after
     )
+    """When the first falls due after the start: ``"1 month"``, ``"2 weeks"``,
+    ``"1 year 6 months"`` or a ``relativedelta`` of whole years, months and days;
+    ``None`` (the default): at the rule's first date after the start."""
 
     def occurrences(self, start: dt.date, until: dt.date) -> list[dt.date]:
         """The due dates from ``start`` (see above) up to ``until`` inclusive."""

@@ -94,7 +94,11 @@ class TimeRange:
     """
 
     start_s: int = attrs.field(alias="start", converter=_start)
+    """The opening, in seconds since local midnight; given as ``start``: ``"09:00"``,
+    ``"09:00:30"``, a naive ``datetime.time`` or seconds (0-86399)."""
     end_s: int = attrs.field(alias="end", converter=_end)
+    """The closing, in seconds since local midnight; given as ``end``, like ``start``
+    or ``"24:00"`` (86400); an end not after the start is on the next day."""
 
     @classmethod
     def parse(cls, text: str) -> TimeRange:

@@ -132,42 +132,62 @@ class Charter:
     ...         )
     ...     ],
     ... )
-    >>> call = dt.datetime(2026, 4, 3, 16, 30, tzinfo=zoneinfo.ZoneInfo("Europe/Paris"))
+    >>> call = dt.datetime(2026, 4, 3, 16, 30, tzinfo=paris)
     >>> charter.deadline("anomalies", call).isoformat()  # Monday is Easter Monday
     '2026-04-07T14:30:00+02:00'
     """
 
     id: str = attrs.field(validator=check_identifier)
+    """The charter's id: letters, digits, ``_``, ``.`` or ``-``, like ``"support"``."""
     title: str = attrs.field(validator=check_text)
+    """The charter's title, the heading of its rendered text (empty: the id)."""
     provider: str = attrs.field(default="", validator=check_text)
+    """Who makes the promises, such as the service or company; may be empty."""
     version: str = attrs.field(default="", validator=check_text)
+    """The version of the text, as published (``"2009.1"``); may be empty."""
     effective: dt.date | None = attrs.field(default=None, converter=_to_effective)
+    """The date it takes effect: a ``date`` or ``"2026-01-31"``; ``None``: unstated."""
     locale: str = attrs.field(default="", validator=_check_locale)
+    """The language of the charter's texts as a tag like ``"fr"`` or ``"fr-FR"``, or
+    ``""``; a record only (``render`` takes its own ``locale``)."""
     tz: zoneinfo.ZoneInfo = attrs.field(converter=_to_zone)
+    """The charter's own zone, stated in its rendered text and used by the command
+    line for local times: a ``ZoneInfo`` or an IANA name like ``"Europe/Paris"``."""
     calendars: FrozenDict[str, OpeningHours] = attrs.field(
-        factory=FrozenDict, converter=_to_calendars
+        default=FrozenDict(),
+        converter=_to_calendars,  # immutable, safe to share
     )
+    """Opening hours by name: a mapping of ids to ``OpeningHours``; ``"default"`` is
+    used by channels that name none and by engagements without a channel."""
     channels: tuple[Channel, ...] = attrs.field(
         default=(), converter=to_tuple, validator=instances_of(Channel)
     )
+    """The channels, a list of ``Channel`` with distinct ids."""
     engagements: tuple[Engagement, ...] = attrs.field(
         default=(), converter=to_tuple, validator=instances_of(Engagement)
     )
+    """The engagements, a list of ``Engagement`` with distinct ids, each naming a
+    known channel (or none, with a ``"default"`` calendar) and known caps."""
     obligations: tuple[RecurringObligation, ...] = attrs.field(
         default=(), converter=to_tuple, validator=instances_of(RecurringObligation)
     )
+    """The recurring obligations, a list of ``RecurringObligation``, distinct ids."""
     caps: tuple[DurationCap, ...] = attrs.field(
         default=(), converter=to_tuple, validator=instances_of(DurationCap)
     )
+    """The duration caps, a list of ``DurationCap`` with distinct ids."""
     commitments: tuple[Commitment, ...] = attrs.field(
         default=(), converter=to_tuple, validator=instances_of(Commitment)
     )
+    """The qualitative commitments, a list of ``Commitment`` with distinct ids."""
     duties: tuple[ClientDuty, ...] = attrs.field(
         default=(), converter=to_tuple, validator=instances_of(ClientDuty)
     )
+    """What the client is asked to do, a list of ``ClientDuty`` with distinct ids."""
     revisions: tuple[Revision, ...] = attrs.field(
         default=(), converter=to_tuple, validator=instances_of(Revision)
     )
+    """The published versions, a list of ``Revision`` with distinct versions."""
     _cache: _Cache = attrs.field(
         init=False, factory=_Cache, eq=False, hash=False, repr=False
     )
@@ -239,7 +259,7 @@ class Charter:
     def deadlines(self, engagement_id: str, received: Any) -> tuple[Any, ...]:
         """The deadline of each objective of the engagement, in order.
 
-        >>> form = dt.datetime(2026, 4, 3, 18, tzinfo=zoneinfo.ZoneInfo("Europe/Paris"))
+        >>> form = dt.datetime(2026, 4, 3, 18, tzinfo=paris)
         >>> [d.isoformat() for d in charter.deadlines("forms", form)]
         ['2026-04-09T17:00:00+02:00', '2026-04-08T00:00:00+02:00']
         """

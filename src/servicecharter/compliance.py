@@ -80,8 +80,13 @@ class Problem:
     """
 
     row: int
+    """The 0-based position of the row in the input; -1 for a pause naming no
+    request."""
     id: Any
+    """The row's ``id`` value, the row number without an ``id`` column, or the
+    request id a stray pause names."""
     reason: str
+    """What is wrong, in words."""
 
 
 def _python(column: npt.NDArray[Any]) -> list[Any]:
@@ -98,28 +103,28 @@ def _python(column: npt.NDArray[Any]) -> list[Any]:
 
 @attrs.frozen(eq=False, repr=False)
 class Evaluation:
-    """The result of ``evaluate``.
+    """The result of ``evaluate``: request lines, summary and problems.
 
-    Attributes:
-        requests: columns (numpy arrays) with one line per request and
-            objective, in input row order then objective order: ``row``,
-            ``id``, ``engagement``, ``objective`` (index in the engagement,
-            -1 for a row with none), ``received``, ``responded``,
-            ``deadline`` (``datetime64[us]``, UTC), ``used``, ``paused``,
-            ``remaining`` (``timedelta64[us]`` business time), ``share_used`` (float),
-            ``status`` (one of ``STATUSES``) and one ``at_risk_<percent>``
-            boolean column per threshold.
-        summary: one dict per engagement objective, in charter order.
-        problems: the rows that could not be evaluated, in row order.
-        now: the instant open requests were judged at (UTC).
-        at_risk: the at-risk thresholds, as given.
+    One line per request and objective, a summary per engagement objective,
+    and the rows that could not be evaluated.
     """
 
     requests: Lines
+    """Columns (numpy arrays) with one line per request and objective, in input
+    row order then objective order: ``row``, ``id``, ``engagement``,
+    ``objective`` (index in the engagement, -1 for a row with none),
+    ``received``, ``responded``, ``deadline`` (``datetime64[us]``, UTC),
+    ``used``, ``paused``, ``remaining`` (``timedelta64[us]`` business time),
+    ``share_used`` (float), ``status`` (one of ``STATUSES``) and one
+    ``at_risk_<percent>`` boolean column per threshold."""
     summary: tuple[dict[str, Any], ...]
+    """One dict per engagement objective, in charter order."""
     problems: tuple[Problem, ...]
+    """The rows that could not be evaluated, in row order."""
     now: dt.datetime
+    """The instant open requests were judged at (UTC)."""
     at_risk: tuple[float, ...]
+    """The at-risk thresholds, as given."""
 
     def __repr__(self) -> str:
         lines = len(self.requests["row"])

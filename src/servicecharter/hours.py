@@ -57,7 +57,10 @@ class SpecialDay:
     """
 
     date: dt.date = attrs.field(converter=_to_date)
+    """The date: a ``datetime.date`` or an ISO string like ``"2026-12-24"``."""
     ranges: DayRanges = attrs.field(default=(), converter=to_day_ranges)
+    """The hours of that date, which must not overlap: ``"09:00-12:00,14:00-17:00"``,
+    a list of ranges or ``(start, end)`` pairs; empty, ``"off"`` or ``None``: closed."""
 
 
 @attrs.frozen
@@ -69,7 +72,11 @@ class ScheduleChange:
     """
 
     effective: dt.date = attrs.field(converter=_to_date)
+    """The first date the new hours apply: a ``date`` or ``"2027-01-01"``."""
     weekly: Weekly = attrs.field(converter=to_weekly)
+    """The new weekly hours, read as ``OpeningHours.weekly`` is: a mapping like
+    ``{"Mo-Fr": "08:00-18:00"}`` (weekdays left out are closed) or seven days'
+    ranges from Monday."""
 
 
 def _to_month(value: object) -> int:
@@ -99,8 +106,12 @@ class AnnualDay:
     """
 
     month: int = attrs.field(converter=_to_month)
+    """The month, as a number from 1 (January) to 12."""
     day: int = attrs.field(validator=_check_day_of_month)
+    """The day of the month, an integer that exists in it (29 allowed in February)."""
     ranges: DayRanges = attrs.field(default=(), converter=to_day_ranges)
+    """The hours of that day, which must not overlap: ``"09:00-12:00"``, a list
+    of ranges or ``(start, end)`` pairs; empty (the default) or ``"off"``: closed."""
 
 
 def _to_months(value: Any) -> frozenset[int]:
@@ -140,7 +151,10 @@ class Season:
     """
 
     months: frozenset[int] = attrs.field(converter=_to_months)
+    """The months it applies in: a month number 1-12 or several, like ``[7, 8]``."""
     weekly: tuple[DayRanges | None, ...] = attrs.field(converter=_to_partial_weekly)
+    """The weekdays it replaces: a mapping like ``{"Mo-Fr": "09:00-12:00"}``
+    (``"off"`` closes the day), or seven entries from Monday, ``None`` for no change."""
 
 
 def _to_annual_days(value: Any) -> tuple[AnnualDay, ...]:
@@ -219,22 +233,39 @@ class OpeningHours:
     """
 
     weekly: Weekly = attrs.field(converter=to_weekly)
+    """The usual hours: a mapping like ``{"Mo-Fr": "09:00-12:00,14:00-17:00"}``
+    (keys ``"Mo"``, ``"Mo-Fr"``, ``"Mo,We"`` or 0-6; weekdays left out are closed),
+    or seven days' ranges from Monday."""
     tz: zoneinfo.ZoneInfo = attrs.field(converter=to_zone)
+    """The IANA time zone the hours are read in: a ``ZoneInfo`` or a name such as
+    ``"Europe/Paris"``."""
     holidays: tuple[HolidaySource, ...] = attrs.field(
         default=(), converter=to_holiday_sources
     )
+    """Public holidays: a country code like ``"FR"``, a ``PublicHolidays`` or
+    ``HolidayDates``, a list of those sources, or a list of ``date`` objects."""
     holiday_hours: DayRanges = attrs.field(default=(), converter=to_day_ranges)
+    """The hours on a holiday, like ``"10:00-12:00"``; empty (the default): closed."""
     closures: frozenset[dt.date] = attrs.field(
         default=frozenset(), converter=_to_closures
     )
+    """Dates closed all day: one or a list of ``date`` or ``"2026-08-14"`` strings."""
     special_days: tuple[SpecialDay, ...] = attrs.field(
         default=(), converter=_to_special_days
     )
+    """Dated exceptions, one per date: a mapping like ``{"2026-12-24": "09:00-12:00"}``,
+    a ``SpecialDay``, or a list of them or of ``(date, ranges)`` pairs."""
     changes: tuple[ScheduleChange, ...] = attrs.field(default=(), converter=_to_changes)
+    """New weekly hours from a date on, one per date: a ``ScheduleChange``, or a list
+    of them or of ``(effective, weekly)`` pairs; kept sorted by date."""
     annual_days: tuple[AnnualDay, ...] = attrs.field(
         default=(), converter=_to_annual_days
     )
+    """Days of every year with their own hours, one per day: a list of ``AnnualDay``
+    or of ``(month, day)`` / ``(month, day, ranges)`` tuples."""
     seasons: tuple[Season, ...] = attrs.field(default=(), converter=_to_seasons)
+    """Weekly hours for some months of every year: a list of ``Season`` or of
+    ``(months, weekly)`` pairs; the last one naming a weekday wins."""
     _special_map: dict[dt.date, DayRanges] = attrs.field(
         init=False, eq=False, hash=False, repr=False
     )

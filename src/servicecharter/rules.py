@@ -125,9 +125,13 @@ class BusinessDuration(_RuleBase):
     """
 
     duration: dt.timedelta = attrs.field(validator=_positive_duration)
+    """The business time allowed, a positive ``timedelta``; words such as
+    ``"4 business hours"`` are read by ``parse_rule``, not here."""
     boundary: Boundary = attrs.field(
         default="next_open", validator=_one_of("next_open", "close")
     )
+    """``"next_open"`` (the default): a deadline on a closing moves to the next
+    opening; ``"close"``: it stays at the closing, for display ("to close")."""
 
     def _due(self, calendar: BusinessCalendar, t: I64) -> I64:
         d = np.timedelta64(self.duration // dt.timedelta(microseconds=1), "us")
@@ -153,9 +157,12 @@ class BusinessDays(_RuleBase):
     """
 
     days: int = attrs.field(validator=_count(1))
+    """How many business days after the date of receipt, an integer >= 1."""
     at: Literal["close", "same_time"] = attrs.field(
         default="close", validator=_one_of("close", "same_time")
     )
+    """``"close"`` (the default): that day's last closing; ``"same_time"``: the
+    receipt's local time of day on that day."""
 
     def _due(self, calendar: BusinessCalendar, t: I64) -> I64:
         received = calendar.local_date(_instants(t))
@@ -203,15 +210,20 @@ class CalendarPeriod(_RuleBase):
     """
 
     amount: int = attrs.field(validator=_count(1))
+    """How many units, an integer >= 1."""
     unit: Unit = attrs.field(
         validator=_one_of("hours", "days", "weeks", "months", "years")
     )
+    """``"hours"``, ``"days"``, ``"weeks"``, ``"months"`` or ``"years"`` (plural)."""
     roll: Roll = attrs.field(
         default="none", validator=_one_of("none", "following", "preceding")
     )
+    """For an end on a date with no open time: ``"none"`` (the default) keeps it,
+    ``"following"`` moves it to the next business day, ``"preceding"`` the previous."""
     end_of_day: bool = attrs.field(
         default=False, validator=attrs.validators.instance_of(bool)
     )
+    """Whether the end moves to the following local midnight (a ``bool``)."""
 
     def _due(self, calendar: BusinessCalendar, t: I64) -> I64:
         tz = calendar.hours.tz
@@ -273,9 +285,12 @@ class NextOpening(_RuleBase):
     """
 
     business_days: int = attrs.field(default=1, validator=_count(0))
+    """An integer >= 0: 0 for the next opening at or after receipt, n for the first
+    opening of the nth business day after the date of receipt (default 1)."""
     offset: dt.timedelta = attrs.field(
         default=dt.timedelta(0), validator=_check_duration
     )
+    """Real time added after that opening, a ``timedelta`` (default none)."""
 
     def _due(self, calendar: BusinessCalendar, t: I64) -> I64:
         if self.business_days == 0:
@@ -341,6 +356,8 @@ class EndOfPeriod(_RuleBase):
     period: Period = attrs.field(
         validator=_one_of("day", "week", "month", "quarter", "year")
     )
+    """``"day"``, ``"week"`` (ISO, to Sunday night), ``"month"``, ``"quarter"``
+    (calendar) or ``"year"``."""
 
     def _due(self, calendar: BusinessCalendar, t: I64) -> I64:
         days = utc_to_local(t, calendar.hours.tz) // DAY_US
@@ -381,6 +398,8 @@ class EarliestOf(_RuleBase):
     """
 
     rules: tuple[Rule, ...] = attrs.field(converter=_to_rules)
+    """Two or more rules: a list or tuple of rule objects or rule words such as
+    ``"4 business hours"`` or ``"end of day"``."""
 
     def _due(self, calendar: BusinessCalendar, t: I64) -> I64:
         dues = [_instants(r._due(calendar, t)) for r in self.rules]
@@ -400,6 +419,8 @@ class LatestOf(_RuleBase):
     """
 
     rules: tuple[Rule, ...] = attrs.field(converter=_to_rules)
+    """Two or more rules: a list or tuple of rule objects or rule words such as
+    ``"4 business hours"`` or ``"end of day"``."""
 
     def _due(self, calendar: BusinessCalendar, t: I64) -> I64:
         dues = [_instants(r._due(calendar, t)) for r in self.rules]
