@@ -428,3 +428,23 @@ class TestAnnualDaysAndSeasons:
         cal = calendar({"Mo-Fr": "09:00-17:00"}, seasons=seasons)
         assert not cal.is_business_day(dt.date(2026, 8, 3))
         assert cal.is_business_day(dt.date(2026, 7, 6))
+
+
+class TestAnnualDaysAndSeasonsInput:
+    def test_a_single_annual_day_or_season_is_accepted(self) -> None:
+        from servicecharter import AnnualDay, Season
+
+        day = AnnualDay(12, 24, "09:00-12:00")
+        summer = Season([7, 8], {"Mo-Fr": "09:00-12:00"})
+        hours = OpeningHours(
+            {"Mo-Fr": "09:00-17:00"}, "UTC", annual_days=day, seasons=summer
+        )
+        assert hours.annual_days == (day,)
+        assert hours.seasons == (summer,)
+
+    @pytest.mark.parametrize(("field", "value"), [("annual_days", 5), ("seasons", [3])])
+    def test_other_values_raise_our_error(self, field: str, value: object) -> None:
+        from servicecharter import InvalidHoursError
+
+        with pytest.raises(InvalidHoursError, match=r"objects or their arguments"):
+            OpeningHours({"Mo-Fr": "09:00-17:00"}, "UTC", **{field: value})

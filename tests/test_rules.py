@@ -238,3 +238,23 @@ class TestArraysAndWords:
         except InvalidRuleError:
             return
         assert parse_rule(str(rule)) == rule
+
+
+class TestConstructionErrors:
+    """Rules that cannot say what they mean are refused, with the fix."""
+
+    @pytest.mark.parametrize("cls", ["EarliestOf", "LatestOf"])
+    def test_one_string_is_not_a_list_of_rules(self, cls: str) -> None:
+        from servicecharter import rules
+
+        with pytest.raises(InvalidRuleError, match=r"list of two or more rules"):
+            getattr(rules, cls)("4 business hours")
+
+    @pytest.mark.parametrize("minutes", [-90, -1, 0, 30])
+    def test_next_opening_offset_of_either_sign_reads_back(self, minutes: int) -> None:
+        from servicecharter.rules import NextOpening, parse_rule
+
+        rule = NextOpening(1, dt.timedelta(minutes=minutes))
+        assert parse_rule(str(rule)) == rule
+        if minutes < 0:
+            assert " - " in str(rule)

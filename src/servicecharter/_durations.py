@@ -32,7 +32,7 @@ _PERIOD_UNITS = {
     "d": "days", "day": "days", "days": "days",
 }  # fmt: skip
 _PART = re.compile(r"\s*(\d{1,12})\s*([a-z]+)\s*(?:,|and)?")
-DURATION_HELP = "a duration like '30 minutes', '4h', '2h30min' or whole seconds"
+DURATION_HELP = "a duration like '30 minutes', '4h' or '2h30min'"
 PERIOD_HELP = "a period like '1 month', '2 weeks', '1 year 6 months' or '10 days'"
 
 

@@ -29,7 +29,11 @@ class Duration(Kind):
         if isinstance(value, int) and not isinstance(value, bool):
             value = f"{value}s"
         if not isinstance(value, str):
-            raise fail(path, value, f"expected {_durations.DURATION_HELP}")
+            raise fail(
+                path,
+                value,
+                f"expected {_durations.DURATION_HELP} or a whole number of seconds",
+            )
         try:
             return _durations.parse_duration(value)
         except (ValueError, OverflowError) as error:

@@ -152,14 +152,20 @@ def _calendar_period(words: str) -> Rule | None:
 def _next_opening(words: str) -> Rule | None:
     from .rules import NextOpening
 
-    head, _, offset = words.partition(" + ")
+    head, plus, offset = words.partition(" + ")
+    sign = 1
+    if not plus:
+        head, minus, offset = words.partition(" - ")
+        sign = -1 if minus else 1
     days = {"next opening": 0, "next business day opening": 1}.get(head)
     if days is None:
         match = re.fullmatch(r"opening after (\d+) business days?", head)
         if match is None:
             return None
         days = int(match[1])
-    return NextOpening(days, parse_duration(offset) if offset else dt.timedelta(0))
+    return NextOpening(
+        days, sign * parse_duration(offset) if offset else dt.timedelta(0)
+    )
 
 
 def _fixed(words: str) -> Rule | None:

@@ -157,8 +157,22 @@ class Season:
     (``"off"`` closes the day), or seven entries from Monday, ``None`` for no change."""
 
 
+def _items(value: Any, kind: type, example: str) -> list[Any]:
+    """One model or an iterable of them (or of their argument tuples)."""
+    if isinstance(value, kind):
+        return [value]
+    try:
+        items = list(value)
+        return [v if isinstance(v, kind) else kind(*v) for v in items]
+    except TypeError as error:
+        raise InvalidHoursError(
+            f"expected {kind.__name__} objects or their arguments, like {example}, "
+            f"got {value!r}"
+        ) from error
+
+
 def _to_annual_days(value: Any) -> tuple[AnnualDay, ...]:
-    days = [d if isinstance(d, AnnualDay) else AnnualDay(*d) for d in value]
+    days = _items(value, AnnualDay, '[(12, 24, "09:00-12:00")]')
     days.sort(key=lambda d: (d.month, d.day))
     for before, after in itertools.pairwise(days):
         if (before.month, before.day) == (after.month, after.day):
@@ -169,7 +183,7 @@ def _to_annual_days(value: Any) -> tuple[AnnualDay, ...]:
 
 
 def _to_seasons(value: Any) -> tuple[Season, ...]:
-    return tuple(s if isinstance(s, Season) else Season(*s) for s in value)
+    return tuple(_items(value, Season, '[([7, 8], {"Mo-Fr": "09:00-12:00"})]'))
 
 
 def _to_closures(value: Iterable[Any]) -> frozenset[dt.date]:

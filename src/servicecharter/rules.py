@@ -290,7 +290,8 @@ class NextOpening(_RuleBase):
     offset: dt.timedelta = attrs.field(
         default=dt.timedelta(0), validator=_check_duration
     )
-    """Real time added after that opening, a ``timedelta`` (default none)."""
+    """Real time added after that opening, a ``timedelta`` (default none); a
+    negative one gives a time before the opening ("30 minutes before")."""
 
     def _due(self, calendar: BusinessCalendar, t: I64) -> I64:
         if self.business_days == 0:
@@ -308,8 +309,10 @@ class NextOpening(_RuleBase):
         words = {0: "next opening", 1: "next business day opening"}.get(
             n, f"opening after {n} business days"
         )
-        if self.offset:
+        if self.offset > dt.timedelta(0):
             words += f" + {duration_words(self.offset)}"
+        elif self.offset:
+            words += f" - {duration_words(-self.offset)}"
         return words
 
 
@@ -379,6 +382,11 @@ class EndOfPeriod(_RuleBase):
 
 
 def _to_rules(value: Any) -> tuple[Any, ...]:
+    if isinstance(value, str) or not isinstance(value, (list, tuple)):
+        raise InvalidRuleError(
+            f"earliest of / latest of take a list of two or more rules, got {value!r};"
+            " write EarliestOf(['4 business hours', 'end of day'])"
+        )
     rules = tuple(parse_rule(r) if isinstance(r, str) else r for r in value)
     if len(rules) < 2:
         raise InvalidRuleError("earliest of / latest of need at least two rules")
