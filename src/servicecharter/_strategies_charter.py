@@ -65,9 +65,7 @@ def deadline_rules(max_depth: int = 1) -> SearchStrategy[rules.Rule]:
             st.sampled_from(["none", "following", "preceding"]),
             st.booleans(),
         ),
-        st.builds(
-            rules.NextOpening, st.integers(0, 5), st.one_of(minutes, odd.map(abs))
-        ),
+        st.builds(rules.NextOpening, st.integers(0, 5), st.one_of(minutes, odd)),
         st.just(rules.SameBusinessDay()),
         st.builds(
             rules.EndOfPeriod,
