@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from servicecharter import examples
-from servicecharter._csv_requests import read_requests
+from servicecharter.io.csv_requests import read_requests
 
 ENGAGEMENTS = np.array(["anomalies", "installation", "web-form", "callbacks"])
 TARGET_S = 5.0

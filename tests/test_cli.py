@@ -13,8 +13,8 @@ import pytest
 
 import servicecharter
 from servicecharter import cli, examples
-from servicecharter._csv_requests import parse_instants
 from servicecharter.cli import main
+from servicecharter.io.csv_requests import parse_instants
 
 BAD_CHARTER = """\
 id = "x"

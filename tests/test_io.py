@@ -31,7 +31,6 @@ from servicecharter import (
     PublicHolidays,
     SameBusinessDay,
     ServiceCharterError,
-    _toml,
     dump,
     dumps,
     load,
@@ -39,6 +38,7 @@ from servicecharter import (
     schema,
 )
 from servicecharter.io import from_data, to_data
+from servicecharter.io import toml_write as _toml
 from servicecharter.strategies import charters
 
 DOCS = Path(__file__).parent.parent / "docs"

@@ -11,7 +11,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from servicecharter._errors import InvalidHoursError, NotationError
-from servicecharter._notation import MONTHS, WEEKDAYS, ParsedNotation, parse_notation
+from servicecharter.hours.notation import (
+    MONTHS,
+    WEEKDAYS,
+    ParsedNotation,
+    parse_notation,
+)
 
 H = 3600
 CLOSED: tuple[tuple[int, int], ...] = ()

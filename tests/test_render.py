@@ -29,9 +29,9 @@ from servicecharter import (
     loads,
     render,
 )
-from servicecharter._render_hours import exception_lines, week_words
-from servicecharter._render_items import recurrence_words, target_words
-from servicecharter._render_words import rule_words
+from servicecharter._render.hours_words import exception_lines, week_words
+from servicecharter._render.items import recurrence_words, target_words
+from servicecharter._render.words import rule_words
 from servicecharter.strategies import charters
 
 # The full example of docs/charter-format.md, plus an engagement bounded by a
@@ -501,7 +501,7 @@ def test_exceptions_in_words() -> None:
     ],
 )
 def test_season_months(months: Any, french: str, english: str) -> None:
-    from servicecharter._render_hours import months_words
+    from servicecharter._render.hours_words import months_words
 
     assert months_words(months, "fr") == french
     assert months_words(months, "en") == english

@@ -43,8 +43,7 @@ from ._errors import (
 
 if TYPE_CHECKING:  # loaded on first use at run time: see __getattr__
     from . import examples
-    from ._explain import explain
-    from ._render import render
+    from ._render import explain, render
     from .calendar import Boundary, BusinessCalendar, Roll
     from .charter import (
         Channel,
@@ -137,8 +136,7 @@ _SOURCES = {
         "SameBusinessDay",
         "parse_rule",
     ),
-    "._explain": ("explain",),
-    "._render": ("render",),
+    "._render": ("explain", "render"),
 }
 _LAZY = {name: module for module, names in _SOURCES.items() for name in names}
 _LAZY["examples"] = ".examples"

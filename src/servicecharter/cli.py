@@ -24,13 +24,13 @@ from typing import Any, TextIO
 import numpy as np
 
 from . import __version__, examples
-from ._csv_requests import RequestFile, read_requests
 from ._errors import InvalidArgumentError, InvalidCharterError, ServiceCharterError
 from ._render import render
 from .calendar import BusinessCalendar
 from .charter import Charter
 from .compliance import Evaluation, evaluate
 from .io import load
+from .io.csv_requests import RequestFile, read_requests
 
 __all__ = ["main"]
 

@@ -36,11 +36,11 @@ from typing import Any
 import numpy as np
 
 from ._errors import InvalidArgumentError
-from ._moments import business_words, moment, show_year
-from ._single_pauses import check_pauses, measure_pauses
+from ._render.moments import business_words, moment, show_year
 from .calendar import BusinessCalendar
 from .charter import Charter
 from .compliance import Evaluation, evaluate
+from .compliance.single_pauses import check_pauses, measure_pauses
 
 __all__ = [
     "AttainmentMissed",

@@ -1,0 +1,312 @@
+"""Read instants, durations and dates, scalar or array, into int64 microseconds.
+
+Scalars: aware ``datetime`` (pandas ``Timestamp`` included), ``timedelta``,
+``date``. Arrays: numpy ``datetime64`` (read as UTC), ``timedelta64``,
+tz-aware pandas Series/Index, tz-aware polars Series and pyarrow
+Array/ChunkedArray, or sequences of the scalars. NaT is int64 min.
+
+polars and pyarrow are optional: their objects are recognised by the module
+of their type (duck typing), so neither is ever imported here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from .._errors import (
+    HorizonError,
+    InvalidDurationError,
+    InvalidInstantError,
+    NaiveDatetimeError,
+)
+from .units import EPOCH, I64, NAT, ONE_US
+
+__all__ = [
+    "NAT",
+    "days_array",
+    "duration_array",
+    "duration_us",
+    "foreign_column",
+    "instant_array",
+    "instant_us",
+    "is_foreign",
+    "is_scalar",
+]
+
+_DURATION_LIMIT_US = 5000 * 366 * 86_400 * 1_000_000
+_NAIVE_FIX = (
+    "attach a time zone, e.g. dt.replace(tzinfo=ZoneInfo('Europe/Paris')), "
+    "or use dt.astimezone() for the system zone"
+)
+
+
+def is_scalar(value: object) -> bool:
+    """Whether ``value`` takes the scalar path (a date, datetime or timedelta)."""
+    return isinstance(value, dt.date | dt.timedelta)
+
+
+def instant_us(value: object) -> int:
+    """One aware datetime as UTC microseconds since the epoch."""
+    if not isinstance(value, dt.datetime):
+        raise InvalidInstantError(
+            f"expected an aware datetime, got {type(value).__name__} {value!r}"
+        )
+    try:
+        return (value - EPOCH) // ONE_US
+    except TypeError:  # naive, or a tzinfo that gives no offset
+        raise NaiveDatetimeError(
+            f"naive datetime {value!r} is not an instant; {_NAIVE_FIX}"
+        ) from None
+
+
+# Microseconds per unit, as exact integers; finer units scale by 10**12.
+_US_PER = {
+    unit: size * 10**12
+    for unit, size in {
+        "W": 604_800_000_000, "D": 86_400_000_000, "h": 3_600_000_000,
+        "m": 60_000_000, "s": 1_000_000, "ms": 1_000, "us": 1,
+    }.items()
+} | {"ns": 10**9, "ps": 10**6, "fs": 10**3, "as": 1}  # fmt: skip
+
+
+def _array_like(value: object) -> bool:
+    return isinstance(value, np.ndarray | np.generic) or hasattr(value, "__array__")
+
+
+def _rescale(array: npt.NDArray[Any], unit: str) -> tuple[I64, npt.NDArray[np.bool_]]:
+    """Datetime64/timedelta64 values in ``unit`` (us or D) as int64.
+
+    Also returns a mask of the values that the unit cannot hold, which
+    numpy's own cast would silently wrap around.
+    """
+    source, count = np.datetime_data(array.dtype)
+    raw = array.view(np.int64).reshape(array.shape)
+    if source == unit and count == 1:
+        return raw, np.zeros(raw.shape, dtype=bool)
+    nat = raw == NAT
+    if source == "generic":  # only NaT has no unit
+        return np.full(raw.shape, NAT, dtype=np.int64), ~nat
+    if source in ("Y", "M"):  # calendar units: numpy's cast is exact when in range
+        bad = ~nat & (np.abs(raw) > 400_000 * (12 if source == "M" else 1))
+        safe = np.where(bad, 0, raw).view(array.dtype)
+        return safe.astype(f"{array.dtype.kind}8[{unit}]").view(np.int64), bad
+    num = _US_PER[source] * count
+    den = _US_PER[unit]
+    if num >= den:  # a coarser unit: multiply, and flag what would overflow
+        factor = num // den
+        limit = np.iinfo(np.int64).max // factor
+        bad = ~nat & ((raw > limit) | (raw < -limit))
+        out = np.where(bad | nat, NAT, raw * np.where(bad, 0, factor))
+    else:  # a finer unit: floor towards the past, as a clock would read
+        bad = np.zeros(raw.shape, dtype=bool)
+        out = np.where(nat, NAT, np.floor_divide(raw, den // num))
+    return out.astype(np.int64, copy=False), bad
+
+
+def _in_range(array: npt.NDArray[Any], unit: str) -> I64:
+    """Datetime64 values in ``unit``, or HorizonError naming one that won't fit."""
+    values, bad = _rescale(array, unit)
+    if bad.any():
+        raise HorizonError(
+            f"{array.ravel()[np.argmax(bad.ravel())]} is outside the supported "
+            "years 2-9998"
+        )
+    return values
+
+
+def _pandas_aware(value: Any) -> I64 | None:
+    """A tz-aware pandas Series, Index or array as UTC microseconds, else None."""
+    dtype = getattr(value, "dtype", None)
+    if getattr(dtype, "tz", None) is None:
+        return None
+    if hasattr(value, "dt"):  # a Series: the zone methods live on .dt
+        utc = value.dt.tz_convert("UTC").dt.tz_localize(None)
+    else:
+        utc = value.tz_convert("UTC").tz_localize(None)
+    return np.asarray(utc.to_numpy(dtype="datetime64[us]")).view(np.int64)
+
+
+def _library(value: object) -> str:
+    """The top-level package of ``value``'s type ("polars", "pyarrow", ...)."""
+    return type(value).__module__.partition(".")[0]
+
+
+def is_foreign(value: object) -> bool:
+    """Whether ``value`` is a polars Series or a pyarrow Array/ChunkedArray."""
+    kind = _library(value)
+    if kind == "polars":
+        return hasattr(value, "dtype") and hasattr(value, "to_numpy")
+    return kind == "pyarrow" and hasattr(value, "type") and hasattr(value, "to_numpy")
+
+
+def _foreign_zone(value: Any) -> tuple[bool, str | None]:
+    """(whether a datetime column, its zone) of a polars or pyarrow column."""
+    if _library(value) == "polars":
+        dtype = value.dtype
+        # pl.Datetime has time_unit and time_zone; pl.Date and others do not.
+        if hasattr(dtype, "time_unit") and hasattr(dtype, "time_zone"):
+            return True, dtype.time_zone
+        return False, None
+    kind = value.type
+    # pa.timestamp types alone have both unit and tz.
+    if hasattr(kind, "unit") and hasattr(kind, "tz"):
+        return True, kind.tz
+    return False, None
+
+
+def _foreign_aware(value: Any) -> npt.NDArray[np.datetime64]:
+    """A tz-aware polars or pyarrow datetime column as naive UTC datetime64.
+
+    Both libraries store UTC values with the zone as metadata: dropping the
+    zone is a whole-column operation, and nulls become NaT.
+    """
+    if _library(value) == "polars":
+        utc = value.dt.convert_time_zone("UTC").dt.replace_time_zone(None)
+        return np.asarray(utc.to_numpy())
+    if hasattr(value, "combine_chunks"):  # a ChunkedArray
+        value = value.combine_chunks()
+    return np.asarray(value.to_numpy(zero_copy_only=False))
+
+
+def foreign_column(value: Any) -> Any:
+    """A polars/pyarrow column as numpy; a naive datetime column is left as is.
+
+    Tz-aware datetimes become ``datetime64`` in UTC, other columns numpy
+    arrays (texts as objects with None for nulls, dictionary-encoded pyarrow
+    columns decoded). Naive datetimes stay foreign so that reading them as
+    instants raises ``NaiveDatetimeError``. Anything else passes through.
+    """
+    if not is_foreign(value):
+        return value
+    is_datetime, zone = _foreign_zone(value)
+    if is_datetime:
+        return value if zone is None else _foreign_aware(value)
+    if _library(value) == "polars":
+        return np.asarray(value.to_numpy())
+    if hasattr(value, "combine_chunks"):
+        value = value.combine_chunks()
+    if hasattr(value, "dictionary_decode"):
+        value = value.dictionary_decode()
+    return np.asarray(value.to_numpy(zero_copy_only=False))
+
+
+def _objects(values: Any, read: Any) -> I64:
+    """Read a sequence of Python scalars one by one (a convenience path)."""
+    out = np.empty(len(values), dtype=np.int64)
+    for i, item in enumerate(values):
+        # NaT and NaN are unequal to themselves.
+        missing = item is None or item != item  # noqa: PLR0124
+        out[i] = NAT if missing else read(item)
+    return out
+
+
+def instant_array(value: Any) -> I64:
+    """Instants as int64 UTC microseconds (NaT as int64 min); may view the input."""
+    aware = _pandas_aware(value)
+    if aware is not None:
+        return aware
+    if hasattr(value, "tz_localize"):  # a pandas object with no zone
+        raise NaiveDatetimeError(
+            "naive pandas datetimes are ambiguous; call .dt.tz_localize('UTC') "
+            "on a Series or .tz_localize('UTC') on an index (or the local zone) first"
+        )
+    if is_foreign(value):
+        is_datetime, zone = _foreign_zone(value)
+        if is_datetime and zone is None:
+            raise NaiveDatetimeError(
+                f"naive {_library(value)} datetimes are ambiguous; give the column "
+                "a time zone first: .dt.replace_time_zone('UTC') in polars, "
+                "a pa.timestamp(unit, tz='UTC') type in pyarrow"
+            )
+        value = foreign_column(value)
+    if isinstance(value, list | tuple):
+        return _objects(value, instant_us)
+    array = np.asarray(value)
+    if array.dtype.kind == "M":
+        # No copy when already in microseconds: callers never write to inputs.
+        return _in_range(array, "us")
+    if isinstance(value, dt.datetime):  # with an array of durations, say
+        return np.array(instant_us(value), dtype=np.int64)
+    if not _array_like(value):
+        raise InvalidInstantError(
+            f"expected an aware datetime or datetime64 values, got "
+            f"{type(value).__name__} {value!r}"
+        )
+    if array.dtype.kind == "O":
+        return _objects(array.ravel(), instant_us).reshape(array.shape)
+    raise InvalidInstantError(
+        f"expected datetime64 values (read as UTC) or aware datetimes, got an array "
+        f"of dtype {array.dtype}; convert with np.asarray(x, dtype='datetime64[us]')"
+    )
+
+
+def _check_durations(us: I64) -> I64:
+    if us.size and (
+        us.max() > _DURATION_LIMIT_US
+        or np.any((us < -_DURATION_LIMIT_US) & (us != NAT))
+    ):
+        raise _too_long()
+    return us
+
+
+def _too_long() -> InvalidDurationError:
+    return InvalidDurationError(
+        "a duration exceeds 5,000 years; check the values (a unit mix-up?)"
+    )
+
+
+def duration_us(value: object) -> int:
+    """One duration (timedelta or timedelta64) as microseconds."""
+    if isinstance(value, dt.timedelta):
+        us = value // ONE_US
+        if abs(us) > _DURATION_LIMIT_US:
+            raise _too_long()
+        return us
+    raise InvalidDurationError(
+        f"expected a duration as datetime.timedelta or numpy.timedelta64, got "
+        f"{type(value).__name__} {value!r}; e.g. timedelta(hours=4)"
+    )
+
+
+def duration_array(value: Any) -> I64:
+    """Durations as int64 microseconds (NaT as int64 min)."""
+    if isinstance(value, dt.timedelta):
+        return np.array(duration_us(value), dtype=np.int64)
+    if isinstance(value, list | tuple):
+        return _check_durations(_objects(value, duration_us))
+    if not _array_like(value):
+        raise InvalidDurationError(
+            f"expected a duration as datetime.timedelta or numpy.timedelta64, got "
+            f"{type(value).__name__} {value!r}; e.g. timedelta(hours=4)"
+        )
+    array = np.asarray(value)
+    if array.dtype.kind == "m":
+        source = np.datetime_data(array.dtype)[0]
+        if source in ("Y", "M"):
+            raise InvalidDurationError(
+                f"{source!r} timedelta64 values are not fixed durations; use "
+                "days or hours, or a CalendarPeriod rule for months and years"
+            )
+        us, bad = _rescale(array, "us")
+        if bad.any():
+            raise _too_long()
+        return _check_durations(us)
+    raise InvalidDurationError(
+        f"expected timedelta64 durations, got an array of dtype {array.dtype}; "
+        "convert with np.asarray(x, dtype='timedelta64[us]')"
+    )
+
+
+def days_array(value: Any) -> I64:
+    """Dates as int64 day numbers since 1970-01-01 (NaT as int64 min)."""
+    array = np.asarray(value)
+    if array.dtype.kind == "M":
+        return _in_range(array, "D")
+    raise InvalidInstantError(
+        f"expected dates as datetime64[D], got an array of dtype {array.dtype}; "
+        "convert with np.asarray(x, dtype='datetime64[D]')"
+    )

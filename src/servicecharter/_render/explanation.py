@@ -1,0 +1,336 @@
+"""``explain``: why a request is due when it is, in words a person can check.
+
+The explanation lists the rule of each objective, the calendar and its zone,
+the deadline, the open intervals that the business time runs through, and,
+with a response (or ``now``), the business time used and the verdict, with
+the same meaning of *met* as ``evaluate``.
+
+>>> import datetime as dt
+>>> from zoneinfo import ZoneInfo
+>>> from servicecharter import examples
+>>> paris = ZoneInfo("Europe/Paris")
+>>> charter = examples.load("technical-support")
+>>> print(
+...     explain(
+...         charter,
+...         "anomalies",
+...         dt.datetime(2026, 3, 27, 16, 30, tzinfo=paris),
+...         dt.datetime(2026, 3, 30, 15, 10, tzinfo=paris),
+...     )
+... )
+engagement anomalies: 3/ Assistance téléphonique sur les anomalies
+calendar: default, Europe/Paris: Mo-Fr 09:00-12:00,14:00-17:00; PH off
+received: Fri 27 Mar 16:30 CET
+responded: Mon 30 Mar 15:10 CEST
+business time used: 4 h 40 min: Fri 16:30-17:00 (30 min), Mon 09:00-12:00 (3 h), Mon 14:00-15:10 (1 h 10 min)
+objective 0: 4 business hours (within 4 business hours)
+  deadline: Mon 30 Mar 14:30 CEST
+  why: the 4 business hours run Fri 16:30-17:00 (30 min), Mon 09:00-12:00 (3 h), Mon 14:00-14:30 (30 min)
+  breached: answered 40 business minutes late
+"""  # noqa: E501 (doctest output is one line)
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from .._errors import InvalidArgumentError
+from ..calendar import BusinessCalendar
+from ..charter import Charter
+from ..compliance.single_pauses import SinglePauses, check_pauses, measure_pauses
+from ..rules import BusinessDuration
+from .moments import business_words, interval, moment, short_duration, show_year
+from .words import rule_words
+
+__all__ = ["explain"]
+
+#: At most this many open intervals are listed on one line; the rest are counted.
+MAX_INTERVALS = 12
+_ZERO = dt.timedelta(0)
+
+
+def _without(
+    pairs: list[tuple[dt.datetime, dt.datetime]],
+    holes: tuple[tuple[dt.datetime, dt.datetime], ...],
+) -> list[tuple[dt.datetime, dt.datetime]]:
+    """The intervals ``pairs`` less the sorted, disjoint ``holes``."""
+    out: list[tuple[dt.datetime, dt.datetime]] = []
+    utc = dt.UTC
+    for opens, closes in pairs:
+        a, b = opens.astimezone(utc), closes.astimezone(utc)
+        for h0, h1 in holes:
+            if h1 <= a or h0 >= b:
+                continue
+            if h0 > a:
+                out.append((a, h0))
+            a = max(a, h1)
+            if a >= b:
+                break
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+def _intervals(
+    calendar: BusinessCalendar,
+    start: dt.datetime,
+    end: dt.datetime,
+    holes: tuple[tuple[dt.datetime, dt.datetime], ...] = (),
+) -> tuple[dt.timedelta, str]:
+    """The open time in [start, end) less ``holes`` and its intervals, as words."""
+    pairs = _without(list(calendar.open_intervals(start, end)), holes)
+    total = sum((b.astimezone(dt.UTC) - a.astimezone(dt.UTC) for a, b in pairs), _ZERO)
+    words = [interval(a, b, calendar.tz) for a, b in pairs[:MAX_INTERVALS]]
+    if len(pairs) > MAX_INTERVALS:
+        words.append(f"and {len(pairs) - MAX_INTERVALS} more intervals")
+    return total, ", ".join(words) if words else "no open time"
+
+
+def _why(
+    calendar: BusinessCalendar,
+    rule: Any,
+    received: dt.datetime,
+    deadline: dt.datetime,
+    year: bool,
+) -> list[str]:
+    total, words = _intervals(calendar, received, deadline)
+    if isinstance(rule, BusinessDuration):
+        lines = [f"  why: the {business_words(rule.duration)} run {words}"]
+        if rule.boundary != "close":
+            runs_out = calendar.add(received, rule.duration, boundary="close")
+            if runs_out != deadline:
+                lines.append(
+                    f"  the time runs out at {moment(runs_out, calendar.tz, year=year)}"
+                    ", a closing; no business time passes until the next opening, "
+                    "so a response until then is on time"
+                )
+        return lines
+    return [
+        f"  why: due {rule_words(rule, 'en')}; from receipt to the deadline the "
+        f"service is open {short_duration(total)}: {words}"
+    ]
+
+
+def _now_instant(now: Any) -> dt.datetime:
+    if now is None:
+        return dt.datetime.now(dt.UTC)
+    if not isinstance(now, dt.datetime):
+        raise InvalidArgumentError(f"now must be an aware datetime, got {now!r}")
+    return now
+
+
+def explain(
+    charter: Charter,
+    engagement_id: str,
+    received: dt.datetime,
+    responded: dt.datetime | None = None,
+    *,
+    now: dt.datetime | None = None,
+    locale: str = "en",
+    pauses: Sequence[tuple[dt.datetime, dt.datetime | None]] = (),
+) -> str:
+    """A multi-line explanation of the deadlines of one request, and its verdict.
+
+    For each objective of the engagement: the rule in words, the deadline,
+    and why it is what it is (the open intervals the business time runs
+    through, from ``calendar.open_intervals``). With ``responded``, the
+    business time used and, per objective, ``met`` or ``breached`` and by how
+    much business time; without it, the request is judged at ``now`` (the
+    current time by default) as ``open`` or ``overdue``. Instants are shown on
+    the calendar's wall clock with its zone abbreviation; at most
+    ``MAX_INTERVALS`` intervals are listed per line.
+
+    Only ``locale="en"`` is written for now; other locales raise
+    ``InvalidArgumentError``.
+
+    >>> import datetime as dt
+    >>> from zoneinfo import ZoneInfo
+    >>> from servicecharter import examples
+    >>> paris = ZoneInfo("Europe/Paris")
+    >>> text = explain(
+    ...     examples.load("technical-support"),
+    ...     "web-form",
+    ...     dt.datetime(2026, 3, 27, 16, 30, tzinfo=paris),
+    ...     now=dt.datetime(2026, 3, 30, 10, tzinfo=paris),
+    ... )
+    >>> print(text)
+    engagement web-form: 6/ Espace client sur internet : réponses aux demandes
+    calendar: default, Europe/Paris: Mo-Fr 09:00-12:00,14:00-17:00; PH off
+    received: Fri 27 Mar 16:30 CET
+    not answered at Mon 30 Mar 10:00 CEST; business time used: 1 h 30 min: Fri 16:30-17:00 (30 min), Mon 09:00-10:00 (1 h)
+    objective 0: 3 business days (within 3 business days)
+      deadline: Wed 1 Apr 17:00 CEST
+      why: due within 3 business days; from receipt to the deadline the service is open 18 h 30 min: Fri 16:30-17:00 (30 min), Mon 09:00-12:00 (3 h), Mon 14:00-17:00 (3 h), Tue 09:00-12:00 (3 h), Tue 14:00-17:00 (3 h), Wed 09:00-12:00 (3 h), Wed 14:00-17:00 (3 h)
+      open: 17 business hours left
+    objective 1: same business day, share 60% (on the same business day)
+      deadline: Sat 28 Mar 00:00 CET
+      why: due on the same business day; from receipt to the deadline the service is open 30 min: Fri 16:30-17:00 (30 min)
+      overdue: 1 business hour past the deadline
+
+    ``pauses`` are (start, end) pairs of aware datetimes, ``end`` None while
+    still paused. On a pausable engagement (``Engagement.pausable``) they
+    count as in ``evaluate`` (docs/compliance.md): each
+    is clipped to [received, responded or ``now``] and listed with its
+    business time, overlapping pauses count once, the business time used is
+    net of the paused business time and every deadline moves later by it
+    (``calendar.add(rule deadline, paused)``; the rule's deadline is shown
+    too). On an engagement that is not pausable they are said to be ignored.
+    A naive instant raises ``NaiveDatetimeError``, a pause ending before it
+    starts ``InvalidArgumentError``.
+
+    >>> import attrs
+    >>> pausable = attrs.evolve(
+    ...     examples.load("technical-support"),
+    ...     engagements=[
+    ...         attrs.evolve(e, pausable=True)
+    ...         for e in examples.load("technical-support").engagements
+    ...     ],
+    ... )
+    >>> text = explain(
+    ...     pausable,
+    ...     "anomalies",
+    ...     dt.datetime(2026, 3, 27, 14, 30, tzinfo=paris),
+    ...     dt.datetime(2026, 3, 30, 11, tzinfo=paris),
+    ...     pauses=[
+    ...         (
+    ...             dt.datetime(2026, 3, 27, 15, tzinfo=paris),
+    ...             dt.datetime(2026, 3, 27, 16, tzinfo=paris),
+    ...         )
+    ...     ],
+    ... )
+    >>> print(text[text.index("business time used") :])
+    business time used net of pauses: 3 h 30 min: Fri 14:30-15:00 (30 min), Fri 16:00-17:00 (1 h), Mon 09:00-11:00 (2 h)
+    pauses: 1 business hour paused, left out of the time used and added to each deadline
+      paused Fri 27 Mar 15:00 CET to Fri 27 Mar 16:00 CET: 1 business hour
+    objective 0: 4 business hours (within 4 business hours)
+      rule deadline: Mon 30 Mar 10:30 CEST
+      deadline: Mon 30 Mar 11:30 CEST, moved later by the 1 business hour paused
+      why: the 4 business hours run Fri 14:30-17:00 (2 h 30 min), Mon 09:00-10:30 (1 h 30 min)
+      met: answered with 30 business minutes to spare
+    """  # noqa: E501 (doctest output is one line)
+    if locale != "en":
+        raise InvalidArgumentError(
+            f"unknown locale {locale!r}; explain writes 'en' only for now"
+        )
+    engagement = charter.engagement(engagement_id)
+    calendar = charter.calendar_for(engagement_id)
+    tz = calendar.tz
+    channel = next((c for c in charter.channels if c.id == engagement.channel), None)
+    calendar_name = channel.calendar if channel is not None else "default"
+    hours = charter.calendars[calendar_name]
+    if responded is not None and calendar.elapsed(received, responded) < _ZERO:
+        raise InvalidArgumentError(
+            f"responded ({responded.isoformat()}) is before received "
+            f"({received.isoformat()})"
+        )
+    rule_deadlines: tuple[dt.datetime, ...] = charter.deadlines(engagement_id, received)
+    judged_at = responded if responded is not None else _now_instant(now)
+    checked = check_pauses(pauses)
+    paused: SinglePauses | None = None
+    if checked and engagement.pausable:
+        paused = measure_pauses(calendar, checked, received, judged_at)
+    deadlines = tuple(
+        d if paused is None else paused.moved(calendar, d) for d in rule_deadlines
+    )
+    year = show_year((received, judged_at, *rule_deadlines, *deadlines), tz)
+
+    def at(t: dt.datetime) -> str:
+        return moment(t, tz, year=year)
+
+    lines = [
+        f"engagement {engagement.id}: {engagement.title}",
+        f"calendar: {calendar_name}, {tz}: {hours.format()}",
+        f"received: {at(received)}",
+    ]
+    holes = () if paused is None else paused.union
+    used, used_words = _intervals(calendar, received, judged_at, holes)
+    net = "" if paused is None else " net of pauses"
+    if responded is not None:
+        lines.append(f"responded: {at(responded)}")
+        lines.append(f"business time used{net}: {short_duration(used)}: {used_words}")
+    else:
+        lines.append(
+            f"not answered at {at(judged_at)}; business time used{net}: "
+            f"{short_duration(used)}: {used_words}"
+        )
+    if checked and paused is None:
+        lines.append(
+            f"pauses: {len(checked)} ignored: engagement {engagement.id} is not "
+            "pausable, so its clock runs while waiting on the client "
+            "(evaluate ignores them too)"
+        )
+    elif paused is not None:
+        lines.extend(_pause_lines(paused, at))
+    if not engagement.objectives:
+        lines.append(
+            "no deadline objective: this engagement bounds durations "
+            f"({', '.join(engagement.caps)}) and has no due time"
+        )
+    for index, (objective, rule_deadline, deadline) in enumerate(
+        zip(engagement.objectives, rule_deadlines, deadlines, strict=True)
+    ):
+        share = "" if objective.share == 1 else f", share {objective.share * 100:g}%"
+        lines.append(
+            f"objective {index}: {objective.within}{share} "
+            f"({rule_words(objective.within, 'en')})"
+        )
+        if paused is not None and paused.paused > _ZERO:
+            lines.append(f"  rule deadline: {at(rule_deadline)}")
+            lines.append(
+                f"  deadline: {at(deadline)}, moved later by the "
+                f"{business_words(paused.paused)} paused"
+            )
+        else:
+            lines.append(f"  deadline: {at(deadline)}")
+        lines.extend(_why(calendar, objective.within, received, rule_deadline, year))
+        lines.append(_verdict(calendar, deadline, responded, judged_at))
+    return "\n".join(lines)
+
+
+def _pause_lines(paused: SinglePauses, at: Callable[[dt.datetime], str]) -> list[str]:
+    """The pauses removed: their union's business time, then each one."""
+    lines = [
+        f"pauses: {business_words(paused.paused)} paused, left out of the time "
+        "used and added to each deadline"
+    ]
+    for pause in paused.pauses:
+        notes = [
+            note
+            for note, yes in (
+                ("still paused", pause.running),
+                ("clipped to the request's life", pause.clipped),
+            )
+            if yes
+        ]
+        extra = f" ({', '.join(notes)})" if notes else ""
+        lines.append(
+            f"  paused {at(pause.start)} to {at(pause.end)}: "
+            f"{business_words(pause.business)}{extra}"
+        )
+    if paused.overlap:
+        lines.append("  overlapping pauses are counted once")
+    return lines
+
+
+def _verdict(
+    calendar: BusinessCalendar,
+    deadline: dt.datetime,
+    responded: dt.datetime | None,
+    judged_at: dt.datetime,
+) -> str:
+    if responded is not None:
+        if responded <= deadline:
+            margin = calendar.elapsed(responded, deadline)
+            return f"  met: answered with {business_words(margin)} to spare"
+        late = calendar.elapsed(deadline, responded)
+        if late <= _ZERO:
+            return (
+                "  breached: answered after the deadline, while the service was closed"
+            )
+        return f"  breached: answered {business_words(late)} late"
+    if judged_at <= deadline:
+        left = calendar.elapsed(judged_at, deadline)
+        return f"  open: {business_words(left)} left"
+    past = calendar.elapsed(deadline, judged_at)
+    return f"  overdue: {business_words(past)} past the deadline"

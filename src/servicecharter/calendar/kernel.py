@@ -1,0 +1,156 @@
+"""The calendar's int64 API: whole-array arithmetic on microseconds and day numbers.
+
+Layers above the calendar (rules, compliance, integrations) convert their
+inputs once, at the edge, and then call these methods with int64 arrays:
+instants as microseconds since the Unix epoch (UTC), durations in
+microseconds, local dates as days since 1970-01-01, NaT as the minimum
+int64. Nothing is converted or copied on the way; NaT in gives NaT out
+(``False`` for the boolean answers). ``BusinessCalendar`` is this API
+behind the converters of every instant form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from .._core.timeline import Timeline
+from .._core.units import B1, I64, NAT
+from . import busdays
+from .broadcast import broadcast_run
+from .horizon import Event, Horizon
+
+__all__ = ["CalendarKernel"]
+
+
+class CalendarKernel:
+    """Business-time arithmetic on int64 arrays over one compiled horizon.
+
+    >>> from servicecharter import BusinessCalendar, OpeningHours
+    >>> cal = BusinessCalendar(OpeningHours({"Mo-Fr": "09:00-17:00"}, "UTC"))
+    >>> friday_16h = np.array(["2026-03-27T16:00"], "M8[us]").view(np.int64)
+    >>> hour = np.array([3_600_000_000])
+    >>> cal.kernel.add(friday_16h, hour).view("M8[us]")
+    array(['2026-03-30T09:00:00.000000'], dtype='datetime64[us]')
+    """
+
+    __slots__ = ("horizon",)
+
+    def __init__(self, horizon: Horizon) -> None:
+        self.horizon = horizon
+
+    def _run(
+        self,
+        arrays: list[I64],
+        kinds: str,
+        compute: Callable[..., tuple[Any, Any, Any]],
+        *,
+        fill: Any = NAT,
+        dtype: Any = np.int64,
+        event: Event = "open",
+    ) -> npt.NDArray[Any]:
+        return broadcast_run(
+            self.horizon, arrays, kinds, compute, fill=fill, dtype=dtype, event=event
+        )
+
+    # -- instants ---------------------------------------------------------
+
+    def is_open(self, t: I64) -> B1:
+        """Whether open at each instant."""
+        return self._run([t], "t", _is_open, fill=False, dtype=bool)
+
+    def next_open(self, t: I64) -> I64:
+        """Each instant if open, else the next opening."""
+        return self._run([t], "t", Timeline.next_open)
+
+    def next_close(self, t: I64) -> I64:
+        """The first closing strictly after each instant."""
+        return self._run([t], "t", Timeline.next_close, event="close")
+
+    def previous_close(self, t: I64) -> I64:
+        """The latest closing at or before each instant."""
+        return self._run([t], "t", Timeline.previous_close, event="close")
+
+    def add(self, t: I64, d: I64, *, closing: bool = False) -> I64:
+        """Add business time ``d`` (us, either sign) to instants ``t``.
+
+        ``closing`` gives the earliest instant with that business time (the
+        ``boundary="close"`` answer) instead of the latest.
+        """
+        return self._run([t, d], "tm", adder(closing))
+
+    def elapsed(self, a: I64, b: I64) -> I64:
+        """Business time in [a, b) in microseconds, negative when b < a."""
+        return self._run([a, b], "tt", _elapsed)
+
+    def local_day(self, t: I64) -> I64:
+        """The local date of each instant, as days since 1970-01-01."""
+        return self._run([t], "t", _local_day)
+
+    # -- days -------------------------------------------------------------
+
+    def day_start(self, days: I64) -> I64:
+        """The instant each local date starts (its midnight, or a DST gap's end)."""
+        return self._run([days], "d", _day_start)
+
+    def first_open(self, days: I64) -> I64:
+        """The first opening of the ranges of each date; NaT when it has none."""
+        return self._run([days], "d", _first_open)
+
+    def last_close(self, days: I64) -> I64:
+        """The last closing of the ranges of each date; NaT when it has none."""
+        return self._run([days], "d", _last_close)
+
+    def is_business_day(self, days: I64) -> B1:
+        """Whether each date has open time."""
+        return self._run([days], "d", busdays.is_business_day, fill=False, dtype=bool)
+
+    def add_business_days(self, days: I64, n: I64, roll: str = "raise") -> I64:
+        """``numpy.busday_offset`` on day numbers, with a checked ``roll``."""
+        compute = busdays.offsetter(busdays.check_roll(roll))
+        return self._run([days, n], "dn", compute)
+
+    def count_business_days(self, begin: I64, end: I64) -> I64:
+        """``numpy.busday_count`` on day numbers (no NaT allowed)."""
+        return self._run([begin, end], "dd", busdays.count, fill=0)
+
+
+def _is_open(tl: Timeline, t: I64) -> tuple[B1, bool, bool]:
+    return tl.is_open(t), False, False
+
+
+def _local_day(tl: Timeline, t: I64) -> tuple[I64, bool, bool]:
+    return tl.local_day(t), False, False
+
+
+def _day_start(tl: Timeline, days: I64) -> tuple[I64, bool, bool]:
+    return tl.days.midnights.take(days - tl.day0), False, False
+
+
+def _first_open(tl: Timeline, days: I64) -> tuple[I64, bool, bool]:
+    return tl.days.first_open.take(days - tl.day0), False, False
+
+
+def _last_close(tl: Timeline, days: I64) -> tuple[I64, bool, bool]:
+    return tl.days.last_close.take(days - tl.day0), False, False
+
+
+def _elapsed(tl: Timeline, a: I64, b: I64) -> tuple[I64, bool, bool]:
+    return tl.clock(b) - tl.clock(a), False, False
+
+
+def adder(closing: bool) -> Callable[[Timeline, I64, I64], tuple[Any, bool, bool]]:
+    """The whole-array ``add`` on one timeline, for one boundary."""
+
+    def compute(tl: Timeline, t: I64, d: I64) -> tuple[Any, bool, bool]:
+        target = tl.clock(t) + d  # not in place: t or d may be one element
+        forward = bool(target.max() >= tl.total_us)
+        backward = bool(target.min() <= 0)
+        if forward or backward:
+            return None, forward, backward
+        return tl.unclock(target, closing), False, False
+
+    return compute

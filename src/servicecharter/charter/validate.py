@@ -1,0 +1,130 @@
+"""Whole-charter checks: unique ids, references that resolve, usable calendars."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from .._errors import InvalidCharterError
+from ..hours import OpeningHours
+from ..rules import CalendarPeriod, EarliestOf, EndOfPeriod, LatestOf, Rule
+from .parts import Objective
+
+if TYPE_CHECKING:
+    from .charter import Charter
+
+__all__ = ["charter_problems"]
+
+_COLLECTIONS = ("channels", "engagements", "obligations", "caps", "commitments")
+
+
+def charter_problems(charter: Charter) -> list[InvalidCharterError]:
+    """Every problem of the charter as a whole, in the order of its fields."""
+    return [
+        *_duplicates(charter),
+        *_channel_calendars(charter),
+        *_engagement_channels(charter),
+        *_engagement_caps(charter),
+    ]
+
+
+def _known(names: Iterable[str]) -> str:
+    return ", ".join(repr(n) for n in names) or "none"
+
+
+def _duplicates(charter: Charter) -> Iterator[InvalidCharterError]:
+    keyed = [(name, "id") for name in _COLLECTIONS]
+    keyed += [("duties", "id"), ("revisions", "version")]
+    for collection, key in keyed:
+        seen: dict[str, int] = {}
+        for i, item in enumerate(getattr(charter, collection)):
+            value = getattr(item, key)
+            if value in seen:
+                yield InvalidCharterError(
+                    f"{collection}[{i}].{key}",
+                    value,
+                    f"{value!r} is used twice (also {collection}[{seen[value]}]); "
+                    f"each {key} must be unique",
+                )
+            seen.setdefault(value, i)
+
+
+def _channel_calendars(charter: Charter) -> Iterator[InvalidCharterError]:
+    for i, channel in enumerate(charter.channels):
+        if channel.calendar not in charter.calendars:
+            yield InvalidCharterError(
+                f"channels[{i}].calendar",
+                channel.calendar,
+                f"unknown calendar {channel.calendar!r}; "
+                f"known: {_known(charter.calendars)}",
+            )
+
+
+def _engagement_channels(charter: Charter) -> Iterator[InvalidCharterError]:
+    channels = {c.id: c.calendar for c in charter.channels}
+    for i, engagement in enumerate(charter.engagements):
+        if engagement.channel is None:
+            calendar = "default"
+            if calendar not in charter.calendars:
+                yield InvalidCharterError(
+                    f"engagements[{i}].channel",
+                    None,
+                    "no channel given and no 'default' calendar; name a channel "
+                    f"(known: {_known(channels)}) or add a 'default' calendar",
+                )
+                continue
+        elif engagement.channel not in channels:
+            yield InvalidCharterError(
+                f"engagements[{i}].channel",
+                engagement.channel,
+                f"unknown channel {engagement.channel!r}; known: {_known(channels)}",
+            )
+            continue
+        else:
+            calendar = channels[engagement.channel]
+        hours = charter.calendars.get(calendar)
+        if hours is not None:
+            yield from _rules_on(hours, calendar, engagement.objectives, i)
+
+
+def _engagement_caps(charter: Charter) -> Iterator[InvalidCharterError]:
+    caps = {cap.id for cap in charter.caps}
+    for i, engagement in enumerate(charter.engagements):
+        for j, cap in enumerate(engagement.caps):
+            if cap not in caps:
+                yield InvalidCharterError(
+                    f"engagements[{i}].caps[{j}]",
+                    cap,
+                    f"unknown duration cap {cap!r}; known: {_known(caps)}",
+                )
+
+
+def _rules_on(
+    hours: OpeningHours, name: str, objectives: tuple[Objective, ...], index: int
+) -> Iterator[InvalidCharterError]:
+    if _has_open_weekday(hours):
+        return
+    for j, objective in enumerate(objectives):
+        rule = objective.within
+        if _needs_business_days(rule):
+            yield InvalidCharterError(
+                f"engagements[{index}].objectives[{j}].within",
+                str(rule),
+                f"{str(rule)!r} counts business time, but calendar {name!r} has "
+                "no open weekday; give it weekly hours",
+            )
+
+
+def _has_open_weekday(hours: OpeningHours) -> bool:
+    """Whether open time recurs (weekly, seasonal or annual), so searches end."""
+    seasonal = any(day for season in hours.seasons for day in season.weekly)
+    annual = any(day.ranges for day in hours.annual_days)
+    return hours.has_weekly_time() or seasonal or annual
+
+
+def _needs_business_days(rule: Rule) -> bool:
+    if isinstance(rule, EarliestOf | LatestOf):
+        return any(_needs_business_days(r) for r in rule.rules)
+    if isinstance(rule, CalendarPeriod):
+        return rule.roll != "none"
+    return not isinstance(rule, EndOfPeriod)

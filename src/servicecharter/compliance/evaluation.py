@@ -1,0 +1,352 @@
+"""Compliance: evaluate request records against a charter, whole-array.
+
+``evaluate(charter, requests)`` finds each request's engagement, computes the
+deadline of each of its objectives on the engagement's calendar, the business
+time used and left, a status (``met``, ``breached``, ``open``, ``overdue``)
+and at-risk flags, then sums up attainment per engagement objective. Bad rows
+are reported in ``Evaluation.problems`` and marked ``invalid``, never dropped.
+Pauses (a long table) stop the clock of pausable engagements; ``calendar``
+and ``tz`` columns evaluate rows on another calendar or in another zone.
+``obligations_status`` says where the recurring obligations stand.
+
+>>> import numpy as np
+>>> from servicecharter import evaluate, examples
+>>> charter = examples.load("technical-support")
+>>> result = evaluate(
+...     charter,
+...     {
+...         "id": ["a", "b"],
+...         "engagement": ["anomalies", "anomalies"],
+...         "received_at": np.array(
+...             ["2026-03-27T08:00", "2026-03-27T08:00"], dtype="datetime64[us]"
+...         ),
+...         "responded_at": np.array(
+...             ["2026-03-27T10:00", "2026-03-27T15:30"], dtype="datetime64[us]"
+...         ),
+...     },
+...     now=np.datetime64("2026-03-31T00:00"),
+... )
+>>> result.requests["status"].tolist()
+['met', 'breached']
+>>> anomalies = next(s for s in result.summary if s["engagement"] == "anomalies")
+>>> anomalies["attainment"], anomalies["reached"], str(anomalies["p50"])
+(0.5, False, '3:45:00')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from .._core.convert import instant_array, instant_us
+from .._core.units import EPOCH, NAT
+from .._errors import InvalidArgumentError, InvalidRequestError
+from .compute import PERCENTILES, STATUSES, Lines, compute_lines
+from .input import (
+    as_ids,
+    read_columns,
+    read_instants,
+    select_engagements,
+    select_zones,
+)
+from .obligation_status import ObligationStatus, obligations_status
+from .pauses import empty_pauses, read_pauses
+
+__all__ = [
+    "STATUSES",
+    "Evaluation",
+    "ObligationStatus",
+    "Problem",
+    "evaluate",
+    "obligations_status",
+]
+
+_TABLES = ("requests", "summary", "problems")
+
+
+@attrs.frozen
+class Problem:
+    """A request row that could not be evaluated, and why.
+
+    ``row`` is the 0-based position of the row in the input, ``id`` its
+    ``id`` value (the row number when the input has no ``id`` column). A
+    pause naming no request is reported with ``row`` -1 and that request id.
+    Pause problems do not make a row invalid: it is still evaluated.
+    """
+
+    row: int
+    """The 0-based position of the row in the input; -1 for a pause naming no
+    request."""
+    id: Any
+    """The row's ``id`` value, the row number without an ``id`` column, or the
+    request id a stray pause names."""
+    reason: str
+    """What is wrong, in words."""
+
+
+def _python(column: npt.NDArray[Any]) -> list[Any]:
+    """A column as Python values: aware UTC datetimes, timedeltas, None for NaT."""
+    kind = column.dtype.kind
+    if kind == "M":
+        us = column.astype("datetime64[us]").view(np.int64).tolist()
+        return [None if v == NAT else EPOCH + dt.timedelta(microseconds=v) for v in us]
+    if kind == "m":
+        us = column.astype("timedelta64[us]").view(np.int64).tolist()
+        return [None if v == NAT else dt.timedelta(microseconds=v) for v in us]
+    return list(column.tolist())
+
+
+@attrs.frozen(eq=False, repr=False)
+class Evaluation:
+    """The result of ``evaluate``: request lines, summary and problems.
+
+    One line per request and objective, a summary per engagement objective,
+    and the rows that could not be evaluated.
+    """
+
+    requests: Lines
+    """Columns (numpy arrays) with one line per request and objective, in input
+    row order then objective order: ``row``, ``id``, ``engagement``,
+    ``objective`` (index in the engagement, -1 for a row with none),
+    ``received``, ``responded``, ``deadline`` (``datetime64[us]``, UTC),
+    ``used``, ``paused``, ``remaining`` (``timedelta64[us]`` business time),
+    ``share_used`` (float), ``status`` (one of ``STATUSES``) and one
+    ``at_risk_<percent>`` boolean column per threshold."""
+    summary: tuple[dict[str, Any], ...]
+    """One dict per engagement objective, in charter order."""
+    problems: tuple[Problem, ...]
+    """The rows that could not be evaluated, in row order."""
+    now: dt.datetime
+    """The instant open requests were judged at (UTC)."""
+    at_risk: tuple[float, ...]
+    """The at-risk thresholds, as given."""
+
+    def __repr__(self) -> str:
+        lines = len(self.requests["row"])
+        return (
+            f"Evaluation({lines} lines, {len(self.summary)} objectives, "
+            f"{len(self.problems)} problems, now={self.now.isoformat()})"
+        )
+
+    def rows(self) -> Iterator[dict[str, Any]]:
+        """The request lines as dicts of Python values (aware UTC datetimes)."""
+        names = list(self.requests)
+        columns = [_python(self.requests[name]) for name in names]
+        for values in zip(*columns, strict=True):
+            yield dict(zip(names, values, strict=True))
+
+    def to_pandas(self, table: str = "requests") -> Any:
+        """A pandas DataFrame of ``"requests"``, ``"summary"`` or ``"problems"``.
+
+        Instants become tz-aware UTC columns. Needs pandas, imported here.
+        """
+        if table not in _TABLES:
+            raise InvalidArgumentError(
+                f"table must be one of {', '.join(map(repr, _TABLES))}, got {table!r}"
+            )
+        import pandas as pd
+
+        if table == "summary":
+            return pd.DataFrame(list(self.summary))
+        if table == "problems":
+            return pd.DataFrame(
+                [attrs.asdict(p) for p in self.problems],
+                columns=["row", "id", "reason"],
+            )
+        frame = pd.DataFrame(dict(self.requests))
+        for name, column in self.requests.items():
+            if column.dtype.kind == "M":
+                frame[name] = frame[name].dt.tz_localize("UTC")
+        return frame
+
+    def to_polars(self, table: str = "requests") -> Any:
+        """A polars DataFrame of ``"requests"``, ``"summary"`` or ``"problems"``.
+
+        Instants become ``Datetime("us", "UTC")`` columns, business times
+        ``Duration("us")``, NaT null. In ``problems`` an ``id`` column mixing
+        types (row numbers and texts) is read as text, as polars columns have
+        one type. Needs polars, imported here.
+        """
+        if table not in _TABLES:
+            raise InvalidArgumentError(
+                f"table must be one of {', '.join(map(repr, _TABLES))}, got {table!r}"
+            )
+        import polars as pl
+
+        if table == "summary":
+            # Typed up front: a column of None only (no judged request) would
+            # otherwise be of polars' Null type.
+            schema = {"reached": pl.Boolean} | {
+                f"p{q}": pl.Duration("us") for q in PERCENTILES
+            }
+            return pl.DataFrame(
+                list(self.summary), schema_overrides=schema, infer_schema_length=None
+            )
+        if table == "problems":
+            return pl.DataFrame(
+                {
+                    "row": pl.Series([p.row for p in self.problems], dtype=pl.Int64),
+                    "id": [p.id for p in self.problems],
+                    "reason": pl.Series(
+                        [p.reason for p in self.problems], dtype=pl.String
+                    ),
+                },
+                strict=False,
+            )
+        columns = []
+        for name, column in self.requests.items():
+            series = pl.Series(name, column)
+            if column.dtype.kind == "M":
+                series = series.dt.replace_time_zone("UTC")
+            columns.append(series)
+        return pl.DataFrame(columns)
+
+
+def _now(now: Any) -> int:
+    if now is None:
+        return instant_us(dt.datetime.now(dt.UTC))
+    if isinstance(now, dt.datetime):
+        return instant_us(now)
+    value = instant_array(np.asarray(now) if isinstance(now, np.generic) else now)
+    if value.size != 1 or int(value.reshape(-1)[0]) == NAT:
+        raise InvalidArgumentError(f"now must be one instant, got {now!r}")
+    return int(value.reshape(-1)[0])
+
+
+def _thresholds(at_risk: Any) -> tuple[float, ...]:
+    values = tuple(at_risk)
+    names = [f"at_risk_{round(v * 100)}" for v in values if isinstance(v, float | int)]
+    if (
+        len(names) != len(values)
+        or len(set(names)) != len(names)
+        or not all(0 < v <= 1 for v in values)
+    ):
+        raise InvalidArgumentError(
+            "at_risk must be distinct fractions in (0, 1] (0.75 for 75 %), got "
+            f"{at_risk!r}"
+        )
+    return tuple(float(v) for v in values)
+
+
+def evaluate(
+    charter: Any,
+    requests: Any,
+    *,
+    now: Any = None,
+    at_risk: tuple[float, ...] = (0.75, 0.9),
+    strict: bool = False,
+    pauses: Any = None,
+) -> Evaluation:
+    """Evaluate request records against ``charter``'s engagements.
+
+    Args:
+        charter: the ``Charter``.
+        requests: a mapping of column names to arrays (numpy, lists, pandas
+            or polars Series, pyarrow arrays), a pandas or polars DataFrame,
+            a pyarrow Table, or an iterable of row mappings.
+            Columns: ``received_at`` (required), ``responded_at`` (optional,
+            missing values are unanswered requests), ``id`` (optional), and
+            either ``engagement`` (an engagement id) or selector columns among
+            ``channel``, ``kind``, ``priority``: the first engagement in
+            charter order whose channel (if it names one), kinds and
+            priorities (if non-empty) accept the row's values.
+        now: the instant open requests are judged at; default the current time.
+        at_risk: thresholds of the share of the budget used that flag an open
+            request, each giving an ``at_risk_<percent>`` column.
+        strict: raise ``InvalidRequestError`` on any bad
+            row (pause problems included) instead of reporting it in
+            ``problems``.
+        pauses: a long table of pauses (mapping of columns, pandas or
+            polars DataFrame, pyarrow Table or iterable of row mappings):
+            ``request`` (the request's ``id``, or its row number without an
+            ``id`` column), ``start`` and ``end``
+            (a missing end: still paused, until the response or ``now``).
+            On pausable engagements the business time inside pauses is not
+            counted and pushes the deadlines later; see docs/compliance.md.
+
+    Optional request columns ``calendar`` (one of the charter's calendar
+    names) and ``tz`` (an IANA zone for the calendar's hours) evaluate a row
+    on another calendar than its engagement's.
+
+    Instants are aware datetimes, ``datetime64`` (read as UTC), tz-aware
+    pandas, polars (``pl.Datetime(time_zone=...)``) or pyarrow
+    (``pa.timestamp(unit, tz=...)``) columns, or ISO 8601 texts with an
+    offset. A naive pandas, polars or pyarrow datetime column as a whole
+    raises ``NaiveDatetimeError``. polars and pyarrow are optional: never
+    imported, their objects are recognised by duck typing.
+    """
+    thresholds = _thresholds(at_risk)
+    now_us = _now(now)
+    columns, n = read_columns(requests)
+    received, bad_received = read_instants("received_at", columns["received_at"])
+    if "responded_at" in columns:
+        responded, bad_responded = read_instants(
+            "responded_at", columns["responded_at"]
+        )
+    else:
+        responded, bad_responded = np.full(n, NAT, dtype=np.int64), {}
+    chosen, bad_engagement = select_engagements(columns, charter.engagements, n)
+    zones, specs, bad_zone = select_zones(columns, tuple(charter.calendars), n)
+    reasons: dict[int, list[str]] = {}
+    for found in (bad_engagement, bad_received, bad_responded, bad_zone):
+        for row, reason in found.items():
+            reasons.setdefault(row, []).append(reason)
+    missing = received == NAT
+    missing[list(bad_received)] = False
+    late = (received != NAT) & (responded != NAT) & (responded < received)
+    for row in np.flatnonzero(missing).tolist():
+        reasons.setdefault(row, []).append("missing received_at")
+    for row in np.flatnonzero(late).tolist():
+        reasons.setdefault(row, []).append("responded_at is before received_at")
+    ids = as_ids(columns.get("id"), n)
+    bad = np.zeros(n, dtype=bool)
+    bad[list(reasons)] = True
+    orphans: list[tuple[Any, str]] = []
+    table = empty_pauses()
+    if pauses is not None:
+        pausable = np.array([e.pausable for e in charter.engagements] + [False])
+        table = read_pauses(
+            pauses,
+            ids=ids,
+            has_ids="id" in columns,
+            received=received,
+            life_end=np.where(responded != NAT, responded, now_us),
+            pausable=pausable[chosen],
+            bad=bad,
+            reasons=reasons,
+            orphans=orphans,
+        )
+    unknown = dict.fromkeys(orphans)  # one problem per unknown request id
+    problems = tuple(Problem(-1, request, why) for request, why in unknown) + tuple(
+        Problem(row, ids[row].item() if hasattr(ids[row], "item") else ids[row], why)
+        for row, why in sorted((r, "; ".join(w)) for r, w in reasons.items())
+    )
+    if strict and problems:
+        raise InvalidRequestError(problems, n)
+    lines, summary = compute_lines(
+        charter,
+        received=received,
+        responded=responded,
+        chosen=chosen,
+        bad=bad,
+        now_us=now_us,
+        zones=zones,
+        specs=specs,
+        pauses=table,
+    )
+    lines = {"row": lines["row"], "id": ids[lines["row"]], **lines}
+    share, is_open = lines["share_used"], lines["status"] == "open"
+    for threshold in thresholds:
+        lines[f"at_risk_{round(threshold * 100)}"] = is_open & (share >= threshold)
+    return Evaluation(
+        requests=lines,
+        summary=tuple(summary),
+        problems=problems,
+        now=EPOCH + dt.timedelta(microseconds=now_us),
+        at_risk=thresholds,
+    )

@@ -1,0 +1,186 @@
+"""Pauses for ``evaluate``: a long table of (request, start, end), whole-array.
+
+The table is read into flat arrays with the row index of each pause, sorted
+by (row, start). Checks are whole-array: a pause of an invalid row is
+ignored, a pause of a non-pausable engagement is reported and ignored, a
+pause reaching outside the request's life (before the receipt, after the
+response or ``now``) is reported and clipped, and overlapping pauses are
+reported and counted once (their union). No Python loop runs per pause or
+per row, except to word the reasons of the rows reported.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeAlias
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from .._core.units import I64, NAT
+from .input import read_columns_plain, read_instants
+
+__all__ = ["Pauses", "empty_pauses", "read_pauses"]
+
+Bools: TypeAlias = npt.NDArray[np.bool_]
+Reasons: TypeAlias = dict[int, list[str]]
+
+
+@attrs.frozen(eq=False)
+class Pauses:
+    """Flat pauses sorted by (row, start): clipped, merged, ready to measure."""
+
+    row: I64
+    start: I64
+    end: I64
+
+
+def empty_pauses() -> Pauses:
+    """No pauses at all."""
+    empty = np.empty(0, dtype=np.int64)
+    return Pauses(empty, empty, empty)
+
+
+def _match_ids(request: Any, ids: npt.NDArray[Any]) -> tuple[I64, I64]:
+    """Row of each pause's request (-1: no such id) and how many rows share it."""
+    req = np.asarray(request)
+    if req.dtype.kind in "iu" and ids.dtype.kind in "iu":
+        keys, wanted = ids.astype(np.int64), req.astype(np.int64)
+    else:
+        keys = ids.astype(str) if ids.dtype.kind != "U" else ids
+        wanted = req.astype(str) if req.dtype.kind != "U" else req
+    if not len(keys):
+        return np.full(len(wanted), -1, dtype=np.int64), np.zeros(
+            len(wanted), dtype=np.int64
+        )
+    if len(keys) < 2 or bool((keys[1:] > keys[:-1]).all()):
+        order = np.arange(len(keys))  # already sorted and unique (row numbers)
+        ordered = keys
+    else:
+        order = np.argsort(keys, kind="stable")
+        ordered = keys[order]
+    left = np.searchsorted(ordered, wanted, side="left")
+    right = np.searchsorted(ordered, wanted, side="right")
+    count = (right - left).astype(np.int64)
+    row = np.where(count > 0, order[np.minimum(left, len(order) - 1)], -1)
+    return row.astype(np.int64), count
+
+
+def _segment_cummax(values: I64, row: I64) -> I64:
+    """Running maximum of ``values`` restarting at each new ``row`` (sorted)."""
+    out = values.copy()
+    shift = 1
+    while shift < len(out):
+        same = row[shift:] == row[:-shift]
+        if not same.any():
+            break
+        np.maximum(
+            out[shift:], np.where(same, out[:-shift], out[shift:]), out=out[shift:]
+        )
+        shift *= 2
+    return out
+
+
+def read_pauses(
+    table: Any,
+    *,
+    ids: npt.NDArray[Any],
+    has_ids: bool,
+    received: I64,
+    life_end: I64,
+    pausable: Bools,
+    bad: Bools,
+    reasons: Reasons,
+    orphans: list[tuple[Any, str]],
+) -> Pauses:
+    """Read, check, clip and merge the pause table; add reasons per row.
+
+    ``life_end`` is each row's response, or ``now`` while unanswered;
+    ``pausable`` whether the row's engagement is; ``bad`` the invalid rows.
+    Reasons go to ``reasons`` (row -> texts); pauses naming no request go to
+    ``orphans`` as (request, reason).
+    """
+    columns, m = read_columns_plain(table, "pauses", ("request", "start"))
+    if m == 0:
+        return empty_pauses()
+    request = columns["request"]
+    if hasattr(request, "to_numpy"):
+        request = request.to_numpy()
+    request = np.asarray(request)
+    if request.dtype.kind not in "iuU":
+        request = np.asarray(request, dtype=object).astype(str)
+    row, count = _match_ids(request, ids if has_ids else np.arange(len(received)))
+    start, bad_start = read_instants("pauses.start", columns["start"])
+    if "end" in columns:
+        end, bad_end = read_instants("pauses.end", columns["end"])
+    else:
+        end, bad_end = np.full(m, NAT, dtype=np.int64), {}
+    for k in np.flatnonzero(row < 0).tolist():
+        orphans.append((request[k].item(), "pause for no request with this id"))
+    known = row >= 0
+    if not known.any():
+        return empty_pauses()
+    unreadable = np.zeros(m, dtype=bool)
+    unreadable[list(bad_start) + list(bad_end)] = True
+    missing = (start == NAT) & ~unreadable
+    shared = known & (count > 1)
+    safe_row = np.where(known, row, 0)
+    keep = known & ~shared & ~bad[safe_row] & ~unreadable & ~missing
+    not_pausable = keep & ~pausable[safe_row]
+    keep &= ~not_pausable
+    # A missing end is a pause still running: it lasts until the life's end.
+    end = np.where((end == NAT) & keep, life_end[safe_row], end)
+    backwards = keep & (end < start)
+    keep &= ~backwards
+
+    def report(mask: Bools, text: str) -> None:
+        for r in np.unique(row[mask & known]).tolist():
+            reasons.setdefault(r, []).append(text)
+
+    for k, why in (*bad_start.items(), *bad_end.items()):
+        if known[k] and not bad[row[k]]:
+            reasons.setdefault(int(row[k]), []).append(why)
+    report(missing & ~bad[safe_row], "pauses: a pause has no start")
+    report(shared, "pauses: the request id is not unique; its pauses are ignored")
+    report(not_pausable, "pauses: the engagement is not pausable; pauses ignored")
+    report(backwards, "pauses: a pause ends before it starts; it is ignored")
+
+    return _clip_and_merge(
+        row[keep],
+        start[keep],
+        end[keep],
+        received=received,
+        life_end=life_end,
+        reasons=reasons,
+    )
+
+
+def _clip_and_merge(
+    row: I64, start: I64, end: I64, *, received: I64, life_end: I64, reasons: Reasons
+) -> Pauses:
+    """Sort by (row, start), clip to each request's life, merge overlaps."""
+    order = np.lexsort((start, row))
+    row, start, end = row[order], start[order], end[order]
+    lo, hi = received[row], life_end[row]
+    outside = (start < lo) | (end > hi)
+    report_rows = np.unique(row[outside]).tolist()
+    for r in report_rows:
+        reasons.setdefault(r, []).append(
+            "pauses: a pause reaches outside the request's life; clipped to it"
+        )
+    start = np.clip(start, lo, hi)
+    end = np.clip(end, lo, hi)
+    # Union of overlapping pauses: each starts no earlier than the latest end
+    # of the pauses before it in the same row.
+    latest = _segment_cummax(end, row)
+    previous = np.empty_like(latest)
+    previous[1:] = latest[:-1]
+    first = np.ones(len(row), dtype=bool)
+    first[1:] = row[1:] != row[:-1]
+    previous[first] = np.iinfo(np.int64).min
+    overlap = start < previous
+    for r in np.unique(row[overlap]).tolist():
+        reasons.setdefault(r, []).append("pauses: pauses overlap; counted once")
+    start = np.maximum(start, previous)
+    end = np.maximum(end, start)
+    return Pauses(row, start, end)

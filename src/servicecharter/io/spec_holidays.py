@@ -1,0 +1,116 @@
+"""Holidays in charter files: a country, dates, or a list mixing them.
+
+``"FR"``, ``{country = "FR", subdiv = "57"}``, ``[2026-05-01, ...]``,
+``{dates = [...]}``, or a list of those.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from .._errors import ServiceCharterError
+from ..hours.holidays import HolidayDates, HolidaySource, PublicHolidays
+from .spec import Array, Date, Kind, Schema, Text, describe, fail
+from .spec_table import Field, Table
+
+__all__ = ["HOLIDAYS"]
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
+_HELP = (
+    "a country code like 'FR', a table {country = 'FR', subdiv = '57'}, "
+    "a list of dates, or a list of those"
+)
+
+
+def _country(loaded: dict[str, Any]) -> PublicHolidays:
+    return PublicHolidays(loaded["country"], loaded.get("subdiv"))
+
+
+_COUNTRY = Table(
+    name="CountryHolidays",
+    doc="The public holidays of a country (from the holidays package).",
+    fields={
+        "country": Field(Text(example="FR"), "ISO 3166-1 alpha-2 code"),
+        "subdiv": Field(Text(example="57"), "subdivision code (region, canton)"),
+    },
+    build=_country,
+    unbuild=lambda h: {
+        "country": h.country,
+        **({"subdiv": h.subdiv} if h.subdiv else {}),
+    },
+    required=("country",),
+)
+_DATES = Table(
+    name="HolidayDates",
+    doc="An explicit set of holiday dates.",
+    fields={"dates": Field(Array(Date()), "the dates")},
+    build=lambda loaded: HolidayDates(loaded["dates"]),
+    unbuild=lambda h: {"dates": sorted(h.holidays)},
+    required=("dates",),
+)
+
+
+def _is_date(item: object) -> bool:
+    if isinstance(item, str):
+        return bool(_ISO_DATE.match(item))
+    return isinstance(item, dt.date) and not isinstance(item, dt.datetime)
+
+
+class _Holidays(Kind):
+    def load(self, value: Any, path: str) -> Any:
+        if not isinstance(value, list):
+            return (self._source(value, path),)
+        sources: list[Any] = []
+        dates: list[dt.date] = []
+        for i, item in enumerate(value):
+            if _is_date(item):
+                if not dates:
+                    sources.append(None)  # where the dates go
+                dates.append(Date().load(item, f"{path}[{i}]"))
+            else:
+                sources.append(self._source(item, f"{path}[{i}]"))
+        return tuple(HolidayDates(dates) if s is None else s for s in sources)
+
+    def _source(self, value: Any, path: str) -> HolidaySource:
+        if isinstance(value, str):
+            try:
+                return PublicHolidays(value)
+            except ServiceCharterError as error:
+                raise fail(path, value, str(error)) from None
+        if isinstance(value, Mapping):
+            table = _DATES if "dates" in value else _COUNTRY
+            source: HolidaySource = table.load(value, path)
+            return source
+        raise fail(path, value, f"expected {_HELP}, got {describe(value)}")
+
+    def dump(self, value: Any) -> Any:
+        if len(value) == 1 and isinstance(value[0], PublicHolidays):
+            only = value[0]
+            return only.country if only.subdiv is None else _COUNTRY.dump(only)
+        inline = sum(isinstance(s, HolidayDates) for s in value) == 1
+        out: list[Any] = []
+        for source in value:
+            if isinstance(source, PublicHolidays):
+                out.append(
+                    source.country if source.subdiv is None else _COUNTRY.dump(source)
+                )
+            elif inline and source.holidays:
+                out.extend(sorted(source.holidays))
+            else:
+                out.append(_DATES.dump(source))
+        return out
+
+    def schema(self, defs: dict[str, Schema]) -> Schema:
+        one = [
+            {"type": "string", "pattern": "^[A-Z]{2,3}$"},
+            _COUNTRY.schema(defs),
+            _DATES.schema(defs),
+        ]
+        item = {"oneOf": [*one[1:], {"type": "string"}]}
+        return {"oneOf": [*one, {"type": "array", "items": item}]}
+
+
+HOLIDAYS = _Holidays()

@@ -1,0 +1,116 @@
+"""What every deadline rule shares: the scalar/array plumbing and the checks.
+
+A rule computes its deadlines on int64 microseconds (``deadline_us``) with
+the calendar's int64 API; ``deadline`` converts any instant form to that
+and back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import numpy as np
+
+from .._core.convert import instant_array, instant_us, is_scalar
+from .._core.units import DAY_US, I64, NAT
+from .._core.zone import local_to_utc
+from .._errors import InvalidRuleError
+from ..calendar import BusinessCalendar
+
+__all__ = [
+    "RuleBase",
+    "at_wall",
+    "check_duration",
+    "count",
+    "one_of",
+    "positive_duration",
+]
+
+
+class RuleBase:
+    """The scalar/array plumbing shared by every rule."""
+
+    __slots__ = ()
+
+    def deadline(self, calendar: BusinessCalendar, received: Any) -> Any:
+        """The deadline of ``received``, one instant or a whole array.
+
+        An aware ``datetime`` gives an aware ``datetime`` in the calendar's
+        zone; an array (numpy ``datetime64`` read as UTC, or tz-aware pandas,
+        polars or pyarrow) gives a ``datetime64[us]`` array in UTC, NaT kept.
+        """
+        if is_scalar(received):
+            due = self._due(calendar, np.array([instant_us(received)], dtype=np.int64))
+            return calendar._datetime(int(due[0]))
+        t = instant_array(received)
+        return self.deadline_us(calendar, t.ravel()).reshape(t.shape).view("M8[us]")
+
+    def deadline_us(self, calendar: BusinessCalendar, received_us: I64) -> I64:
+        """Deadlines of receipts given as int64 UTC microseconds (NaT kept).
+
+        The int64 form of ``deadline``, for callers that converted their
+        instants already (``evaluate`` does).
+
+        >>> from servicecharter import parse_rule
+        >>> t = np.array(["2026-03-27T15:30", "NaT"], "M8[us]").view(np.int64)
+        >>> parse_rule("4 business hours").deadline_us(cal, t).view("M8[us]")
+        array(['2026-03-30T12:30:00.000000', 'NaT'], dtype='datetime64[us]')
+        """
+        ok = received_us != NAT
+        if ok.all():
+            return self._due(calendar, received_us)
+        out = np.full(received_us.shape, NAT, dtype=np.int64)
+        if ok.any():
+            out[ok] = self._due(calendar, received_us[ok])
+        return out
+
+    def _due(self, calendar: BusinessCalendar, t: I64) -> I64:
+        raise NotImplementedError
+
+
+def at_wall(calendar: BusinessCalendar, days: I64, time_of_day_us: Any) -> I64:
+    """The instants of a local time of day on local dates (DST rules apply)."""
+    local = days * DAY_US + time_of_day_us
+    opening = np.zeros(np.shape(local), dtype=bool)
+    return local_to_utc(np.asarray(local, dtype=np.int64), opening, calendar.hours.tz)
+
+
+def check_duration(instance: object, attribute: Any, value: object) -> None:
+    """An attrs validator: a ``timedelta``."""
+    if not isinstance(value, dt.timedelta):
+        raise InvalidRuleError(
+            f"{attribute.name} must be a timedelta, got {value!r}; "
+            "e.g. timedelta(hours=4)"
+        )
+
+
+def positive_duration(instance: object, attribute: Any, value: dt.timedelta) -> None:
+    """An attrs validator: a positive ``timedelta``."""
+    check_duration(instance, attribute, value)
+    if value <= dt.timedelta(0):
+        raise InvalidRuleError(f"{attribute.name} must be positive, got {value}")
+
+
+def count(minimum: int) -> Any:
+    """An attrs validator: an integer at least ``minimum``."""
+
+    def check(instance: object, attribute: Any, value: object) -> None:
+        if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
+            raise InvalidRuleError(
+                f"{attribute.name} must be an integer >= {minimum}, got {value!r}"
+            )
+
+    return check
+
+
+def one_of(*allowed: str) -> Any:
+    """An attrs validator: one of the ``allowed`` strings."""
+
+    def check(instance: object, attribute: Any, value: object) -> None:
+        if value not in allowed:
+            raise InvalidRuleError(
+                f"{attribute.name} must be one of {', '.join(allowed)}; got {value!r}"
+            )
+
+    return check
