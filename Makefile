@@ -44,9 +44,10 @@ $(STAMP_BENCH): pyproject.toml | $(PY)
 
 venv: $(STAMP_TEST)  ## Create .venv and install the project with test tools.
 
-lint: $(STAMP_TEST)  ## ruff check and ruff format --check.
+lint: $(STAMP_TEST)  ## ruff check, ruff format --check, and the import contract.
 	$(BIN)/ruff check $(LINT_PATHS)
 	$(BIN)/ruff format --check $(LINT_PATHS)
+	$(BIN)/lint-imports --no-cache
 
 typecheck: $(STAMP_TEST)  ## mypy --strict on the package, benchmarks and examples.
 	$(BIN)/mypy --strict src $(wildcard benchmarks docs/examples docs/_ext)
@@ -61,7 +62,7 @@ docs: $(STAMP_TEST)  ## Build the documentation site into site/ (strict).
 docs-serve: $(STAMP_TEST)  ## Serve the documentation on localhost:8000.
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
 
-test: lint typecheck pytest docs  ## Everything CI runs.
+test: lint typecheck pytest docs  ## Everything CI runs (the layer contract included).
 
 # The classifiers promise Python 3.11 to 3.13; CI runs the oldest. This runs
 # the tests on each newer version, each in its own venv (a few minutes each),

@@ -2,23 +2,50 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Protocol
 
 from .._errors import InvalidCharterError
 from ..hours import OpeningHours
 from ..rules import CalendarPeriod, EarliestOf, EndOfPeriod, LatestOf, Rule
-from .parts import Objective
+from .obligations import RecurringObligation
+from .parts import (
+    Channel,
+    ClientDuty,
+    Commitment,
+    DurationCap,
+    Engagement,
+    Objective,
+    Revision,
+)
 
-if TYPE_CHECKING:
-    from .charter import Charter
+__all__ = ["CharterParts", "charter_problems"]
 
-__all__ = ["charter_problems"]
+
+class CharterParts(Protocol):
+    """The parts of a charter the checks read (``Charter`` has them all)."""
+
+    @property
+    def calendars(self) -> Mapping[str, OpeningHours]: ...
+    @property
+    def channels(self) -> tuple[Channel, ...]: ...
+    @property
+    def engagements(self) -> tuple[Engagement, ...]: ...
+    @property
+    def obligations(self) -> tuple[RecurringObligation, ...]: ...
+    @property
+    def caps(self) -> tuple[DurationCap, ...]: ...
+    @property
+    def commitments(self) -> tuple[Commitment, ...]: ...
+    @property
+    def duties(self) -> tuple[ClientDuty, ...]: ...
+    @property
+    def revisions(self) -> tuple[Revision, ...]: ...
 
 _COLLECTIONS = ("channels", "engagements", "obligations", "caps", "commitments")
 
 
-def charter_problems(charter: Charter) -> list[InvalidCharterError]:
+def charter_problems(charter: CharterParts) -> list[InvalidCharterError]:
     """Every problem of the charter as a whole, in the order of its fields."""
     return [
         *_duplicates(charter),
@@ -32,7 +59,7 @@ def _known(names: Iterable[str]) -> str:
     return ", ".join(repr(n) for n in names) or "none"
 
 
-def _duplicates(charter: Charter) -> Iterator[InvalidCharterError]:
+def _duplicates(charter: CharterParts) -> Iterator[InvalidCharterError]:
     keyed = [(name, "id") for name in _COLLECTIONS]
     keyed += [("duties", "id"), ("revisions", "version")]
     for collection, key in keyed:
@@ -49,7 +76,7 @@ def _duplicates(charter: Charter) -> Iterator[InvalidCharterError]:
             seen.setdefault(value, i)
 
 
-def _channel_calendars(charter: Charter) -> Iterator[InvalidCharterError]:
+def _channel_calendars(charter: CharterParts) -> Iterator[InvalidCharterError]:
     for i, channel in enumerate(charter.channels):
         if channel.calendar not in charter.calendars:
             yield InvalidCharterError(
@@ -60,7 +87,7 @@ def _channel_calendars(charter: Charter) -> Iterator[InvalidCharterError]:
             )
 
 
-def _engagement_channels(charter: Charter) -> Iterator[InvalidCharterError]:
+def _engagement_channels(charter: CharterParts) -> Iterator[InvalidCharterError]:
     channels = {c.id: c.calendar for c in charter.channels}
     for i, engagement in enumerate(charter.engagements):
         if engagement.channel is None:
@@ -87,7 +114,7 @@ def _engagement_channels(charter: Charter) -> Iterator[InvalidCharterError]:
             yield from _rules_on(hours, calendar, engagement.objectives, i)
 
 
-def _engagement_caps(charter: Charter) -> Iterator[InvalidCharterError]:
+def _engagement_caps(charter: CharterParts) -> Iterator[InvalidCharterError]:
     caps = {cap.id for cap in charter.caps}
     for i, engagement in enumerate(charter.engagements):
         for j, cap in enumerate(engagement.caps):
