@@ -20,17 +20,12 @@ import argparse
 import contextlib
 import datetime as dt
 import importlib
-import json
 import math
-import os
-import platform
-import statistics
 import sys
 import time
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -38,6 +33,20 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import numpy.typing as npt
 
+from common import (
+    OURS,
+    add_json_option,
+    add_seed_option,
+    argument_parser,
+    emit,
+    facts,
+    fmt_n,
+    fmt_rate,
+    fmt_seconds,
+    load_average,
+    markdown,
+    median_best,
+)
 from servicecharter import BusinessCalendar, OpeningHours, SpecialDay
 
 I64 = npt.NDArray[np.int64]
@@ -56,7 +65,6 @@ DT_US = "datetime64[us]"
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PLOT = ROOT / "docs" / "img" / "peers.png"
 DEFAULT_SIZES = (10**3, 10**4, 10**5, 10**6, 10**7)
-OURS = "servicecharter"
 
 DAY_SPEC = "Mo-Fr 09:00-17:00; PH off"
 NIGHT_SPEC = "Mo-Su 22:00-06:00"
@@ -119,13 +127,6 @@ def load(module: str) -> Any:
     """Import an optional, untyped peer (read as Any)."""
     with quiet():
         return importlib.import_module(module)
-
-
-def version(dist: str) -> str:
-    try:
-        return metadata.version(dist)
-    except metadata.PackageNotFoundError:
-        return "not installed"
 
 
 # ---------------------------------------------------------------- instants --
@@ -442,9 +443,7 @@ def measure(impl: Impl, data: Data, min_time: float) -> tuple[SizeTiming, Any]:
         wanted = min(25, max(3, math.ceil(min_time / first) if first > 0 else 25))
         if len(samples) >= wanted:
             break
-    timing = SizeTiming(
-        len(data), statistics.median(samples), min(samples), len(samples)
-    )
+    timing = SizeTiming(len(data), *median_best(samples), len(samples))
     return timing, out
 
 
@@ -1221,7 +1220,7 @@ def workloads(inp: Inputs | None, facts: dict[str, Any]) -> list[Workload]:
 
 def run(args: argparse.Namespace) -> Report:
     started = time.perf_counter()
-    report = Report(facts=facts(args))
+    report = Report(facts=run_facts(args))
     inp = Inputs.make(max(args.sizes), args.seed)
     limits = {"budget": args.budget, "min_time": args.min_time}
     progress(started, f"inputs ready (n={max(args.sizes):,})")
@@ -1267,43 +1266,6 @@ def summary(run: LibraryRun) -> str:
 
 
 # ------------------------------------------------------------------ output --
-
-
-def fmt_seconds(value: float | None) -> str:
-    if value is None:
-        return "-"
-    if value < 1e-3:
-        return f"{value * 1e6:.0f} us"
-    if value < 1:
-        return f"{value * 1e3:.1f} ms"
-    return f"{value:.2f} s"
-
-
-def fmt_rate(per_second: float) -> str:
-    for unit, scale in (("M", 1e6), ("k", 1e3)):
-        if per_second >= scale:
-            return f"{per_second / scale:,.1f} {unit}/s"
-    return f"{per_second:,.0f} /s"
-
-
-def fmt_n(n: int) -> str:
-    exp = math.log10(n) if n > 0 else 0.0
-    return f"10^{exp:.0f}" if exp.is_integer() else f"{n:,}"
-
-
-def markdown(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    table = [list(header), *(list(r) for r in rows)]
-    widths = [max(len(r[i]) for r in table) for i in range(len(header))]
-
-    def line(cells: Sequence[str]) -> str:
-        return (
-            "| "
-            + " | ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True))
-            + " |"
-        )
-
-    rule = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
-    return "\n".join([line(table[0]), rule, *(line(r) for r in table[1:])])
 
 
 def ours_run(report: Report, key: str) -> LibraryRun | None:
@@ -1404,10 +1366,6 @@ def render(report: Report, sizes: Sequence[int]) -> str:
     )
 
 
-def to_json(report: Report) -> str:
-    return json.dumps(asdict(report), indent=2)
-
-
 # -------------------------------------------------------------------- plot --
 
 
@@ -1481,13 +1439,7 @@ def plot(report: Report, path: Path, budget: float) -> None:
 # -------------------------------------------------------------------- main --
 
 
-def load_average() -> str:
-    return " ".join(f"{x:.2f}" for x in os.getloadavg())
-
-
-def facts(args: argparse.Namespace) -> dict[str, Any]:
-    import servicecharter
-
+def run_facts(args: argparse.Namespace) -> dict[str, Any]:
     peers = (
         "pandas",
         "businesstime",
@@ -1496,16 +1448,11 @@ def facts(args: argparse.Namespace) -> dict[str, Any]:
         "pytz",
         "matplotlib",
     )
-    return {
-        OURS: servicecharter.__version__,
-        "python": platform.python_version(),
-        "numpy": np.__version__,
-        **{p: version(p) for p in peers},
-        "machine": f"{platform.machine()} {platform.system()}, {os.cpu_count()} CPUs",
-        "settings": f"sizes={','.join(map(str, args.sizes))} "
-        f"budget={args.budget:g} s min-time={args.min_time:g} s seed={args.seed}",
-        "load average at start": load_average(),
-    }
+    settings = (
+        f"sizes={','.join(map(str, args.sizes))} budget={args.budget:g} s "
+        f"min-time={args.min_time:g} s seed={args.seed}"
+    )
+    return facts(peers, {"settings": settings, "load average at start": load_average()})
 
 
 def parse_sizes(text: str) -> list[int]:
@@ -1521,7 +1468,7 @@ def parse_sizes(text: str) -> list[int]:
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser = argument_parser(__doc__)
     parser.add_argument(
         "--sizes",
         type=parse_sizes,
@@ -1536,14 +1483,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "previous size, would exceed this (default 20)",
     )
     parser.add_argument("--plot", type=Path, default=DEFAULT_PLOT, help="PNG to write")
-    parser.add_argument(
-        "--json",
-        nargs="?",
-        const="-",
-        metavar="PATH",
-        help="write JSON to PATH (stdout, without the tables, if no PATH)",
-    )
-    parser.add_argument("--seed", type=int, default=2026, help="random seed")
+    add_json_option(parser, "tables")
+    add_seed_option(parser)
     parser.add_argument(
         "--min-time",
         type=float,
@@ -1565,12 +1506,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         report.facts["plot"] = str(args.plot)
     except ImportError:
         report.facts["plot"] = "not written: matplotlib is not installed"
-    if args.json == "-":
-        print(to_json(report))
-    else:
-        print(render(report, args.sizes))
-        if args.json:
-            Path(args.json).write_text(to_json(report) + "\n", encoding="utf-8")
+    emit(args.json, render(report, args.sizes), asdict(report))
     return 0
 
 
