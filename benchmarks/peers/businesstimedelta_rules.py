@@ -7,14 +7,12 @@ the schedule has holidays.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
 from servicecharter import BusinessCalendar
 
 from .causes import SUB_SECOND
 from .instants import (
-    I64,
     TZ_NAME,
     fmt_duration,
     fmt_instant,
@@ -22,7 +20,7 @@ from .instants import (
     from_timedeltas,
     py_utc,
 )
-from .model import Cause, Check, Data, Impl, Missing, Peer, Schedule
+from .model import Answers, Cause, Check, Impl, Missing, Peer, Schedule
 from .optional import load
 from .ours import our_elapsed_us
 
@@ -45,10 +43,7 @@ def btd_rule(sched: Schedule) -> tuple[Any, Any]:
 
 
 def btd_add(
-    add: Callable[[Data], I64],
-    close: Callable[[Data], I64],
-    sched: Schedule,
-    causes: tuple[Cause, ...],
+    add: Answers, close: Answers, sched: Schedule, causes: tuple[Cause, ...]
 ) -> Peer | Missing:
     try:
         btd, rule = btd_rule(sched)

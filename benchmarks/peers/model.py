@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeAlias
 
 import numpy as np
 
@@ -74,6 +74,10 @@ class Data:
         return Data(a, zeros if b is None else b, zeros if c is None else c)
 
 
+# Our answer to each input of a Data, as int64 (what a peer's is checked against).
+Answers: TypeAlias = Callable[[Data], I64]
+
+
 @dataclass(frozen=True)
 class Impl:
     """One library's way of doing a workload.
@@ -107,11 +111,11 @@ class Check:
     """What a peer's answer is compared with: our answer in its own terms."""
 
     semantics: str
-    expected: Callable[[Data], I64]
+    expected: Answers
     fmt: Callable[[int], str]
     causes: tuple[Cause, ...] = ()
     # Another of our answers, reported (not counted) to show a convention.
-    alternative: tuple[str, Callable[[Data], I64]] | None = None
+    alternative: tuple[str, Answers] | None = None
 
 
 @dataclass(frozen=True)

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import numpy as np
 
 from .instants import I64, fmt_day
-from .model import Check, Data, Impl, Peer, Schedule
+from .model import Answers, Check, Data, Impl, Peer, Schedule
 from .ours import as_i64, by_roll, day_pair
 
 
-def busday_offset(sched: Schedule, ours: Callable[[Data], I64]) -> Peer:
+def busday_offset(sched: Schedule, ours: Answers) -> Peer:
     """``np.busday_offset`` against ``ours``, our add_business_days."""
     hol = np.array(sched.holidays, dtype="datetime64[D]")
 
@@ -35,7 +33,7 @@ def busday_offset(sched: Schedule, ours: Callable[[Data], I64]) -> Peer:
     )
 
 
-def busday_count(sched: Schedule, ours: Callable[[Data], I64]) -> Peer:
+def busday_count(sched: Schedule, ours: Answers) -> Peer:
     """``np.busday_count`` against ``ours``, our count_business_days."""
     hol = np.array(sched.holidays, dtype="datetime64[D]")
     return Peer(

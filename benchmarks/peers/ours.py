@@ -12,7 +12,7 @@ from common import OURS
 from servicecharter import BusinessCalendar
 
 from .instants import DT_US, I64
-from .model import ROLLS, Data, Impl
+from .model import ROLLS, Answers, Data, Impl
 
 
 def instants(data: Data) -> npt.NDArray[np.datetime64]:
@@ -44,9 +44,7 @@ def by_roll(data: Data, offset: Callable[[Any, Any, Any], Any]) -> I64:
     return out
 
 
-def adder(
-    cal: BusinessCalendar, d: np.timedelta64, boundary: str
-) -> Callable[[Data], I64]:
+def adder(cal: BusinessCalendar, d: np.timedelta64, boundary: str) -> Answers:
     if boundary == "close":
         return lambda data: as_i64(cal.add(instants(data), d, boundary="close"))
     return lambda data: as_i64(cal.add(instants(data), d))
@@ -74,5 +72,5 @@ def our_elapsed(cal: BusinessCalendar) -> Impl:
     )
 
 
-def our_elapsed_us(cal: BusinessCalendar) -> Callable[[Data], I64]:
+def our_elapsed_us(cal: BusinessCalendar) -> Answers:
     return lambda data: as_i64(cal.elapsed(instants(data), ends(data)))

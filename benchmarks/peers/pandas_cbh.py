@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
-from .instants import DT_US, I64, fmt_wall, wall_us
-from .model import WEEKDAYS, Cause, Check, Data, Impl, Missing, Peer, Schedule
+from .instants import DT_US, fmt_wall, wall_us
+from .model import WEEKDAYS, Answers, Cause, Check, Impl, Missing, Peer, Schedule
 from .optional import load, quiet
 
 
 def pandas_add(
-    add: Callable[[Data], I64],
-    close: Callable[[Data], I64],
-    sched: Schedule,
-    causes: tuple[Cause, ...],
+    add: Answers, close: Answers, sched: Schedule, causes: tuple[Cause, ...]
 ) -> Peer | Missing:
     try:
         pd = load("pandas")
