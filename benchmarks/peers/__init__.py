@@ -8,13 +8,8 @@ fixed set of edge inputs (boundaries, holidays, weekends, DST days). Every
 disagreement is counted and sorted into a cause class; none is hidden. See
 docs/benchmarks.md for the workloads and the causes found.
 
-Modules, from the bottom up: ``instants`` (int64 instants, wall clock,
-display), ``model`` (schedules, inputs, implementations, checks),
-``results``, ``optional`` (importing a peer), ``causes`` (known reasons for
-a disagreement), ``ours`` (our side of each workload), one adapter per peer
-(``pandas_cbh``, ``businesstime_hours``, ``businesstimedelta_rules``,
-``exchange_calendars_xpar``, ``numpy_busday``), ``inputs``, ``workloads``,
-``timing``, ``agreement``, ``runner``, ``report``, ``plot`` and ``cli``.
+The modules, one per part and one per peer, and how they layer:
+benchmarks/README.md, "Layout". The entry point is ``bench_peers.py``.
 """
 
 from .agreement import classify, differing
