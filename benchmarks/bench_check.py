@@ -17,33 +17,28 @@ import tempfile
 import time
 from pathlib import Path
 
-import numpy as np
-
+from common import median_best, rows_argument
+from sample_requests import random_requests
 from servicecharter import examples
 from servicecharter.io.csv_requests import read_requests
 
-ENGAGEMENTS = np.array(["anomalies", "installation", "web-form", "callbacks"])
 TARGET_S = 5.0
 RUNS = 3
 
 
 def write_requests(path: Path, n: int, seed: int = 0) -> None:
     """``n`` requests of 2026 as CSV: id, engagement, received_at, responded_at."""
-    rng = np.random.default_rng(seed)
-    start = np.datetime64("2026-01-01T00:00:00", "s").astype(np.int64)
-    received = start + rng.integers(0, 365 * 86_400, n)
-    responded = received + rng.exponential(2 * 86_400, n).astype(np.int64)
-    received_text = received.astype("datetime64[s]").astype(str)
-    responded_text = responded.astype("datetime64[s]").astype(str)
-    responded_text[rng.random(n) < 0.1] = ""  # unanswered
-    engagement = ENGAGEMENTS[rng.integers(0, len(ENGAGEMENTS), n)]
+    drawn = random_requests(n, seed, "s")
+    received_text = drawn.received.astype("datetime64[s]").astype(str)
+    responded_text = drawn.responded.astype("datetime64[s]").astype(str)
+    responded_text[drawn.unanswered] = ""
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["id", "engagement", "received_at", "responded_at"])
         writer.writerows(
             zip(
                 (f"r{i}" for i in range(n)),
-                engagement.tolist(),
+                drawn.engagement.tolist(),
                 received_text.tolist(),
                 responded_text.tolist(),
                 strict=True,
@@ -52,7 +47,7 @@ def write_requests(path: Path, n: int, seed: int = 0) -> None:
 
 
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    n = rows_argument(sys.argv[1:], 100_000)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "requests.csv"
         write_requests(path, n)
@@ -80,7 +75,7 @@ def main() -> None:
         began = time.perf_counter()
         read_requests(path, tz)
         reading = time.perf_counter() - began
-    best, median = min(times), sorted(times)[len(times) // 2]
+    median, best = median_best(times)
     runs = ", ".join(f"{t:.2f}" for t in times)
     verdict = "ok" if median < TARGET_S else "SLOW"
     print(f"servicecharter check: {n:,} rows, {size / 2**20:.1f} MiB of CSV")

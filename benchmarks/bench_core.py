@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -31,6 +29,17 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import numpy.typing as npt
 
+from common import (
+    add_json_option,
+    add_seed_option,
+    argument_parser,
+    columns,
+    emit,
+    facts,
+    fmt_seconds,
+    load_average,
+    median_best,
+)
 from servicecharter import BusinessCalendar, OpeningHours, PublicHolidays
 
 SPEC = "Mo-Fr 09:00-12:00,14:00-17:00; PH off"
@@ -101,7 +110,7 @@ class Timing:
 
     @staticmethod
     def of(samples: Sequence[float]) -> Timing:
-        return Timing(statistics.median(samples), min(samples))
+        return Timing(*median_best(samples))
 
 
 @dataclass
@@ -496,25 +505,15 @@ COLUMNS = (
 )
 
 
-def fmt_seconds(value: float | None) -> str:
-    if value is None:
-        return "-"
-    if value < 1e-3:
-        return f"{value * 1e6:.2f} us"
-    if value < 1:
-        return f"{value * 1e3:.1f} ms"
-    return f"{value:.2f} s"
-
-
 def cells(row: Row) -> list[str]:
     return [
         row.operation,
         f"{row.n:,}",
-        fmt_seconds(row.seconds),
-        fmt_seconds(row.best),
+        fmt_seconds(row.seconds, us_digits=2),
+        fmt_seconds(row.best, us_digits=2),
         "-" if row.per_second is None else f"{row.per_second:,.0f}",
         row.reference,
-        fmt_seconds(row.ref_seconds),
+        fmt_seconds(row.ref_seconds, us_digits=2),
         "-" if row.ratio is None else f"{row.ratio:,.2f}",
         "-" if row.target is None else str(row.target),
         row.status,
@@ -522,19 +521,14 @@ def cells(row: Row) -> list[str]:
 
 
 def render_table(report: Report) -> str:
-    table = [list(COLUMNS), *(cells(r) for r in report.rows)]
-    widths = [max(len(line[i]) for line in table) for i in range(len(COLUMNS))]
-    lines = [
-        "  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True))
-        for line in table
-    ]
-    lines.insert(1, "  ".join("-" * w for w in widths))
+    table = columns(COLUMNS, [cells(r) for r in report.rows])
     notes = [f"- {r.operation}: {r.note}" for r in report.rows if r.note]
-    facts = [f"{k}: {v}" for k, v in report.facts.items()]
-    return "\n".join([*facts, "", *lines, "", "notes:", *notes])
+    head = [f"{k}: {v}" for k, v in report.facts.items()]
+    return "\n".join([*head, "", table, "", "notes:", *notes])
 
 
-def to_json(report: Report) -> str:
+def as_data(report: Report) -> dict[str, Any]:
+    """The report as JSON-ready data: facts, and rows with their status."""
     rows = [
         {
             **asdict(r),
@@ -543,41 +537,29 @@ def to_json(report: Report) -> str:
         }
         for r in report.rows
     ]
-    return json.dumps({"facts": report.facts, "rows": rows}, indent=2)
+    return {"facts": report.facts, "rows": rows}
 
 
 # -------------------------------------------------------------------- main --
 
 
-def facts(args: argparse.Namespace) -> dict[str, Any]:
-    import servicecharter
-
-    return {
-        "servicecharter": servicecharter.__version__,
-        "python": platform.python_version(),
-        "numpy": np.__version__,
-        "pandas": _pandas_version(),
-        "machine": f"{platform.machine()} {platform.system()}, {os.cpu_count()} CPUs",
-        "calendar": f"{SPEC!r} tz={TZ_NAME} holidays=FR",
-        "settings": f"n={args.n:,} repeat={args.repeat} seed={args.seed}",
-        "load average": " ".join(f"{x:.2f}" for x in os.getloadavg()),
-        "subprocesses": f"bytecode cached in {PYCACHE}",
-    }
-
-
-def _pandas_version() -> str:
-    try:
-        import pandas as pd
-    except ImportError:
-        return "not installed"
-    return str(pd.__version__)
+def run_facts(args: argparse.Namespace) -> dict[str, Any]:
+    return facts(
+        ["pandas"],
+        {
+            "calendar": f"{SPEC!r} tz={TZ_NAME} holidays=FR",
+            "settings": f"n={args.n:,} repeat={args.repeat} seed={args.seed}",
+            "load average": load_average(),
+            "subprocesses": f"bytecode cached in {PYCACHE}",
+        },
+    )
 
 
 def run(args: argparse.Namespace) -> Report:
     cal = make_calendar()
     inp = make_inputs(cal, args.n, args.seed)
     cal.add(inp.instants, FOUR_HOURS)  # compile the horizon outside the timings
-    report = Report(facts=facts(args))
+    report = Report(facts=run_facts(args))
     report.rows += instant_rows(cal, inp, args.repeat)
     report.rows.append(busday_row(cal, inp, args.repeat))
     pandas = pandas_row(cal, inp, args.pandas_n, args.repeat)
@@ -589,23 +571,17 @@ def run(args: argparse.Namespace) -> Report:
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argument_parser(__doc__)
     parser.add_argument("--n", type=int, default=1_000_000, help="array size")
     parser.add_argument("--repeat", type=int, default=5, help="timed runs per row")
-    parser.add_argument("--seed", type=int, default=2026, help="random seed")
+    add_seed_option(parser)
     parser.add_argument(
         "--pandas-n", type=int, default=20_000, help="pandas subset size"
     )
     parser.add_argument(
         "--scalar-n", type=int, default=20_000, help="scalar calls per run"
     )
-    parser.add_argument(
-        "--json",
-        nargs="?",
-        const="-",
-        metavar="PATH",
-        help="write JSON to PATH (stdout, without the table, if no PATH)",
-    )
+    add_json_option(parser, "table")
     parser.add_argument("--check", action="store_true", help="exit 1 if a target fails")
     args = parser.parse_args(argv)
     if min(args.n, args.repeat, args.pandas_n, args.scalar_n) < 1:
@@ -618,13 +594,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     report = run(args)
-    if args.json == "-":
-        print(to_json(report))
-    else:
-        print(render_table(report))
-        if args.json:
-            with open(args.json, "w", encoding="utf-8") as out:
-                out.write(to_json(report) + "\n")
+    emit(args.json, render_table(report), as_data(report))
     failed = any(row.status == "FAIL" for row in report.rows)
     return 1 if args.check and failed else 0
 
