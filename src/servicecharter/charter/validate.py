@@ -19,7 +19,7 @@ from .parts import (
     Revision,
 )
 
-__all__ = ["CharterParts", "charter_problems"]
+__all__ = ["charter_problems"]
 
 
 class CharterParts(Protocol):
@@ -41,6 +41,7 @@ class CharterParts(Protocol):
     def duties(self) -> tuple[ClientDuty, ...]: ...
     @property
     def revisions(self) -> tuple[Revision, ...]: ...
+
 
 _COLLECTIONS = ("channels", "engagements", "obligations", "caps", "commitments")
 

@@ -117,9 +117,7 @@ def _paused_per_row(
     """Business time in the pauses ``lo:hi`` (of ``rows``, sorted) per row."""
     paused = np.zeros(len(rows), dtype=np.int64)
     if hi > lo:
-        took = _us(
-            calendar.elapsed(_dt64(pauses.start[lo:hi]), _dt64(pauses.end[lo:hi]))
-        )
+        took = calendar.kernel.elapsed(pauses.start[lo:hi], pauses.end[lo:hi])
         where = np.searchsorted(rows, pauses.row[lo:hi])
         paused += np.bincount(where, weights=took, minlength=len(rows)).astype(np.int64)
     return paused
@@ -251,23 +249,23 @@ def _group_lines(
     out of ``used`` and out of the budget, and each deadline of a row with
     paused time moves later by it: ``add(deadline, paused)``.
     """
-    r, s = _dt64(received), responded
+    kernel = calendar.kernel
+    r, s = received, responded
     answered = s != NAT
     waiting = ~answered
-    now = _dt64(np.array([now_us], dtype=np.int64))
-    used = _us(calendar.elapsed(r, _dt64(np.where(answered, s, now_us))))
+    now = np.array([now_us], dtype=np.int64)
+    used = kernel.elapsed(r, np.where(answered, s, now_us))
     moved = np.empty(0, dtype=np.int64)
     if paused is not None:
         used -= paused
         moved = np.flatnonzero(paused > 0)
     for k, target in enumerate(engagement.objectives):
-        due = _us(target.deadline(calendar, r))
+        due = target.within.deadline_us(calendar, r)
         at = lines + k
         if moved.size:
             assert paused is not None
-            shift = paused[moved].view("timedelta64[us]")
-            due[moved] = _us(calendar.add(_dt64(due[moved]), shift))
-        budget = _us(calendar.elapsed(r, _dt64(due)))
+            due[moved] = kernel.add(due[moved], paused[moved])
+        budget = kernel.elapsed(r, due)
         if paused is not None:
             budget -= paused
         state = np.where(
@@ -277,7 +275,7 @@ def _group_lines(
         ).astype(np.int8)
         left = np.full(len(lines), NAT, dtype=np.int64)
         if waiting.any():
-            left[waiting] = _us(calendar.elapsed(now, _dt64(due[waiting])))
+            left[waiting] = kernel.elapsed(now, due[waiting])
         out["status"][at] = state
         out["deadline"][at] = due
         out["used"][at] = used
