@@ -482,10 +482,10 @@ def test_check_missing_file_and_bad_now(capsys, tmp_path):
 
 def test_check_progress_only_on_a_terminal(capsys, tmp_path, monkeypatch):
     path = write(tmp_path, REQUESTS_CSV)
-    monkeypatch.setattr(cli, "PROGRESS_BYTES", 0)
+    monkeypatch.setattr(cli.check, "PROGRESS_BYTES", 0)
     _, _, err = run(capsys, "check", "technical-support", str(path), *NOW)
     assert err == ""  # captured standard error is not a terminal
-    monkeypatch.setattr(cli, "_isatty", lambda: True)
+    monkeypatch.setattr(cli.check, "_isatty", lambda: True)
     code, out, err = run(capsys, "check", "technical-support", str(path), *NOW)
     assert code == 0
     assert err.startswith(f"reading {path}... 3 rows, evaluating... done in ")

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import ast
+import importlib
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -17,11 +20,24 @@ def test_every_public_name_resolves_and_all_is_sorted() -> None:
         assert getattr(servicecharter, name) is not None, name
 
 
-def test_lazy_table_covers_exactly_the_public_names() -> None:
+def test_lazy_names_come_each_from_exactly_one_facade() -> None:
     errors = set(_errors.__all__)
-    lazy = set(servicecharter._LAZY)
-    assert errors.isdisjoint(lazy)
-    assert errors | lazy | {"__version__"} == set(servicecharter.__all__)
+    lazy = set(servicecharter.__all__) - errors - {"__version__", "examples"}
+    for name in lazy:
+        homes = [
+            facade
+            for facade in servicecharter._FACADES
+            if name in importlib.import_module(facade, "servicecharter").__all__
+        ]
+        assert len(homes) == 1, (name, homes)
+
+
+def test_type_checking_imports_name_exactly_the_lazy_names() -> None:
+    tree = ast.parse(Path(servicecharter.__file__).read_text(encoding="utf-8"))
+    block = next(n for n in tree.body if isinstance(n, ast.If))  # TYPE_CHECKING
+    imported = {a.asname or a.name for n in block.body for a in n.names}  # type: ignore[attr-defined]
+    errors = set(_errors.__all__)
+    assert imported == set(servicecharter.__all__) - errors - {"__version__"}
 
 
 def test_render_and_explain_are_the_functions() -> None:

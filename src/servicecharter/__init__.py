@@ -91,65 +91,37 @@ if TYPE_CHECKING:  # loaded on first use at run time: see __getattr__
 __version__ = "0.1.0"
 
 # Everything but the exceptions loads on first use (PEP 562), so importing the
-# package, or its pytest plugin, costs nothing until a name is used.
-_SOURCES = {
-    ".calendar": ("Boundary", "BusinessCalendar", "Roll"),
-    ".charter": (
-        "Channel",
-        "ChannelKind",
-        "Charter",
-        "ClientDuty",
-        "Commitment",
-        "DurationCap",
-        "Engagement",
-        "Objective",
-        "RecurringObligation",
-        "Revision",
-    ),
-    ".compliance": (
-        "Evaluation",
-        "ObligationStatus",
-        "Problem",
-        "evaluate",
-        "obligations_status",
-    ),
-    ".hours": (
-        "AnnualDay",
-        "HolidayDates",
-        "OpeningHours",
-        "PublicHolidays",
-        "ScheduleChange",
-        "Season",
-        "SpecialDay",
-        "TimeRange",
-    ),
-    ".io": ("dump", "dumps", "load", "loads", "schema"),
-    ".rules": (
-        "BusinessDays",
-        "BusinessDuration",
-        "CalendarPeriod",
-        "EarliestOf",
-        "EndOfPeriod",
-        "LatestOf",
-        "NextOpening",
-        "Rule",
-        "SameBusinessDay",
-        "parse_rule",
-    ),
-    "._render": ("explain", "render"),
-}
-_LAZY = {name: module for module, names in _SOURCES.items() for name in names}
-_LAZY["examples"] = ".examples"
+# package, or its pytest plugin, costs nothing until a name is used. A name is
+# looked up in the facades' ``__all__``, lowest layer first; the names
+# themselves are written once above (for type checkers) and in ``__all__``.
+_FACADES = (
+    ".hours",
+    ".calendar",
+    ".rules",
+    ".charter",
+    ".compliance",
+    ".io",
+    "._render",
+)
 
 
 def __getattr__(name: str) -> Any:
-    module_name = _LAZY.get(name)
-    if module_name is None:
+    if name == "examples":
+        value: Any = importlib.import_module(".examples", __name__)
+    elif name in __all__:
+        value = _from_facades(name)
+    else:
         raise AttributeError(f"module 'servicecharter' has no attribute {name!r}")
-    module = importlib.import_module(module_name, __name__)
-    value = module if name == "examples" else getattr(module, name)
     globals()[name] = value
     return value
+
+
+def _from_facades(name: str) -> Any:
+    for facade in _FACADES:
+        module = importlib.import_module(facade, __name__)
+        if name in module.__all__:
+            return getattr(module, name)
+    raise AttributeError(f"module 'servicecharter' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:

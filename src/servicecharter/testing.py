@@ -39,7 +39,7 @@ from ._errors import InvalidArgumentError
 from ._render.moments import business_words, moment, show_year
 from .calendar import BusinessCalendar
 from .charter import Charter
-from .compliance import Evaluation, evaluate
+from .compliance import Evaluation, NowIn, RequestsIn, evaluate
 from .compliance.single_pauses import check_pauses, measure_pauses
 
 __all__ = [
@@ -243,9 +243,9 @@ def _worst(
 
 def assert_attainment(
     charter: Charter,
-    requests: Any,
+    requests: RequestsIn,
     *,
-    now: Any = None,
+    now: NowIn | None = None,
     engagement: str | Iterable[str] | None = None,
     worst: int = 3,
 ) -> Evaluation:

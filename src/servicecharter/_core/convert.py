@@ -12,7 +12,7 @@ of their type (duck typing), so neither is ever imported here.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
@@ -26,7 +26,12 @@ from .._errors import (
 from .units import EPOCH, I64, NAT, ONE_US
 
 __all__ = [
-    "NAT",
+    "CountsIn",
+    "DatesIn",
+    "DurationIn",
+    "DurationsIn",
+    "InstantIn",
+    "InstantsIn",
     "days_array",
     "duration_array",
     "duration_us",
@@ -42,6 +47,29 @@ _NAIVE_FIX = (
     "attach a time zone, e.g. dt.replace(tzinfo=ZoneInfo('Europe/Paris')), "
     "or use dt.astimezone() for the system zone"
 )
+
+
+# What the public methods accept, each named by the reader that takes it.
+InstantIn: TypeAlias = dt.datetime
+"""One instant: an aware ``datetime`` (a pandas ``Timestamp`` is one);
+read by ``instant_us``."""
+InstantsIn: TypeAlias = Any
+"""Instants as an array: numpy ``datetime64`` (read as UTC), a tz-aware
+pandas Series, Index or array, a tz-aware polars Series or pyarrow
+(Chunked)Array, or a sequence of aware datetimes (None or NaT for missing);
+read by ``instant_array``."""
+DurationIn: TypeAlias = dt.timedelta
+"""One duration: a ``timedelta`` (or a ``numpy.timedelta64``); read by
+``duration_us``."""
+DurationsIn: TypeAlias = Any
+"""Durations as an array: numpy ``timedelta64`` or a sequence of
+``timedelta``; read by ``duration_array``."""
+DatesIn: TypeAlias = Any
+"""Local dates as an array: numpy ``datetime64[D]`` or a sequence of
+``date``; read by ``days_array`` (through the calendar's ``_days``)."""
+CountsIn: TypeAlias = Any
+"""Whole numbers as an array (business days to move); read by
+``calendar.busdays.integers``."""
 
 
 def is_scalar(value: object) -> bool:

@@ -16,6 +16,8 @@ from typing import Any, overload
 import numpy as np
 
 from .._core.convert import (
+    DurationsIn,
+    InstantsIn,
     duration_array,
     duration_us,
     instant_array,
@@ -28,7 +30,7 @@ from ..hours import OpeningHours
 from .days import DayMethods
 from .horizon import Horizon
 from .kernel import CalendarKernel
-from .types import ArrayIn, Bools, Boundary, Durations, Instants
+from .types import Bools, Boundary, Durations, Instants
 
 __all__ = ["BusinessCalendar"]
 
@@ -128,7 +130,7 @@ class BusinessCalendar(DayMethods):
     @overload
     def is_open(self, t: dt.datetime) -> bool: ...
     @overload
-    def is_open(self, t: ArrayIn) -> Bools: ...
+    def is_open(self, t: InstantsIn) -> Bools: ...
     def is_open(self, t: Any) -> Any:
         """Whether open at ``t``: open at an opening, closed at a closing.
 
@@ -149,7 +151,7 @@ class BusinessCalendar(DayMethods):
     @overload
     def next_open(self, t: dt.datetime) -> dt.datetime: ...
     @overload
-    def next_open(self, t: ArrayIn) -> Instants: ...
+    def next_open(self, t: InstantsIn) -> Instants: ...
     def next_open(self, t: Any) -> Any:
         """``t`` if open, else the next opening.
 
@@ -161,7 +163,7 @@ class BusinessCalendar(DayMethods):
     @overload
     def next_close(self, t: dt.datetime) -> dt.datetime: ...
     @overload
-    def next_close(self, t: ArrayIn) -> Instants: ...
+    def next_close(self, t: InstantsIn) -> Instants: ...
     def next_close(self, t: Any) -> Any:
         """The first closing strictly after ``t``.
 
@@ -173,7 +175,7 @@ class BusinessCalendar(DayMethods):
     @overload
     def previous_close(self, t: dt.datetime) -> dt.datetime: ...
     @overload
-    def previous_close(self, t: ArrayIn) -> Instants: ...
+    def previous_close(self, t: InstantsIn) -> Instants: ...
     def previous_close(self, t: Any) -> Any:
         """The latest closing at or before ``t``.
 
@@ -190,7 +192,7 @@ class BusinessCalendar(DayMethods):
     ) -> dt.datetime: ...
     @overload
     def add(
-        self, t: ArrayIn, d: ArrayIn, *, boundary: Boundary = "next_open"
+        self, t: InstantsIn, d: DurationsIn, *, boundary: Boundary = "next_open"
     ) -> Instants: ...
     def add(self, t: Any, d: Any, *, boundary: Boundary = "next_open") -> Any:
         """Add business time ``d`` (either sign) to ``t``.
@@ -240,7 +242,7 @@ class BusinessCalendar(DayMethods):
     @overload
     def elapsed(self, a: dt.datetime, b: dt.datetime) -> dt.timedelta: ...
     @overload
-    def elapsed(self, a: ArrayIn, b: ArrayIn) -> Durations: ...
+    def elapsed(self, a: InstantsIn, b: InstantsIn) -> Durations: ...
     def elapsed(self, a: Any, b: Any) -> Any:
         """Business time in [a, b): B(b) - B(a), negative when b < a.
 

@@ -13,13 +13,21 @@ from typing import Any, Literal, overload
 import numpy as np
 import numpy.typing as npt
 
-from .._core.convert import days_array, instant_array, instant_us, is_scalar
+from .._core.convert import (
+    CountsIn,
+    DatesIn,
+    InstantsIn,
+    days_array,
+    instant_array,
+    instant_us,
+    is_scalar,
+)
 from .._core.units import I64, NAT, day_number, from_day_number
 from .._errors import InvalidInstantError, NaiveDatetimeError
 from . import busdays
 from .busdays import Roll
 from .kernel import CalendarKernel
-from .types import ArrayIn, Bools, Instants
+from .types import Bools, Instants
 
 __all__ = ["DayMethods"]
 
@@ -37,7 +45,7 @@ class DayMethods:
     @overload
     def is_business_day(self, day: dt.date) -> bool: ...
     @overload
-    def is_business_day(self, day: ArrayIn) -> Bools: ...
+    def is_business_day(self, day: DatesIn) -> Bools: ...
     def is_business_day(self, day: Any) -> Any:
         """Whether ``day`` (a local date) has any open time; NaT gives False.
 
@@ -60,7 +68,7 @@ class DayMethods:
     ) -> dt.date: ...
     @overload
     def add_business_days(
-        self, day: ArrayIn, n: ArrayIn, *, roll: Roll = "raise"
+        self, day: DatesIn, n: CountsIn, *, roll: Roll = "raise"
     ) -> npt.NDArray[np.datetime64]: ...
     def add_business_days(self, day: Any, n: Any, *, roll: Roll = "raise") -> Any:
         """Roll ``day`` to a business day, then move ``n`` business days.
@@ -87,7 +95,7 @@ class DayMethods:
     def count_business_days(self, begin: dt.date, end: dt.date) -> int: ...
     @overload
     def count_business_days(
-        self, begin: ArrayIn, end: ArrayIn
+        self, begin: DatesIn, end: DatesIn
     ) -> npt.NDArray[np.int64]: ...
     def count_business_days(self, begin: Any, end: Any) -> Any:
         """Business days in [begin, end), as ``numpy.busday_count``.
@@ -113,7 +121,7 @@ class DayMethods:
     @overload
     def local_date(self, t: dt.datetime) -> dt.date: ...
     @overload
-    def local_date(self, t: ArrayIn) -> npt.NDArray[np.datetime64]: ...
+    def local_date(self, t: InstantsIn) -> npt.NDArray[np.datetime64]: ...
     def local_date(self, t: Any) -> Any:
         """The date of ``t`` on the calendar's wall clock.
 
@@ -131,7 +139,7 @@ class DayMethods:
     @overload
     def day_start(self, day: dt.date) -> dt.datetime: ...
     @overload
-    def day_start(self, day: ArrayIn) -> Instants: ...
+    def day_start(self, day: DatesIn) -> Instants: ...
     def day_start(self, day: Any) -> Any:
         """The instant a local date starts (its midnight, or the end of a DST gap).
 
@@ -143,7 +151,7 @@ class DayMethods:
     @overload
     def first_open(self, day: dt.date) -> dt.datetime | None: ...
     @overload
-    def first_open(self, day: ArrayIn) -> Instants: ...
+    def first_open(self, day: DatesIn) -> Instants: ...
     def first_open(self, day: Any) -> Any:
         """The first opening of the ranges that belong to ``day``; None/NaT if none.
 
@@ -157,7 +165,7 @@ class DayMethods:
     @overload
     def last_close(self, day: dt.date) -> dt.datetime | None: ...
     @overload
-    def last_close(self, day: ArrayIn) -> Instants: ...
+    def last_close(self, day: DatesIn) -> Instants: ...
     def last_close(self, day: Any) -> Any:
         """The last closing of the ranges that belong to ``day``; None/NaT if none.
 

@@ -5,12 +5,12 @@ Each input alias names the reader that takes it (``servicecharter._core.convert`
 
 from __future__ import annotations
 
-from typing import Any, Literal, TypeAlias
+from typing import Literal, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["ArrayIn", "Bools", "Boundary", "Durations", "Instants"]
+__all__ = ["Bools", "Boundary", "Durations", "Instants"]
 
 Boundary: TypeAlias = Literal["next_open", "close"]
 """Which of the instants with the same business time ``add`` returns.
@@ -19,11 +19,6 @@ Boundary: TypeAlias = Literal["next_open", "close"]
 deadline that lands on a closing moves to the next opening. ``"close"`` is the
 earliest, the one to display ("due by Friday 17:00").
 """
-ArrayIn: TypeAlias = Any
-"""Instants, durations or dates as an array: numpy ``datetime64`` (read as UTC),
-``timedelta64`` or ``datetime64[D]``, tz-aware pandas, polars or pyarrow
-columns, or sequences of aware datetimes; read by ``instant_array``,
-``duration_array`` and ``days_array``."""
 Instants: TypeAlias = npt.NDArray[np.datetime64]
 """Instants out: ``datetime64[us]`` in UTC, NaT kept."""
 Durations: TypeAlias = npt.NDArray[np.timedelta64]

@@ -12,10 +12,13 @@ import datetime as dt
 import re
 import zoneinfo
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, overload
 
 import attrs
+import numpy as np
+import numpy.typing as npt
 
+from .._core.convert import InstantsIn
 from .._core.zone import to_zone
 from .._errors import (
     InvalidArgumentError,
@@ -234,6 +237,12 @@ class Charter:
         channel = next(c for c in self.channels if c.id == channel_id)
         return self.calendar(channel.calendar)
 
+    @overload
+    def deadline(self, engagement_id: str, received: dt.datetime) -> dt.datetime: ...
+    @overload
+    def deadline(
+        self, engagement_id: str, received: InstantsIn
+    ) -> npt.NDArray[np.datetime64]: ...
     def deadline(self, engagement_id: str, received: Any) -> Any:
         """The deadline of the engagement's first objective.
 
@@ -256,6 +265,14 @@ class Charter:
             self.calendar_for(engagement_id), received
         )
 
+    @overload
+    def deadlines(
+        self, engagement_id: str, received: dt.datetime
+    ) -> tuple[dt.datetime, ...]: ...
+    @overload
+    def deadlines(
+        self, engagement_id: str, received: InstantsIn
+    ) -> tuple[npt.NDArray[np.datetime64], ...]: ...
     def deadlines(self, engagement_id: str, received: Any) -> tuple[Any, ...]:
         """The deadline of each objective of the engagement, in order.
 

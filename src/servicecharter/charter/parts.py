@@ -6,11 +6,14 @@ import datetime as dt
 import math
 import typing
 from collections.abc import Iterable
-from typing import Any, Literal, TypeAlias
+from typing import Any, Literal, TypeAlias, overload
 
 import attrs
+import numpy as np
+import numpy.typing as npt
 
 from .._core import durations as _durations
+from .._core.convert import InstantsIn
 from .._errors import InvalidCharterError, InvalidRuleError
 from ..calendar import BusinessCalendar
 from ..rules import Rule, parse_rule
@@ -92,6 +95,14 @@ class Objective:
     title: str = attrs.field(default="", validator=check_text)
     """A short label for the objective, shown with it in reports; may be empty."""
 
+    @overload
+    def deadline(
+        self, calendar: BusinessCalendar, received: dt.datetime
+    ) -> dt.datetime: ...
+    @overload
+    def deadline(
+        self, calendar: BusinessCalendar, received: InstantsIn
+    ) -> npt.NDArray[np.datetime64]: ...
     def deadline(self, calendar: BusinessCalendar, received: Any) -> Any:
         """The deadline of each receipt instant on ``calendar`` (scalar or array)."""
         return self.within.deadline(calendar, received)

@@ -8,14 +8,20 @@ says where recurring obligations stand.
 from __future__ import annotations
 
 from .compute import STATUSES
-from .evaluation import Evaluation, Problem, evaluate
+from .evaluation import Evaluation, NowIn, Problem, evaluate
+from .input import RequestsIn, TableIn
 from .obligation_status import ObligationStatus, obligations_status
+from .pauses import PausesIn
 
 __all__ = [
     "STATUSES",
     "Evaluation",
+    "NowIn",
     "ObligationStatus",
+    "PausesIn",
     "Problem",
+    "RequestsIn",
+    "TableIn",
     "evaluate",
     "obligations_status",
 ]

@@ -37,17 +37,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TypeAlias
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 
-from .._core.convert import instant_array, instant_us
+from .._core.convert import InstantIn, InstantsIn, instant_array, instant_us
 from .._core.units import EPOCH, NAT
 from .._errors import InvalidArgumentError, InvalidRequestError
+from ..charter import Charter
 from .compute import PERCENTILES, STATUSES, Lines, compute_lines
 from .input import (
+    RequestsIn,
     as_ids,
     read_columns,
     read_instants,
@@ -55,7 +57,7 @@ from .input import (
     select_zones,
 )
 from .obligation_status import ObligationStatus, obligations_status
-from .pauses import empty_pauses, read_pauses
+from .pauses import PausesIn, empty_pauses, read_pauses
 
 __all__ = [
     "STATUSES",
@@ -207,7 +209,12 @@ class Evaluation:
         return pl.DataFrame(columns)
 
 
-def _now(now: Any) -> int:
+NowIn: TypeAlias = InstantIn | np.datetime64 | InstantsIn
+"""The instant open requests are judged at: an aware ``datetime``, a
+``datetime64`` (UTC) or a one-element array of instants; read by ``_now``."""
+
+
+def _now(now: NowIn | None) -> int:
     if now is None:
         return instant_us(dt.datetime.now(dt.UTC))
     if isinstance(now, dt.datetime):
@@ -234,13 +241,13 @@ def _thresholds(at_risk: Any) -> tuple[float, ...]:
 
 
 def evaluate(
-    charter: Any,
-    requests: Any,
+    charter: Charter,
+    requests: RequestsIn,
     *,
-    now: Any = None,
+    now: NowIn | None = None,
     at_risk: tuple[float, ...] = (0.75, 0.9),
     strict: bool = False,
-    pauses: Any = None,
+    pauses: PausesIn | None = None,
 ) -> Evaluation:
     """Evaluate request records against ``charter``'s engagements.
 

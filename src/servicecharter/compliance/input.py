@@ -38,12 +38,20 @@ __all__ = [
 
 Bools: TypeAlias = npt.NDArray[np.bool_]
 Columns: TypeAlias = dict[str, Any]
+TableIn: TypeAlias = Mapping[str, Any] | Iterable[Mapping[str, Any]] | Any
+"""A table of records: a mapping of column names to arrays (numpy, lists,
+pandas or polars Series, pyarrow arrays), a pandas or polars DataFrame, a
+pyarrow Table, or an iterable of row mappings; read by
+``read_columns_plain``."""
+RequestsIn: TypeAlias = TableIn
+"""Request records, a ``TableIn`` with a ``received_at`` column and an
+``engagement`` column or selector columns; read by ``read_columns``."""
 
 SELECTORS = ("channel", "kind", "priority")
 _INSTANT_ERRORS = (InvalidInstantError, NaiveDatetimeError, HorizonError)
 
 
-def read_columns(requests: Any) -> tuple[Columns, int]:
+def read_columns(requests: RequestsIn) -> tuple[Columns, int]:
     """The request columns by name, and the number of rows.
 
     Accepts a mapping of column name to array-like, a pandas or polars
@@ -66,7 +74,7 @@ def read_columns(requests: Any) -> tuple[Columns, int]:
 
 
 def read_columns_plain(
-    table: Any, what: str, required: tuple[str, ...]
+    table: TableIn, what: str, required: tuple[str, ...]
 ) -> tuple[Columns, int]:
     """The columns of a table by name and its length; ``required`` must be there.
 

@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 
 from .._errors import InvalidArgumentError
-from ..charter import RecurringObligation
+from ..charter import Charter, RecurringObligation
 
 __all__ = ["ObligationStatus", "obligations_status"]
 
@@ -92,7 +92,7 @@ def _status(
 
 
 def obligations_status(
-    charter: Any,
+    charter: Charter,
     done: Mapping[str, Sequence[dt.date]],
     *,
     start: dt.date,

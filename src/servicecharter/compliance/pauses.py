@@ -18,12 +18,17 @@ import numpy as np
 import numpy.typing as npt
 
 from .._core.units import I64, NAT
-from .input import read_columns_plain, read_instants
+from .input import TableIn, read_columns_plain, read_instants
 
 __all__ = ["Pauses", "empty_pauses", "read_pauses"]
 
 Bools: TypeAlias = npt.NDArray[np.bool_]
 Reasons: TypeAlias = dict[int, list[str]]
+
+
+PausesIn: TypeAlias = TableIn
+"""A long table of pauses: ``request`` (an id, or a row number), ``start`` and
+``end`` (missing: still paused); read by ``read_pauses``."""
 
 
 @attrs.frozen(eq=False)
@@ -82,7 +87,7 @@ def _segment_cummax(values: I64, row: I64) -> I64:
 
 
 def read_pauses(
-    table: Any,
+    table: PausesIn,
     *,
     ids: npt.NDArray[Any],
     has_ids: bool,

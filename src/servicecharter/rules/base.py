@@ -8,11 +8,12 @@ and back.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, overload
 
 import numpy as np
+import numpy.typing as npt
 
-from .._core.convert import instant_array, instant_us, is_scalar
+from .._core.convert import InstantsIn, instant_array, instant_us, is_scalar
 from .._core.units import DAY_US, I64, NAT
 from .._core.zone import local_to_utc
 from .._errors import InvalidRuleError
@@ -33,6 +34,14 @@ class RuleBase:
 
     __slots__ = ()
 
+    @overload
+    def deadline(
+        self, calendar: BusinessCalendar, received: dt.datetime
+    ) -> dt.datetime: ...
+    @overload
+    def deadline(
+        self, calendar: BusinessCalendar, received: InstantsIn
+    ) -> npt.NDArray[np.datetime64]: ...
     def deadline(self, calendar: BusinessCalendar, received: Any) -> Any:
         """The deadline of ``received``, one instant or a whole array.
 

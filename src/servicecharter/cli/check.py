@@ -1,0 +1,215 @@
+"""``check``: a compliance report from a CSV file of requests."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import math
+import sys
+import time
+from pathlib import Path
+from typing import Any, TextIO
+
+import numpy as np
+
+from .._errors import InvalidArgumentError
+from ..charter import Charter
+from ..compliance import Evaluation, evaluate
+from ..io.csv_requests import RequestFile, read_requests
+from .common import load_charter, read_instant, show_instant
+
+__all__ = ["PROGRESS_BYTES", "SHOWN_PROBLEMS", "check_command"]
+
+# Progress goes to a terminal's standard error for files from this size on.
+PROGRESS_BYTES = 1_000_000
+# The text report lists this many bad rows; --json lists them all.
+SHOWN_PROBLEMS = 20
+
+
+def check_command(args: argparse.Namespace) -> int:
+    """Evaluate a CSV of requests and report; exit 1 when an objective is missed."""
+    charter = load_charter(args.charter)
+    if args.now is None:
+        now = dt.datetime.now(charter.tz).replace(microsecond=0)
+    else:
+        now = read_instant(args.now, charter, "--now")
+    path = Path(args.requests)
+    progress = _Progress(path)
+    progress.say(f"reading {path}... ")
+    requests = read_requests(path, charter.tz)
+    progress.say(f"{requests.rows:,} rows, evaluating... ")
+    result = evaluate(charter, requests.columns, now=now)
+    problems = _problems(result, requests)
+    progress.done()
+    if args.strict and problems:
+        raise InvalidArgumentError(
+            f"{str(path)!r} has {len(problems)} bad row"
+            f"{'' if len(problems) == 1 else 's'} (--strict):\n"
+            + "\n".join(_problem_lines(problems))
+        )
+    unmeasured = int(np.count_nonzero(result.requests["status"] == "unmeasured"))
+    missed = sum(line["reached"] is False for line in result.summary)
+    if args.json:
+        report = {
+            "charter": charter.id,
+            "file": str(path),
+            "now": show_instant(now, charter),
+            "rows": requests.rows,
+            "objectives": [_json_line(line) for line in result.summary],
+            "unmeasured": unmeasured,
+            "problems": problems,
+            "missed": missed,
+        }
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        _print_report(
+            charter,
+            path,
+            now=now,
+            requests=requests,
+            result=result,
+            problems=problems,
+            unmeasured=unmeasured,
+        )
+    return 1 if missed else 0
+
+
+class _Progress:
+    """Progress on standard error, for big files and only on a terminal."""
+
+    def __init__(self, path: Path) -> None:
+        self.start = time.perf_counter()
+        try:
+            big = path.stat().st_size >= PROGRESS_BYTES
+        except OSError:
+            big = False  # reading it will say why
+        self.stream: TextIO | None = sys.stderr if big and _isatty() else None
+
+    def say(self, text: str) -> None:
+        if self.stream is not None:
+            self.stream.write(text)
+            self.stream.flush()
+
+    def done(self) -> None:
+        self.say(f"done in {time.perf_counter() - self.start:.1f} s\n")
+
+
+def _isatty() -> bool:
+    isatty = getattr(sys.stderr, "isatty", None)
+    return bool(isatty()) if callable(isatty) else False
+
+
+def _problems(result: Evaluation, requests: RequestFile) -> list[dict[str, Any]]:
+    """The bad rows with their file line numbers; reading reasons come first."""
+    has_id = "id" in requests.columns
+    out = []
+    found = {p.row: p.reason for p in result.problems}
+    for row in sorted(set(found) | set(requests.problems)):
+        reasons = list(requests.problems.get(row, []))
+        reason = found.get(row, "")
+        if reasons:  # the reader blanked received_at; say why instead
+            for missing in ("; missing received_at", "missing received_at"):
+                reason = reason.removesuffix(missing)
+        reason = "; ".join([reason, *reasons] if reason else reasons)
+        out.append(
+            {
+                "line": int(requests.lines[row]),
+                "id": str(requests.columns["id"][row]) if has_id else None,
+                "reason": reason,
+            }
+        )
+    return out
+
+
+def _problem_lines(problems: list[dict[str, Any]]) -> list[str]:
+    lines = []
+    for problem in problems[:SHOWN_PROBLEMS]:
+        named = "" if problem["id"] is None else f" (id {problem['id']!r})"
+        lines.append(f"  line {problem['line']}{named}: {problem['reason']}")
+    more = len(problems) - SHOWN_PROBLEMS
+    if more > 0:
+        lines.append(f"  ... and {more:,} more (--json lists them all)")
+    return lines
+
+
+def _json_line(line: dict[str, Any]) -> dict[str, Any]:
+    """A summary line for JSON: NaN as null, durations in seconds."""
+    out = dict(line)
+    if isinstance(out["attainment"], float) and math.isnan(out["attainment"]):
+        out["attainment"] = None
+    for key, value in line.items():
+        if isinstance(value, dt.timedelta):
+            out[key] = value.total_seconds()
+    return out
+
+
+def _print_report(
+    charter: Charter,
+    path: Path,
+    *,
+    now: dt.datetime,
+    requests: RequestFile,
+    result: Evaluation,
+    problems: list[dict[str, Any]],
+    unmeasured: int,
+) -> None:
+    print(
+        f"{charter.id}: {requests.rows:,} request{'' if requests.rows == 1 else 's'} "
+        f"in {path}, "
+        f"judged at {show_instant(now, charter)}"
+    )
+    print()
+    head = [
+        "engagement", "objective", "share", "met", "breached", "open",
+        "overdue", "attainment", "reached", "p50", "p90",
+    ]  # fmt: skip
+    table = [head]
+    for line in result.summary:
+        attainment = line["attainment"]
+        reached = {True: "yes", False: "no", None: "-"}[line["reached"]]
+        table.append(
+            [
+                line["engagement"],
+                line["rule"],
+                f"{line['share'] * 100:g}%",
+                *(f"{line[k]:,}" for k in ("met", "breached", "open", "overdue")),
+                "-" if math.isnan(attainment) else f"{attainment * 100:.1f}%",
+                reached,
+                _hours(line["p50"]),
+                _hours(line["p90"]),
+            ]
+        )
+    widths = [max(len(row[k]) for row in table) for k in range(len(head))]
+    for row in table:
+        cells = [
+            cell.ljust(width) if k < 2 else cell.rjust(width)
+            for k, (cell, width) in enumerate(zip(row, widths, strict=True))
+        ]
+        print("  ".join(cells).rstrip())
+    print()
+    if unmeasured:
+        print(
+            f"unmeasured: {unmeasured:,} request{'' if unmeasured == 1 else 's'} "
+            "(engagements without a deadline objective)"
+        )
+    if problems:
+        print(f"bad rows: {len(problems):,}")
+        print("\n".join(_problem_lines(problems)))
+    missed = [
+        f"{line['engagement']} ({line['rule']})"
+        for line in result.summary
+        if line["reached"] is False
+    ]
+    if missed:
+        print(f"missed: {', '.join(missed)}")
+    else:
+        print("every objective with answered requests is reached")
+
+
+def _hours(value: dt.timedelta | None) -> str:
+    """A business duration as hours and minutes, '3h45'; '-' for none."""
+    if value is None:
+        return "-"
+    minutes = round(value.total_seconds() / 60)
+    return f"{minutes // 60}h{minutes % 60:02d}"
