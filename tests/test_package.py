@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -64,3 +65,59 @@ def test_importing_the_package_and_its_plugin_loads_no_numpy() -> None:
         [sys.executable, "-c", code], check=True, capture_output=True, text=True
     )
     assert done.stdout.strip() == ""
+
+
+PUBLIC_MODULES = (
+    "servicecharter.hours",
+    "servicecharter.calendar",
+    "servicecharter.rules",
+    "servicecharter.charter",
+    "servicecharter.compliance",
+    "servicecharter.io",
+    "servicecharter.strategies",
+    "servicecharter.testing",
+    "servicecharter.examples",
+    "servicecharter.cli",
+    "servicecharter.pytest_plugin",
+)
+
+
+@pytest.mark.parametrize("path", PUBLIC_MODULES)
+def test_public_module_paths_import_and_their_names_resolve(path: str) -> None:
+    module = importlib.import_module(path)
+    for name in getattr(module, "__all__", ()):
+        assert getattr(module, name) is not None, (path, name)
+
+
+def test_every_public_name_imports_from_the_package() -> None:
+    namespace: dict[str, object] = {}
+    exec("from servicecharter import *", namespace)
+    assert set(servicecharter.__all__) - {"__version__"} <= set(namespace)
+
+
+@pytest.mark.parametrize(
+    ("module", "name"),
+    [
+        ("servicecharter.compliance", "evaluate"),
+        ("servicecharter._render", "explain"),
+        ("servicecharter._render", "render"),
+    ],
+)
+def test_no_submodule_shadows_the_function_its_package_exports(
+    module: str, name: str
+) -> None:
+    package = importlib.import_module(module)
+    assert callable(getattr(package, name))
+    assert importlib.util.find_spec(f"{module}.{name}") is None
+
+
+def test_layer_diagram_is_drawn_from_the_contract() -> None:
+    docs = Path(__file__).resolve().parent.parent / "docs"
+    spec = importlib.util.spec_from_file_location("gen_layers", docs / "gen_layers.py")
+    assert spec is not None
+    assert spec.loader is not None
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    committed = (docs / "img" / "layers.svg").read_text(encoding="utf-8")
+    assert committed == gen.render(), "run: python docs/gen_layers.py"
+    assert gen.layers()[0] == ["_errors"]

@@ -16,7 +16,8 @@ from typing import Any, TypeAlias
 import numpy as np
 import numpy.typing as npt
 
-from .._core.convert import foreign_column, instant_array, instant_us, is_foreign
+from .._core.convert import instant_array, instant_us
+from .._core.foreign import foreign_column, is_foreign
 from .._core.units import I64, NAT
 from .._errors import (
     HorizonError,
