@@ -40,31 +40,16 @@ from .fields import (
 )
 from .obligations import RecurringObligation
 from .parts import (
-    CHANNEL_KINDS,
     Channel,
-    ChannelKind,
     ClientDuty,
     Commitment,
     DurationCap,
     Engagement,
-    Objective,
     Revision,
 )
 from .validate import charter_problems
 
-__all__ = [
-    "CHANNEL_KINDS",
-    "Channel",
-    "ChannelKind",
-    "Charter",
-    "ClientDuty",
-    "Commitment",
-    "DurationCap",
-    "Engagement",
-    "Objective",
-    "RecurringObligation",
-    "Revision",
-]
+__all__ = ["Charter"]
 
 _LOCALE = re.compile(r"^([A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*)?\Z")
 

@@ -13,6 +13,8 @@ from .zones import DAY_MIN, INTERESTING_MIN, cached, transitions, zone_strategy
 if TYPE_CHECKING:
     from hypothesis.strategies import DrawFn, SearchStrategy
 
+    from .zones import ZoneArg
+
 __all__ = ["day_ranges", "opening_hours", "time_ranges", "valid_week"]
 
 
@@ -180,11 +182,7 @@ def _weekly(
 
 @cached
 def opening_hours(
-    tz: SearchStrategy[str]
-    | SearchStrategy[zoneinfo.ZoneInfo]
-    | str
-    | zoneinfo.ZoneInfo
-    | None = None,
+    tz: ZoneArg = None,
     *,
     holidays: bool = True,
     closures: bool = True,

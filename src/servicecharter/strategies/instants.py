@@ -15,6 +15,8 @@ from .zones import cached, transitions, zone_strategy
 if TYPE_CHECKING:
     from hypothesis.strategies import DrawFn, SearchStrategy
 
+    from .zones import ZoneArg
+
 __all__ = [
     "business_durations",
     "calendars",
@@ -28,11 +30,7 @@ __all__ = [
 def instants(
     start: dt.datetime = dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
     end: dt.datetime = dt.datetime(2027, 12, 31, tzinfo=dt.UTC),
-    tz: SearchStrategy[str]
-    | SearchStrategy[zoneinfo.ZoneInfo]
-    | str
-    | zoneinfo.ZoneInfo
-    | None = None,
+    tz: ZoneArg = None,
     *,
     minute_aligned: bool = False,
     near_transitions: bool = True,
@@ -92,11 +90,7 @@ def instants(
 
 @cached
 def calendars(
-    tz: SearchStrategy[str]
-    | SearchStrategy[zoneinfo.ZoneInfo]
-    | str
-    | zoneinfo.ZoneInfo
-    | None = None,
+    tz: ZoneArg = None,
     *,
     holidays: bool = True,
     closures: bool = True,

@@ -9,13 +9,22 @@ import datetime as dt
 import zoneinfo
 from collections.abc import Callable
 from functools import lru_cache
-from typing import TYPE_CHECKING, ParamSpec, TypeVar, cast
+from typing import TYPE_CHECKING, ParamSpec, TypeAlias, TypeVar, cast
 
 from .._core.units import EPOCH
 from .._core.zone import to_zone
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
+
+    # Where zones come from: None (one of ZONES), a name, a ZoneInfo or a strategy.
+    ZoneArg: TypeAlias = (
+        SearchStrategy[str]
+        | SearchStrategy[zoneinfo.ZoneInfo]
+        | str
+        | zoneinfo.ZoneInfo
+        | None
+    )
 
 __all__ = [
     "DAY_MIN",
@@ -69,11 +78,7 @@ def cached(function: Callable[P, T]) -> Callable[P, T]:
 
 
 def zone_strategy(
-    tz: SearchStrategy[str]
-    | SearchStrategy[zoneinfo.ZoneInfo]
-    | str
-    | zoneinfo.ZoneInfo
-    | None,
+    tz: ZoneArg,
 ) -> SearchStrategy[zoneinfo.ZoneInfo]:
     """Zones from ``tz``: None (one of ``ZONES``), a name, a ZoneInfo, or a strategy."""
     from hypothesis import strategies as st
