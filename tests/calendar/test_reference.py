@@ -1,4 +1,4 @@
-"""BusinessCalendar against the brute-force reference of ``tests/reference.py``.
+"""BusinessCalendar against the brute-force reference of ``tests/support/reference.py``.
 
 Random schedules (``servicecharter.strategies``) in four zones with awkward
 clocks, random whole-minute instants clustered around each zone's 2026 DST
@@ -29,7 +29,7 @@ from servicecharter.strategies import (
     opening_hours,
     transitions,
 )
-from tests.reference import (
+from tests.support.reference import (
     Reference,
     from_minute,
     scan_closing,

@@ -49,7 +49,8 @@ from typing import Any
 import attrs
 import pytest
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
+from tests.support.paths import DOCS
+
 RUN = frozenset({"python", "py"})
 SKIP = "# not run:"
 CHECK = "__docs_check_print__"

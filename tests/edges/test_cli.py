@@ -15,6 +15,7 @@ import servicecharter
 from servicecharter import cli, examples
 from servicecharter.cli import main
 from servicecharter.io.csv_requests import parse_instants
+from tests.support.paths import DOCS, ROOT
 
 BAD_CHARTER = """\
 id = "x"
@@ -531,7 +532,7 @@ def test_parse_instants_agrees_with_fromisoformat():
 
 
 def test_example_requests_file_is_generated():
-    root = Path(__file__).parent.parent / "docs" / "examples"
+    root = DOCS / "examples"
     if not (root / "make_requests.py").exists():
         pytest.skip("docs/examples is not in this tree")
     spec = importlib.util.spec_from_file_location(
@@ -546,7 +547,7 @@ def test_example_requests_file_is_generated():
 
 
 def test_cli_doc_shows_the_real_check_report(capsys):
-    root = Path(__file__).parent.parent
+    root = ROOT
     guide = root / "docs" / "cli.md"
     requests = root / "docs" / "examples" / "requests.csv"
     if not guide.exists() or not requests.exists():

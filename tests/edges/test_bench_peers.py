@@ -11,7 +11,7 @@ from types import ModuleType
 import numpy as np
 import pytest
 
-SCRIPT = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_peers.py"
+SCRIPT = Path(__file__).resolve().parents[2] / "benchmarks" / "bench_peers.py"
 PEERS = {
     "pandas": "pandas",
     "businesstime": "businesstime",

@@ -40,8 +40,8 @@ from servicecharter import (
 from servicecharter.io import from_data, to_data
 from servicecharter.io import toml_write as _toml
 from servicecharter.strategies import charters
+from tests.support.paths import DOCS
 
-DOCS = Path(__file__).parent.parent / "docs"
 HEAD = 'id = "x"\ntitle = "X"\ntz = "Europe/Paris"\n'
 RICH = """\
 id = "example-support"

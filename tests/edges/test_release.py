@@ -14,8 +14,7 @@ from typing import Any
 import pytest
 
 import servicecharter
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.support.paths import ROOT
 
 SMOKE = """
 import datetime as dt
@@ -66,7 +65,11 @@ def test_wheel_ships_data_and_types(dist: Path) -> None:
 def test_sdist_has_tests_and_docs(dist: Path) -> None:
     with tarfile.open(next(dist.glob("*.tar.gz"))) as archive:
         names = archive.getnames()
-    for part in ("tests/test_calendar.py", "docs/semantics.md", "CHANGELOG.md"):
+    for part in (
+        "tests/calendar/test_calendar.py",
+        "docs/semantics.md",
+        "CHANGELOG.md",
+    ):
         assert any(name.endswith(part) for name in names), part
 
 
