@@ -51,8 +51,8 @@ from servicecharter import (
     UnknownCountryError,
     UnknownTimeZoneError,
 )
+from tests.support.zones import PARIS
 
-PARIS = ZoneInfo("Europe/Paris")
 WEEKLY = {"Mo-Fr": "09:00-12:00,14:00-17:00"}
 HOUR = dt.timedelta(hours=1)
 I64 = np.iinfo(np.int64)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
@@ -18,13 +17,9 @@ from servicecharter import (
 )
 from servicecharter._render.moments import business_words, moment, short_duration
 from servicecharter.compliance import STATUSES
+from tests.support.zones import PARIS, paris
 
-PARIS = ZoneInfo("Europe/Paris")
 CHARTER = examples.load("technical-support")
-
-
-def paris(*args: int) -> dt.datetime:
-    return dt.datetime(*args, tzinfo=PARIS)
 
 
 def test_explain_is_exported():

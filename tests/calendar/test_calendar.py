@@ -15,18 +15,10 @@ from servicecharter import (
     OpeningHours,
     ScheduleChange,
 )
+from tests.support.zones import PARIS, paris, utc
 
-PARIS = ZoneInfo("Europe/Paris")
 H = dt.timedelta(hours=1)
 UTC = dt.UTC
-
-
-def paris(*parts: int) -> dt.datetime:
-    return dt.datetime(*parts, tzinfo=PARIS)  # type: ignore[misc]
-
-
-def utc(*parts: int) -> dt.datetime:
-    return dt.datetime(*parts, tzinfo=UTC)  # type: ignore[misc]
 
 
 def calendar(
@@ -171,7 +163,9 @@ class TestRanges:
     def test_intervals_are_half_open(self, nine_to_five: BusinessCalendar) -> None:
         assert nine_to_five.is_open(paris(2026, 3, 2, 9))
         assert not nine_to_five.is_open(paris(2026, 3, 2, 17))
-        assert nine_to_five.is_open(paris(2026, 3, 2, 16, 59, 59, 999999))
+        assert nine_to_five.is_open(
+            paris(2026, 3, 2, 16, 59, second=59, microsecond=999999)
+        )
 
 
 class TestAdd:

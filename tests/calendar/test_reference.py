@@ -38,12 +38,12 @@ from tests.support.reference import (
     wall_minute,
     wall_minutes,
 )
+from tests.support.zones import PARIS, utc
 
 UTC = dt.UTC
 H = dt.timedelta(hours=1)
 MIN = dt.timedelta(minutes=1)
 DAY = dt.timedelta(days=1)
-PARIS = ZoneInfo("Europe/Paris")
 NEW_YORK = ZoneInfo("America/New_York")
 LORD_HOWE = ZoneInfo("Australia/Lord_Howe")
 KATHMANDU = ZoneInfo("Asia/Kathmandu")
@@ -59,10 +59,6 @@ REFERENCE_SETTINGS = settings(
     max_examples=60,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
-
-
-def utc(*parts: int) -> dt.datetime:
-    return dt.datetime(*parts, tzinfo=UTC)  # type: ignore[misc]
 
 
 def local(tz: ZoneInfo, *parts: int) -> dt.datetime:

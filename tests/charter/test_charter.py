@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import pickle
-from zoneinfo import ZoneInfo
 
 import attrs
 import numpy as np
@@ -34,16 +33,12 @@ from servicecharter import (
     UnknownCalendarError,
     UnknownEngagementError,
 )
+from tests.support.zones import PARIS, paris
 
-PARIS = ZoneInfo("Europe/Paris")
 DESK = OpeningHours.parse(
     "Mo-Fr 09:00-12:00,14:00-17:00; PH off", tz="Europe/Paris", holidays="FR"
 )
 NIGHT = OpeningHours({"Mo-Su": "20:00-23:00"}, "Europe/Paris")
-
-
-def paris(*parts: int) -> dt.datetime:
-    return dt.datetime(*parts, tzinfo=PARIS)  # type: ignore[misc]
 
 
 def charter(**changes: object) -> Charter:

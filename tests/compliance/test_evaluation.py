@@ -26,28 +26,42 @@ from servicecharter import (
     evaluate,
     examples,
 )
+from tests.support.zones import PARIS, paris
 
-PARIS = ZoneInfo("Europe/Paris")
 H = dt.timedelta(hours=1)
 CHARTER = examples.load("technical-support")
 # Monday after the switch to summer time; the table below is the week before.
 NOW = dt.datetime(2026, 3, 30, 10, tzinfo=PARIS)
 
 
-def paris(day: int, hour: int, minute: int = 0) -> dt.datetime:
-    return dt.datetime(2026, 3, day, hour, minute, tzinfo=PARIS)
-
-
 # id, engagement, received, responded, expected statuses (one per objective)
 TABLE: list[tuple[str, str, dt.datetime, dt.datetime | None, tuple[str, ...]]] = [
-    ("a1", "anomalies", paris(27, 9), paris(27, 11), ("met",)),
-    ("a2", "anomalies", paris(27, 9), paris(27, 16, 30), ("breached",)),
-    ("a3", "anomalies", paris(27, 16), None, ("open",)),  # due Mon 14:00
-    ("a4", "anomalies", paris(27, 14), None, ("open",)),  # due Mon 10:00 = now
-    ("a5", "anomalies", paris(26, 9), None, ("overdue",)),  # due Thu 15:00
-    ("w1", "web-form", paris(25, 10), paris(25, 16), ("met", "met")),
-    ("w2", "web-form", paris(25, 10), paris(26, 10), ("met", "breached")),
-    ("w3", "web-form", paris(25, 10), paris(27, 11), ("met", "breached")),
+    ("a1", "anomalies", paris(2026, 3, 27, 9), paris(2026, 3, 27, 11), ("met",)),
+    (
+        "a2",
+        "anomalies",
+        paris(2026, 3, 27, 9),
+        paris(2026, 3, 27, 16, 30),
+        ("breached",),
+    ),
+    ("a3", "anomalies", paris(2026, 3, 27, 16), None, ("open",)),  # due Mon 14:00
+    ("a4", "anomalies", paris(2026, 3, 27, 14), None, ("open",)),  # due Mon 10:00 = now
+    ("a5", "anomalies", paris(2026, 3, 26, 9), None, ("overdue",)),  # due Thu 15:00
+    ("w1", "web-form", paris(2026, 3, 25, 10), paris(2026, 3, 25, 16), ("met", "met")),
+    (
+        "w2",
+        "web-form",
+        paris(2026, 3, 25, 10),
+        paris(2026, 3, 26, 10),
+        ("met", "breached"),
+    ),
+    (
+        "w3",
+        "web-form",
+        paris(2026, 3, 25, 10),
+        paris(2026, 3, 27, 11),
+        ("met", "breached"),
+    ),
 ]
 
 
@@ -84,7 +98,7 @@ def test_hand_computed_numbers() -> None:
     # a3: received Fri 16:00, 4 business hours end at Mon 12:00, a closing:
     # the deadline is the next opening, 14:00 (no business time in between).
     assert req["deadline"][2] == np.datetime64(
-        paris(30, 14).astimezone(utc).replace(tzinfo=None), "us"
+        paris(2026, 3, 30, 14).astimezone(utc).replace(tzinfo=None), "us"
     )
     used = req["used"].astype("timedelta64[us]").tolist()
     assert used[:5] == [2 * H, 5.5 * H, 2 * H, 4 * H, 13 * H]
@@ -157,7 +171,7 @@ def test_selection_by_channel_and_kind() -> None:
         {"channel": None, "kind": "anomaly"},
     ]
     for row in rows:
-        row["received_at"] = paris(27, 9)
+        row["received_at"] = paris(2026, 3, 27, 9)
     result = evaluate(CHARTER, rows, now=NOW)
     req = result.requests
     assert req["engagement"].tolist() == [
@@ -190,14 +204,14 @@ def test_bad_rows_are_reported_and_others_evaluated() -> None:
         "anomalies",
     ]
     columns["received_at"] += [
-        paris(27, 9),
+        paris(2026, 3, 27, 9),
         None,
-        paris(27, 12),
-        paris(27, 9),
+        paris(2026, 3, 27, 12),
+        paris(2026, 3, 27, 9),
         "yesterday",
         dt.datetime(2026, 3, 27, 9),  # naive
     ]
-    columns["responded_at"] += [None, None, paris(27, 11), None, None, None]
+    columns["responded_at"] += [None, None, paris(2026, 3, 27, 11), None, None, None]
     result = evaluate(CHARTER, columns, now=NOW)
     problems = {p.id: p.reason for p in result.problems}
     assert [p.row for p in result.problems] == [8, 9, 10, 11, 12, 13]
@@ -227,7 +241,7 @@ def test_strict_raises_listing_rows() -> None:
     for i in range(7):
         columns["id"].append(f"x{i}")
         columns["engagement"].append("nope")
-        columns["received_at"].append(paris(27, 9))
+        columns["received_at"].append(paris(2026, 3, 27, 9))
         columns["responded_at"].append(None)
     with pytest.raises(InvalidRequestError) as info:
         evaluate(CHARTER, columns, now=NOW, strict=True)
@@ -297,7 +311,7 @@ def test_rows_and_repr() -> None:
     result = evaluate(CHARTER, table_columns(), now=NOW)
     first = next(result.rows())
     assert first["id"] == "a1"
-    assert first["received"] == paris(27, 9)
+    assert first["received"] == paris(2026, 3, 27, 9)
     assert first["received"].tzinfo is dt.UTC
     assert first["remaining"] is None
     assert first["status"] == "met"
@@ -309,7 +323,7 @@ def test_argument_errors() -> None:
     with pytest.raises(InvalidArgumentError, match="received_at"):
         evaluate(CHARTER, {"engagement": ["anomalies"]})
     with pytest.raises(InvalidArgumentError, match="selector"):
-        evaluate(CHARTER, {"received_at": [paris(27, 9)]})
+        evaluate(CHARTER, {"received_at": [paris(2026, 3, 27, 9)]})
     with pytest.raises(InvalidArgumentError, match="differ in length"):
         evaluate(CHARTER, {"engagement": ["anomalies"], "received_at": []})
     with pytest.raises(InvalidArgumentError, match="at_risk"):
@@ -434,16 +448,20 @@ def test_friday_pause_moves_the_deadline_one_business_hour() -> None:
     requests = {
         "id": ["a", "b"],
         "engagement": ["anomalies", "anomalies"],
-        "received_at": [paris(27, 14, 30), paris(27, 14, 30)],
-        "responded_at": [paris(30, 11), paris(30, 11)],
+        "received_at": [paris(2026, 3, 27, 14, 30), paris(2026, 3, 27, 14, 30)],
+        "responded_at": [paris(2026, 3, 30, 11), paris(2026, 3, 30, 11)],
     }
     # One business hour waiting on the client, for "a" only.
-    pauses = {"request": ["a"], "start": [paris(27, 15)], "end": [paris(27, 16)]}
+    pauses = {
+        "request": ["a"],
+        "start": [paris(2026, 3, 27, 15)],
+        "end": [paris(2026, 3, 27, 16)],
+    }
     result = evaluate(PAUSABLE, requests, now=NOW, pauses=pauses)
     req = result.requests
     assert req["deadline"].tolist() == [
-        utc64(paris(30, 11, 30)).item(),
-        utc64(paris(30, 10, 30)).item(),
+        utc64(paris(2026, 3, 30, 11, 30)).item(),
+        utc64(paris(2026, 3, 30, 10, 30)).item(),
     ]
     assert req["status"].tolist() == ["met", "breached"]
     assert req["used"].tolist() == [3.5 * H, 4.5 * H]
@@ -463,20 +481,45 @@ def test_pauses_clipped_overlapping_and_open() -> None:
     requests = {
         "id": ["clip", "overlap", "open", "bad"],
         "engagement": ["anomalies", "anomalies", "anomalies", "anomalies"],
-        "received_at": [paris(27, 9)] * 4,
-        "responded_at": [paris(27, 16), paris(27, 16), None, paris(27, 8)],
+        "received_at": [paris(2026, 3, 27, 9)] * 4,
+        "responded_at": [
+            paris(2026, 3, 27, 16),
+            paris(2026, 3, 27, 16),
+            None,
+            paris(2026, 3, 27, 8),
+        ],
     }
     pauses = [
         # Starts before the receipt and ends after the response: clipped to
         # the request's whole life, 09:00-16:00 = 5 business hours.
-        {"request": "clip", "start": paris(27, 8), "end": paris(27, 17)},
+        {
+            "request": "clip",
+            "start": paris(2026, 3, 27, 8),
+            "end": paris(2026, 3, 27, 17),
+        },
         # 10:00-11:00 and 10:30-11:30 overlap: their union 10:00-11:30 counts.
-        {"request": "overlap", "start": paris(27, 10), "end": paris(27, 11)},
-        {"request": "overlap", "start": paris(27, 10, 30), "end": paris(27, 11, 30)},
+        {
+            "request": "overlap",
+            "start": paris(2026, 3, 27, 10),
+            "end": paris(2026, 3, 27, 11),
+        },
+        {
+            "request": "overlap",
+            "start": paris(2026, 3, 27, 10, 30),
+            "end": paris(2026, 3, 27, 11, 30),
+        },
         # No end: still paused, until now (Mon 30 10:00).
-        {"request": "open", "start": paris(27, 16), "end": None},
-        {"request": "bad", "start": paris(27, 10), "end": paris(27, 11)},
-        {"request": "nobody", "start": paris(27, 10), "end": paris(27, 11)},
+        {"request": "open", "start": paris(2026, 3, 27, 16), "end": None},
+        {
+            "request": "bad",
+            "start": paris(2026, 3, 27, 10),
+            "end": paris(2026, 3, 27, 11),
+        },
+        {
+            "request": "nobody",
+            "start": paris(2026, 3, 27, 10),
+            "end": paris(2026, 3, 27, 11),
+        },
     ]
     result = evaluate(PAUSABLE, requests, now=NOW, pauses=pauses)
     req = result.requests
@@ -484,7 +527,7 @@ def test_pauses_clipped_overlapping_and_open() -> None:
     # "open": Fri 09-12, 14-17 and Mon 09-10 less the pause Fri 16-17, Mon 09-10.
     assert req["used"].tolist()[:3] == [dt.timedelta(0), 3.5 * H, 5 * H]
     # Its deadline, Fri 15:00 plus the 2 paused hours, is Mon 09:00: overdue.
-    assert req["deadline"][2] == utc64(paris(30, 9))
+    assert req["deadline"][2] == utc64(paris(2026, 3, 30, 9))
     assert req["status"].tolist() == ["met", "met", "overdue", "invalid"]
     reasons = {p.id: p.reason for p in result.problems}
     assert reasons["clip"] == (
@@ -505,8 +548,12 @@ def test_pauses_by_row_number_and_dataframe() -> None:
     frame = pd.DataFrame(
         {
             "request": [0, 5],
-            "start": pd.to_datetime([paris(27, 10), paris(25, 11)], utc=True),
-            "end": pd.to_datetime([paris(27, 10, 30), paris(25, 12)], utc=True),
+            "start": pd.to_datetime(
+                [paris(2026, 3, 27, 10), paris(2026, 3, 25, 11)], utc=True
+            ),
+            "end": pd.to_datetime(
+                [paris(2026, 3, 27, 10, 30), paris(2026, 3, 25, 12)], utc=True
+            ),
         }
     )
     result = evaluate(PAUSABLE, columns, now=NOW, pauses=frame)
@@ -531,7 +578,7 @@ def test_per_request_time_zone() -> None:
     }
     req = evaluate(CHARTER, requests, now=NOW).requests
     assert req["deadline"].tolist() == [
-        utc64(paris(26, 10)).item(),  # Paris hours: Wed 14-17, Thu 09-10
+        utc64(paris(2026, 3, 26, 10)).item(),  # Paris hours: Wed 14-17, Thu 09-10
         utc64(dt.datetime(2026, 3, 25, 15, tzinfo=montreal)).item(),  # 9-12, 14-15
     ]
     bad = evaluate(CHARTER, {**requests, "tz": ["Mars/Olympus", None]}, now=NOW)
@@ -642,15 +689,15 @@ def test_per_request_calendar() -> None:
     charter = attrs.evolve(CHARTER, calendars={**CHARTER.calendars, "evening": evening})
     requests = {
         "engagement": ["anomalies"] * 3,
-        "received_at": [paris(25, 19)] * 3,
+        "received_at": [paris(2026, 3, 25, 19)] * 3,
         "calendar": ["evening", None, "evening"],
         "tz": [None, None, "America/Montreal"],
     }
     req = evaluate(charter, requests, now=NOW).requests
     montreal = ZoneInfo("America/Montreal")
     assert req["deadline"].tolist() == [
-        utc64(paris(26, 19)).item(),  # Wed 19-22, Thu 18-19
-        utc64(paris(26, 15)).item(),  # default: Thu 09-12, 14-15
+        utc64(paris(2026, 3, 26, 19)).item(),  # Wed 19-22, Thu 18-19
+        utc64(paris(2026, 3, 26, 15)).item(),  # default: Thu 09-12, 14-15
         # 19:00 Paris is 14:00 in Montreal: 18-22 Montreal ends at a closing,
         # so the deadline is the next opening, Thu 18:00 Montreal.
         utc64(dt.datetime(2026, 3, 26, 18, tzinfo=montreal)).item(),
@@ -664,14 +711,18 @@ def test_pause_moves_day_based_deadlines() -> None:
     requests = {
         "id": ["w"],
         "engagement": ["web-form"],
-        "received_at": [paris(25, 10)],
-        "responded_at": [paris(26, 9, 30)],
+        "received_at": [paris(2026, 3, 25, 10)],
+        "responded_at": [paris(2026, 3, 26, 9, 30)],
     }
-    pauses = {"request": ["w"], "start": [paris(25, 11)], "end": [paris(25, 12)]}
+    pauses = {
+        "request": ["w"],
+        "start": [paris(2026, 3, 25, 11)],
+        "end": [paris(2026, 3, 25, 12)],
+    }
     req = evaluate(PAUSABLE, requests, now=NOW, pauses=pauses).requests
     assert req["deadline"].tolist() == [
         utc64(dt.datetime(2026, 3, 31, 10, tzinfo=PARIS)).item(),
-        utc64(paris(26, 10)).item(),
+        utc64(paris(2026, 3, 26, 10)).item(),
     ]
     assert req["status"].tolist() == ["met", "met"]
     without = evaluate(PAUSABLE, requests, now=NOW).requests
@@ -679,7 +730,7 @@ def test_pause_moves_day_based_deadlines() -> None:
 
 
 def test_pauses_without_requests() -> None:
-    pauses = {"request": ["x", "x"], "start": [paris(27, 9)] * 2}
+    pauses = {"request": ["x", "x"], "start": [paris(2026, 3, 27, 9)] * 2}
     result = evaluate(PAUSABLE, [], now=NOW, pauses=pauses)
     assert result.problems == (Problem(-1, "x", "pause for no request with this id"),)
     with pytest.raises(InvalidArgumentError, match="'request' column"):

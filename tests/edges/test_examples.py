@@ -23,8 +23,8 @@ from servicecharter import (
     examples,
     loads,
 )
+from tests.support.zones import PARIS, paris
 
-PARIS = ZoneInfo("Europe/Paris")
 BRUSSELS = ZoneInfo("Europe/Brussels")
 NAMES = [
     "digital-best-practices",
@@ -33,10 +33,6 @@ NAMES = [
     "public-service",
     "technical-support",
 ]
-
-
-def paris(*parts: int) -> dt.datetime:
-    return dt.datetime(*parts, tzinfo=PARIS)  # type: ignore[misc]
 
 
 def brussels(*parts: int) -> dt.datetime:

@@ -11,7 +11,6 @@ import datetime as dt
 import subprocess
 import sys
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import attrs
 import numpy as np
@@ -29,8 +28,8 @@ from servicecharter import (
     evaluate,
     examples,
 )
+from tests.support.zones import PARIS
 
-PARIS = ZoneInfo("Europe/Paris")
 CHARTER = examples.load("technical-support")
 PAUSABLE = attrs.evolve(
     CHARTER,

@@ -17,13 +17,9 @@ from servicecharter.testing import (
     assert_met,
     assert_open,
 )
+from tests.support.zones import paris
 
-PARIS = ZoneInfo("Europe/Paris")
 CHARTER = examples.load("technical-support")
-
-
-def paris(*args: int) -> dt.datetime:
-    return dt.datetime(*args, tzinfo=PARIS)
 
 
 def test_met_passes_at_the_deadline_and_before():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import numpy as np
 import pytest
@@ -23,13 +22,9 @@ from servicecharter.rules import (
     SameBusinessDay,
     parse_rule,
 )
+from tests.support.zones import PARIS, paris
 
-PARIS = ZoneInfo("Europe/Paris")
 H = dt.timedelta(hours=1)
-
-
-def paris(*parts: int) -> dt.datetime:
-    return dt.datetime(*parts, tzinfo=PARIS)  # type: ignore[misc]
 
 
 @pytest.fixture(scope="module")
