@@ -15,16 +15,11 @@ from servicecharter import (
     OpeningHours,
     ScheduleChange,
 )
+from tests.support.calendars import calendar
 from tests.support.zones import PARIS, paris, utc
 
 H = dt.timedelta(hours=1)
 UTC = dt.UTC
-
-
-def calendar(
-    weekly: object, tz: str = "Europe/Paris", **kw: object
-) -> BusinessCalendar:
-    return BusinessCalendar(OpeningHours(weekly, tz, **kw))  # type: ignore[arg-type]
 
 
 def as_utc64(*moments: dt.datetime) -> np.ndarray:
@@ -90,61 +85,6 @@ class TestInstants:
     def test_shape_is_kept(self, nine_to_five: BusinessCalendar) -> None:
         grid = np.full((2, 3), np.datetime64("2026-03-02T08:00", "us"))
         assert nine_to_five.next_open(grid).shape == (2, 3)
-
-
-class TestDaylightSaving:
-    """Business time is real elapsed time; gap and fold rules."""
-
-    def test_range_over_spring_forward_is_shorter(self) -> None:
-        cal = calendar({"Su": "01:00-04:00"})
-        day = (paris(2026, 3, 29, 0), paris(2026, 3, 30, 0))
-        assert cal.elapsed(*day) == 2 * H
-
-    def test_range_over_fall_back_is_longer(self) -> None:
-        cal = calendar({"Su": "01:00-04:00"})
-        day = (paris(2026, 10, 25, 0), paris(2026, 10, 26, 0))
-        assert cal.elapsed(*day) == 4 * H
-
-    def test_opening_in_the_gap_moves_to_the_end_of_the_gap(self) -> None:
-        cal = calendar({"Su": "02:30-05:00"})
-        opened = cal.next_open(paris(2026, 3, 29, 0))
-        assert opened == utc(2026, 3, 29, 1)  # 03:00 CEST, the end of the gap
-        assert opened.isoformat() == "2026-03-29T03:00:00+02:00"
-
-    def test_closing_in_the_gap_moves_to_the_end_of_the_gap(self) -> None:
-        cal = calendar({"Su": "00:00-02:30"})
-        assert cal.next_close(paris(2026, 3, 29, 0)) == utc(2026, 3, 29, 1)
-
-    def test_range_inside_the_gap_has_no_time(self) -> None:
-        cal = calendar({"Su": "02:00-03:00", "Mo": "09:00-10:00"})
-        assert not cal.is_business_day(dt.date(2026, 3, 29))
-        assert cal.is_business_day(dt.date(2026, 4, 5))
-
-    def test_fold_opening_takes_the_earlier_instant(self) -> None:
-        # Compare in UTC: PEP 495 makes == across zones False inside a fold.
-        cal = calendar({"Su": "02:30-05:00"})
-        opened = cal.next_open(paris(2026, 10, 25, 0))
-        assert opened.astimezone(UTC) == utc(2026, 10, 25, 0, 30)
-        assert opened.fold == 0
-
-    def test_fold_closing_takes_the_later_instant(self) -> None:
-        cal = calendar({"Su": "00:00-02:30"})
-        closed = cal.next_close(paris(2026, 10, 25, 0))
-        assert closed.astimezone(UTC) == utc(2026, 10, 25, 1, 30)
-        assert closed.fold == 1
-        assert cal.elapsed(paris(2026, 10, 25, 0), paris(2026, 10, 26, 0)) == 3.5 * H
-
-    def test_half_hour_shift_of_lord_howe(self) -> None:
-        # Lord Howe moves clocks by 30 minutes: 02:00 -> 02:30 on 2026-10-04.
-        cal = calendar({"Su": "01:00-04:00"}, tz="Australia/Lord_Howe")
-        tz = ZoneInfo("Australia/Lord_Howe")
-        start = dt.datetime(2026, 10, 4, tzinfo=tz)
-        assert cal.elapsed(start, start + dt.timedelta(days=1)) == 2.5 * H
-
-    def test_kathmandu_quarter_hour_offset(self) -> None:
-        cal = calendar({"Mo-Fr": "09:00-17:00"}, tz="Asia/Kathmandu")
-        opened = cal.next_open(utc(2026, 3, 2, 0))
-        assert opened == utc(2026, 3, 2, 3, 15)
 
 
 class TestRanges:
@@ -422,23 +362,3 @@ class TestAnnualDaysAndSeasons:
         cal = calendar({"Mo-Fr": "09:00-17:00"}, seasons=seasons)
         assert not cal.is_business_day(dt.date(2026, 8, 3))
         assert cal.is_business_day(dt.date(2026, 7, 6))
-
-
-class TestAnnualDaysAndSeasonsInput:
-    def test_a_single_annual_day_or_season_is_accepted(self) -> None:
-        from servicecharter import AnnualDay, Season
-
-        day = AnnualDay(12, 24, "09:00-12:00")
-        summer = Season([7, 8], {"Mo-Fr": "09:00-12:00"})
-        hours = OpeningHours(
-            {"Mo-Fr": "09:00-17:00"}, "UTC", annual_days=day, seasons=summer
-        )
-        assert hours.annual_days == (day,)
-        assert hours.seasons == (summer,)
-
-    @pytest.mark.parametrize(("field", "value"), [("annual_days", 5), ("seasons", [3])])
-    def test_other_values_raise_our_error(self, field: str, value: object) -> None:
-        from servicecharter import InvalidHoursError
-
-        with pytest.raises(InvalidHoursError, match=r"objects or their arguments"):
-            OpeningHours({"Mo-Fr": "09:00-17:00"}, "UTC", **{field: value})

@@ -15,7 +15,7 @@ existing engine. These tests hold the recipes to their promises:
   use: the compiled timeline is never in the pickle, and an unpickled copy
   compiles on first use, where it lands, with the same answers.
 
-tests/test_robustness.py already checks that a calendar pickles small and
+tests/calendar/test_horizon.py already checks that a calendar pickles small and
 answers the same; this file adds charters, cloudpickle and workers.
 """
 

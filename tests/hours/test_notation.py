@@ -7,9 +7,10 @@ import pickle
 import random
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from servicecharter import OpeningHours, ServiceCharterError
 from servicecharter._errors import InvalidHoursError, NotationError
 from servicecharter.hours.notation import (
     MONTHS,
@@ -430,6 +431,59 @@ class TestArbitraryText:
     @given(st.lists(st.sampled_from(GRAMMAR_WORDS)).map("".join))
     def test_grammar_words(self, text: str) -> None:
         _check_only_notation_errors(text)
+
+    @settings(max_examples=300, deadline=None)
+    @given(
+        text=st.one_of(
+            st.text(max_size=40),
+            st.lists(
+                st.sampled_from(
+                    [
+                        "Mo",
+                        "Tu",
+                        "Fr",
+                        "Su",
+                        "PH",
+                        "Dec",
+                        "Jan",
+                        "24",
+                        "2026",
+                        "-",
+                        ",",
+                        ";",
+                        " ",
+                        ":",
+                        "09:00",
+                        "24:00",
+                        "25:00",
+                        "12:60",
+                        "off",
+                        "closed",
+                        "24/7",
+                        "#",
+                        "\n",
+                        "00",
+                        "9",
+                        "+",
+                        "Mo-Fr",
+                        "Jul-Aug",
+                        "Feb 30",
+                        "Ph",
+                        "ÿ",
+                        "\x00",
+                        "\uff10\uff19:\uff10\uff10",
+                    ]
+                ),
+                max_size=14,
+            ).map("".join),
+        )
+    )
+    def test_arbitrary_notation_raises_only_our_errors(self, text: str) -> None:
+        try:
+            hours = OpeningHours.parse(text, tz="Europe/Paris")
+        except ServiceCharterError:
+            return
+        assert isinstance(hours, OpeningHours)
 
 
 def _render_time(minutes: int, *, end: bool) -> str:

@@ -10,7 +10,7 @@ from dateutil.relativedelta import relativedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from servicecharter import BusinessCalendar, InvalidRuleError, OpeningHours
+from servicecharter import BusinessCalendar, InvalidRuleError
 from servicecharter.rules import (
     BusinessDays,
     BusinessDuration,
@@ -26,13 +26,8 @@ from tests.support.zones import PARIS, paris
 
 H = dt.timedelta(hours=1)
 
-
-@pytest.fixture(scope="module")
-def cal() -> BusinessCalendar:
-    hours = OpeningHours.parse(
-        "Mo-Fr 09:00-12:00,14:00-17:00; PH off", tz="Europe/Paris", holidays="FR"
-    )
-    return BusinessCalendar(hours)
+# ``cal`` (tests/conftest.py) is the Paris desk: 09:00-12:00 and 14:00-17:00
+# on weekdays, closed on French public holidays.
 
 
 def utc64(*moments: dt.datetime) -> np.ndarray:
