@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import attrs
 import pytest
 
 import servicecharter
@@ -12,14 +11,12 @@ from servicecharter import (
     InvalidArgumentError,
     NaiveDatetimeError,
     evaluate,
-    examples,
     explain,
 )
 from servicecharter._render.moments import business_words, moment, short_duration
 from servicecharter.compliance import STATUSES
+from tests.support.charters import CHARTER, PAUSABLE
 from tests.support.zones import PARIS, paris
-
-CHARTER = examples.load("technical-support")
 
 
 def test_explain_is_exported():
@@ -113,13 +110,6 @@ def test_bad_arguments():
 
 # -- pauses -----------------------------------------------------------------------
 
-PAUSABLE = attrs.evolve(
-    CHARTER,
-    engagements=[
-        attrs.evolve(e, pausable=True) if e.id in ("anomalies", "web-form") else e
-        for e in CHARTER.engagements
-    ],
-)
 NOW = paris(2026, 4, 10, 12)
 
 

@@ -1,4 +1,4 @@
-"""evaluate(): statuses, attainment, selection, bad rows, inputs, properties."""
+"""evaluate(): statuses, attainment, selection, bad rows, inputs, calendars."""
 
 from __future__ import annotations
 
@@ -11,12 +11,9 @@ from zoneinfo import ZoneInfo
 import attrs
 import numpy as np
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 import servicecharter
 from servicecharter import (
-    BusinessDuration,
     Evaluation,
     InvalidArgumentError,
     InvalidRequestError,
@@ -24,54 +21,12 @@ from servicecharter import (
     Problem,
     ServiceCharterError,
     evaluate,
-    examples,
 )
-from tests.support.zones import PARIS, paris
+from tests.support.charters import CHARTER
+from tests.support.requests import NOW, TABLE, table_columns, utc64
+from tests.support.zones import paris
 
 H = dt.timedelta(hours=1)
-CHARTER = examples.load("technical-support")
-# Monday after the switch to summer time; the table below is the week before.
-NOW = dt.datetime(2026, 3, 30, 10, tzinfo=PARIS)
-
-
-# id, engagement, received, responded, expected statuses (one per objective)
-TABLE: list[tuple[str, str, dt.datetime, dt.datetime | None, tuple[str, ...]]] = [
-    ("a1", "anomalies", paris(2026, 3, 27, 9), paris(2026, 3, 27, 11), ("met",)),
-    (
-        "a2",
-        "anomalies",
-        paris(2026, 3, 27, 9),
-        paris(2026, 3, 27, 16, 30),
-        ("breached",),
-    ),
-    ("a3", "anomalies", paris(2026, 3, 27, 16), None, ("open",)),  # due Mon 14:00
-    ("a4", "anomalies", paris(2026, 3, 27, 14), None, ("open",)),  # due Mon 10:00 = now
-    ("a5", "anomalies", paris(2026, 3, 26, 9), None, ("overdue",)),  # due Thu 15:00
-    ("w1", "web-form", paris(2026, 3, 25, 10), paris(2026, 3, 25, 16), ("met", "met")),
-    (
-        "w2",
-        "web-form",
-        paris(2026, 3, 25, 10),
-        paris(2026, 3, 26, 10),
-        ("met", "breached"),
-    ),
-    (
-        "w3",
-        "web-form",
-        paris(2026, 3, 25, 10),
-        paris(2026, 3, 27, 11),
-        ("met", "breached"),
-    ),
-]
-
-
-def table_columns() -> dict[str, list[Any]]:
-    return {
-        "id": [t[0] for t in TABLE],
-        "engagement": [t[1] for t in TABLE],
-        "received_at": [t[2] for t in TABLE],
-        "responded_at": [t[3] for t in TABLE],
-    }
 
 
 def summary_of(result: Evaluation, engagement: str, k: int = 0) -> dict[str, Any]:
@@ -342,230 +297,6 @@ def test_public_exports() -> None:
     assert Problem(1, "a", "why").reason == "why"
 
 
-# -- properties -----------------------------------------------------------------
-
-BASE = np.datetime64("2026-01-05T00:00", "us").astype(np.int64)
-ENGAGEMENTS = ["anomalies", "web-form", "callbacks", "installation", "nope"]
-WEEKS_US = 3 * 7 * 86_400 * 1_000_000
-
-
-@st.composite
-def request_tables(draw: st.DrawFn) -> dict[str, Any]:
-    n = draw(st.integers(1, 25))
-    received = draw(st.lists(st.integers(0, WEEKS_US), min_size=n, max_size=n))
-    waits = draw(
-        st.lists(
-            st.one_of(st.none(), st.integers(-3_600_000_000, WEEKS_US)),
-            min_size=n,
-            max_size=n,
-        )
-    )
-    engagement = draw(st.lists(st.sampled_from(ENGAGEMENTS), min_size=n, max_size=n))
-    rec = np.array(received, dtype=np.int64) + BASE
-    resp = np.array(
-        [
-            np.iinfo(np.int64).min if w is None else r + w
-            for r, w in zip(rec, waits, strict=True)
-        ],
-        dtype=np.int64,
-    )
-    return {
-        "id": np.arange(n) * 10,
-        "engagement": np.array(engagement),
-        "received_at": rec.view("datetime64[us]"),
-        "responded_at": resp.view("datetime64[us]"),
-    }
-
-
-PROPERTY_NOW = np.datetime64("2026-01-20T12:00")
-
-
-@given(request_tables(), st.randoms(use_true_random=False))
-def test_permutation_invariance(table: dict[str, Any], rng: Any) -> None:
-    order = list(range(len(table["id"])))
-    rng.shuffle(order)
-    shuffled = {name: column[order] for name, column in table.items()}
-    a = evaluate(CHARTER, table, now=PROPERTY_NOW)
-    b = evaluate(CHARTER, shuffled, now=PROPERTY_NOW)
-
-    def by_id(result: Evaluation) -> dict[str, Any]:
-        req = result.requests
-        keys = np.lexsort((req["objective"], req["id"]))
-        return {n: c[keys] for n, c in req.items() if n != "row"}
-
-    for name, column in by_id(a).items():
-        np.testing.assert_array_equal(by_id(b)[name], column)
-    assert [str(s) for s in a.summary] == [str(s) for s in b.summary]
-    assert sorted((p.id, p.reason) for p in a.problems) == sorted(
-        (p.id, p.reason) for p in b.problems
-    )
-
-
-@given(request_tables())
-def test_met_agrees_with_business_time(table: dict[str, Any]) -> None:
-    req = evaluate(CHARTER, table, now=PROPERTY_NOW).requests
-    answered = np.isin(req["status"], ["met", "breached"])
-    calendar = CHARTER.calendar()
-    received, responded = req["received"][answered], req["responded"][answered]
-    deadline, met = req["deadline"][answered], req["status"][answered] == "met"
-    took = calendar.elapsed(received, responded)
-    budget = calendar.elapsed(received, deadline)
-    np.testing.assert_array_equal(took, req["used"][answered])
-    # Meeting a deadline never takes more business time than it allows...
-    assert (took[met] <= budget[met]).all()
-    # ...and for business-duration rules the converse holds too.
-    engagement = req["engagement"][answered]
-    durations = np.array(
-        [
-            isinstance(CHARTER.engagement(e).objectives[0].within, BusinessDuration)
-            for e in engagement
-        ],
-        dtype=bool,
-    ) & (req["objective"][answered] == 0)
-    np.testing.assert_array_equal(
-        met[durations], (took <= budget)[durations], strict=False
-    )
-    assert (req["status"][req["responded"] < req["received"]] == "invalid").all()
-
-
-# -- pauses -----------------------------------------------------------------------
-
-PAUSABLE = attrs.evolve(
-    CHARTER,
-    engagements=[
-        attrs.evolve(e, pausable=True) if e.id in ("anomalies", "web-form") else e
-        for e in CHARTER.engagements
-    ],
-)
-
-
-def utc64(moment: dt.datetime) -> np.datetime64:
-    return np.datetime64(moment.astimezone(dt.UTC).replace(tzinfo=None), "us")
-
-
-def test_friday_pause_moves_the_deadline_one_business_hour() -> None:
-    # Fri 14:30 + 4 business hours: Fri 14:30-17:00, Mon 09:00-10:30.
-    requests = {
-        "id": ["a", "b"],
-        "engagement": ["anomalies", "anomalies"],
-        "received_at": [paris(2026, 3, 27, 14, 30), paris(2026, 3, 27, 14, 30)],
-        "responded_at": [paris(2026, 3, 30, 11), paris(2026, 3, 30, 11)],
-    }
-    # One business hour waiting on the client, for "a" only.
-    pauses = {
-        "request": ["a"],
-        "start": [paris(2026, 3, 27, 15)],
-        "end": [paris(2026, 3, 27, 16)],
-    }
-    result = evaluate(PAUSABLE, requests, now=NOW, pauses=pauses)
-    req = result.requests
-    assert req["deadline"].tolist() == [
-        utc64(paris(2026, 3, 30, 11, 30)).item(),
-        utc64(paris(2026, 3, 30, 10, 30)).item(),
-    ]
-    assert req["status"].tolist() == ["met", "breached"]
-    assert req["used"].tolist() == [3.5 * H, 4.5 * H]
-    assert req["paused"].tolist() == [H, dt.timedelta(0)]
-    assert req["share_used"].tolist() == [3.5 / 4, 4.5 / 4]
-    assert result.problems == ()
-    # The same pause on the non-pausable original is reported and ignored.
-    plain = evaluate(CHARTER, requests, now=NOW, pauses=pauses)
-    assert plain.requests["status"].tolist() == ["breached", "breached"]
-    assert [(p.row, p.id) for p in plain.problems] == [(0, "a")]
-    assert "not pausable" in plain.problems[0].reason
-    with pytest.raises(InvalidRequestError):
-        evaluate(CHARTER, requests, now=NOW, pauses=pauses, strict=True)
-
-
-def test_pauses_clipped_overlapping_and_open() -> None:
-    requests = {
-        "id": ["clip", "overlap", "open", "bad"],
-        "engagement": ["anomalies", "anomalies", "anomalies", "anomalies"],
-        "received_at": [paris(2026, 3, 27, 9)] * 4,
-        "responded_at": [
-            paris(2026, 3, 27, 16),
-            paris(2026, 3, 27, 16),
-            None,
-            paris(2026, 3, 27, 8),
-        ],
-    }
-    pauses = [
-        # Starts before the receipt and ends after the response: clipped to
-        # the request's whole life, 09:00-16:00 = 5 business hours.
-        {
-            "request": "clip",
-            "start": paris(2026, 3, 27, 8),
-            "end": paris(2026, 3, 27, 17),
-        },
-        # 10:00-11:00 and 10:30-11:30 overlap: their union 10:00-11:30 counts.
-        {
-            "request": "overlap",
-            "start": paris(2026, 3, 27, 10),
-            "end": paris(2026, 3, 27, 11),
-        },
-        {
-            "request": "overlap",
-            "start": paris(2026, 3, 27, 10, 30),
-            "end": paris(2026, 3, 27, 11, 30),
-        },
-        # No end: still paused, until now (Mon 30 10:00).
-        {"request": "open", "start": paris(2026, 3, 27, 16), "end": None},
-        {
-            "request": "bad",
-            "start": paris(2026, 3, 27, 10),
-            "end": paris(2026, 3, 27, 11),
-        },
-        {
-            "request": "nobody",
-            "start": paris(2026, 3, 27, 10),
-            "end": paris(2026, 3, 27, 11),
-        },
-    ]
-    result = evaluate(PAUSABLE, requests, now=NOW, pauses=pauses)
-    req = result.requests
-    assert req["paused"].tolist()[:3] == [5 * H, 1.5 * H, 2 * H]
-    # "open": Fri 09-12, 14-17 and Mon 09-10 less the pause Fri 16-17, Mon 09-10.
-    assert req["used"].tolist()[:3] == [dt.timedelta(0), 3.5 * H, 5 * H]
-    # Its deadline, Fri 15:00 plus the 2 paused hours, is Mon 09:00: overdue.
-    assert req["deadline"][2] == utc64(paris(2026, 3, 30, 9))
-    assert req["status"].tolist() == ["met", "met", "overdue", "invalid"]
-    reasons = {p.id: p.reason for p in result.problems}
-    assert reasons["clip"] == (
-        "pauses: a pause reaches outside the request's life; clipped to it"
-    )
-    assert reasons["overlap"] == "pauses: pauses overlap; counted once"
-    assert reasons["bad"] == "responded_at is before received_at"
-    assert reasons["nobody"] == "pause for no request with this id"
-    assert [p.row for p in result.problems] == [-1, 0, 1, 3]
-    with pytest.raises(InvalidRequestError):
-        evaluate(PAUSABLE, requests, now=NOW, pauses=pauses, strict=True)
-
-
-def test_pauses_by_row_number_and_dataframe() -> None:
-    pd = pytest.importorskip("pandas")
-    columns = table_columns()
-    del columns["id"]
-    frame = pd.DataFrame(
-        {
-            "request": [0, 5],
-            "start": pd.to_datetime(
-                [paris(2026, 3, 27, 10), paris(2026, 3, 25, 11)], utc=True
-            ),
-            "end": pd.to_datetime(
-                [paris(2026, 3, 27, 10, 30), paris(2026, 3, 25, 12)], utc=True
-            ),
-        }
-    )
-    result = evaluate(PAUSABLE, columns, now=NOW, pauses=frame)
-    paused = result.requests["paused"].tolist()
-    assert paused[0] == 0.5 * H
-    assert paused[5:7] == [H, H]  # both web-form objectives
-    assert result.problems == ()
-
-
-# -- per-request calendar and time zone ---------------------------------------
-
-
 def test_per_request_time_zone() -> None:
     # 09:00 in Montreal is 14:00 in Paris; on the same hours read in
     # Montreal, 4 business hours from 09:00 end at 15:00 Montreal.
@@ -588,102 +319,6 @@ def test_per_request_time_zone() -> None:
     assert other.problems[0].reason.startswith("unknown calendar 'nope'")
 
 
-# -- recurring obligations --------------------------------------------------------
-
-
-def test_obligations_status() -> None:
-    start = dt.date(2020, 1, 15)  # survey due every two years: 2022, 2024, 2026
-    done = {"satisfaction-survey": [dt.date(2023, 6, 1), dt.date(2021, 12, 1)]}
-    (survey,) = servicecharter.obligations_status(
-        CHARTER, done, start=start, today=dt.date(2025, 3, 1)
-    )
-    assert survey.id == "satisfaction-survey"
-    assert survey.last_done == dt.date(2023, 6, 1)
-    assert survey.next_due == dt.date(2024, 1, 15)  # the first due after 2023-06-01
-    assert survey.overdue is True
-    assert survey.missed == ()  # done in (start, 2022-01-15] and (.., 2024-01-15]
-    # start -> 2021-12-01 is 686 days, 2021-12-01 -> 2023-06-01 is 547.
-    assert survey.longest_gap == dt.timedelta(days=686)
-    assert survey.since_last == dt.date(2025, 3, 1) - dt.date(2023, 6, 1)
-    (early,) = servicecharter.obligations_status(
-        CHARTER, {}, start=start, today=dt.date(2022, 1, 15)
-    )
-    assert (early.next_due, early.overdue) == (dt.date(2022, 1, 15), False)
-    assert early.missed == (dt.date(2022, 1, 15),)  # due today, not done yet
-    assert early.last_done is None
-    assert early.longest_gap is None
-    with pytest.raises(InvalidArgumentError, match="unknown obligation 'nope'"):
-        servicecharter.obligations_status(
-            CHARTER, {"nope": []}, start=start, today=dt.date(2025, 3, 1)
-        )
-    with pytest.raises(InvalidArgumentError, match="must lie in"):
-        servicecharter.obligations_status(
-            CHARTER, done, start=start, today=dt.date(2023, 1, 1)
-        )
-    with pytest.raises(InvalidArgumentError, match="not a datetime"):
-        servicecharter.obligations_status(
-            CHARTER, {}, start=start, today=dt.datetime(2025, 3, 1, tzinfo=dt.UTC)
-        )
-
-
-# -- properties of pauses -----------------------------------------------------------
-
-
-@st.composite
-def pause_tables(draw: st.DrawFn, table: dict[str, Any]) -> dict[str, Any]:
-    rows = draw(st.lists(st.integers(0, len(table["id"]) - 1), max_size=12))
-    starts = draw(
-        st.lists(st.integers(0, WEEKS_US), min_size=len(rows), max_size=len(rows))
-    )
-    lengths = draw(
-        st.lists(
-            st.integers(0, 3 * 86_400_000_000), min_size=len(rows), max_size=len(rows)
-        )
-    )
-    start = np.array(starts, dtype=np.int64) + BASE
-    return {
-        "request": table["id"][rows],
-        "start": start.view("datetime64[us]"),
-        "end": (start + np.array(lengths, dtype=np.int64)).view("datetime64[us]"),
-    }
-
-
-@given(request_tables())
-def test_empty_pauses_change_nothing(table: dict[str, Any]) -> None:
-    plain = evaluate(PAUSABLE, table, now=PROPERTY_NOW)
-    empty = {"request": [], "start": [], "end": []}
-    for pauses in (empty, []):
-        paused = evaluate(PAUSABLE, table, now=PROPERTY_NOW, pauses=pauses)
-        for name, column in plain.requests.items():
-            np.testing.assert_array_equal(paused.requests[name], column)
-        assert paused.problems == plain.problems
-
-
-@given(st.data())
-def test_used_plus_paused_is_elapsed(data: st.DataObject) -> None:
-    table = data.draw(request_tables())
-    pauses = data.draw(pause_tables(table))
-    result = evaluate(PAUSABLE, table, now=PROPERTY_NOW, pauses=pauses)
-    req = result.requests
-    judged = req["status"] != "invalid"
-    judged &= req["objective"] >= 0
-    calendar = CHARTER.calendar()
-    end = np.where(np.isnat(req["responded"]), PROPERTY_NOW, req["responded"])
-    elapsed = calendar.elapsed(req["received"][judged], end[judged].astype("M8[us]"))
-    np.testing.assert_array_equal(req["used"][judged] + req["paused"][judged], elapsed)
-    assert (req["paused"][judged] >= np.timedelta64(0, "us")).all()
-    # Paused time is only counted on pausable engagements.
-    pausable = np.isin(req["engagement"], ["anomalies", "web-form"])
-    assert (req["paused"][judged & ~pausable] == np.timedelta64(0, "us")).all()
-    # For business-duration rules, met <=> used <= allowance still holds.
-    answered = judged & np.isin(req["status"], ["met", "breached"])
-    anomalies = answered & (req["engagement"] == "anomalies")
-    np.testing.assert_array_equal(
-        req["status"][anomalies] == "met",
-        req["used"][anomalies] <= np.timedelta64(4 * 3600 * 10**6, "us"),
-    )
-
-
 def test_per_request_calendar() -> None:
     evening = servicecharter.OpeningHours.parse("Mo-Fr 18:00-22:00", tz="Europe/Paris")
     charter = attrs.evolve(CHARTER, calendars={**CHARTER.calendars, "evening": evening})
@@ -702,36 +337,3 @@ def test_per_request_calendar() -> None:
         # so the deadline is the next opening, Thu 18:00 Montreal.
         utc64(dt.datetime(2026, 3, 26, 18, tzinfo=montreal)).item(),
     ]
-
-
-def test_pause_moves_day_based_deadlines() -> None:
-    # web-form from Wed 10:00: "3 business days" is Mon 30 17:00 and "same
-    # business day" Thu 00:00; one paused business hour moves each by it:
-    # Tue 31 10:00 and Thu 10:00 (midnight + 1 business hour).
-    requests = {
-        "id": ["w"],
-        "engagement": ["web-form"],
-        "received_at": [paris(2026, 3, 25, 10)],
-        "responded_at": [paris(2026, 3, 26, 9, 30)],
-    }
-    pauses = {
-        "request": ["w"],
-        "start": [paris(2026, 3, 25, 11)],
-        "end": [paris(2026, 3, 25, 12)],
-    }
-    req = evaluate(PAUSABLE, requests, now=NOW, pauses=pauses).requests
-    assert req["deadline"].tolist() == [
-        utc64(dt.datetime(2026, 3, 31, 10, tzinfo=PARIS)).item(),
-        utc64(paris(2026, 3, 26, 10)).item(),
-    ]
-    assert req["status"].tolist() == ["met", "met"]
-    without = evaluate(PAUSABLE, requests, now=NOW).requests
-    assert without["status"].tolist() == ["met", "breached"]
-
-
-def test_pauses_without_requests() -> None:
-    pauses = {"request": ["x", "x"], "start": [paris(2026, 3, 27, 9)] * 2}
-    result = evaluate(PAUSABLE, [], now=NOW, pauses=pauses)
-    assert result.problems == (Problem(-1, "x", "pause for no request with this id"),)
-    with pytest.raises(InvalidArgumentError, match="'request' column"):
-        evaluate(PAUSABLE, table_columns(), now=NOW, pauses={"start": []})

@@ -12,7 +12,6 @@ import subprocess
 import sys
 from typing import Any
 
-import attrs
 import numpy as np
 import pandas as pd
 import polars as pl
@@ -26,18 +25,10 @@ from servicecharter import (
     NaiveDatetimeError,
     OpeningHours,
     evaluate,
-    examples,
 )
+from tests.support.charters import CHARTER, PAUSABLE
 from tests.support.zones import PARIS
 
-CHARTER = examples.load("technical-support")
-PAUSABLE = attrs.evolve(
-    CHARTER,
-    engagements=[
-        attrs.evolve(e, pausable=True) if e.id in ("anomalies", "web-form") else e
-        for e in CHARTER.engagements
-    ],
-)
 NOW = dt.datetime(2026, 3, 30, 10, tzinfo=PARIS)
 FORMATS = ("numpy", "pandas", "polars", "pyarrow")
 

@@ -17,9 +17,8 @@ from servicecharter.testing import (
     assert_met,
     assert_open,
 )
+from tests.support.charters import CHARTER
 from tests.support.zones import paris
-
-CHARTER = examples.load("technical-support")
 
 
 def test_met_passes_at_the_deadline_and_before():
