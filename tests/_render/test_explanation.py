@@ -7,12 +7,7 @@ import datetime as dt
 import pytest
 
 import servicecharter
-from servicecharter import (
-    InvalidArgumentError,
-    NaiveDatetimeError,
-    evaluate,
-    explain,
-)
+from servicecharter import InvalidArgumentError, NaiveDatetimeError, evaluate, explain
 from servicecharter._render.moments import business_words, moment, short_duration
 from servicecharter.compliance import STATUSES
 from tests.support.charters import CHARTER, PAUSABLE

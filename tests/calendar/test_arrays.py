@@ -29,15 +29,7 @@ from servicecharter import (
     OpeningHours,
     ServiceCharterError,
 )
-from tests.support.calls import (
-    AWARE,
-    FRIDAY,
-    HOUR,
-    I64,
-    INSTANT_ARRAY_CALLS,
-    NAIVE,
-    us,
-)
+from tests.support.calls import AWARE, FRIDAY, HOUR, I64, INSTANT_ARRAY_CALLS, NAIVE, us
 from tests.support.messages import assert_message
 from tests.support.zones import PARIS
 

@@ -28,12 +28,7 @@ from servicecharter import (
     OpeningHours,
     ScheduleChange,
 )
-from tests.support.calendars import (
-    WEEKLY,
-    closed_calendar,
-    paris_calendar,
-    paris_hours,
-)
+from tests.support.calendars import WEEKLY, closed_calendar, paris_calendar, paris_hours
 from tests.support.calls import (
     AWARE,
     DAY_ARRAY_CALLS,
