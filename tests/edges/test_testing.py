@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
@@ -18,7 +17,7 @@ from servicecharter.testing import (
     assert_open,
 )
 from tests.support.charters import CHARTER
-from tests.support.zones import paris
+from tests.support.zones import PARIS, paris
 
 
 def test_met_passes_at_the_deadline_and_before():
@@ -176,7 +175,7 @@ def test_assert_met_with_pauses_as_evaluate():
         charter,
         engagements=[attrs.evolve(e, pausable=True) for e in charter.engagements],
     )
-    tz = ZoneInfo("Europe/Paris")
+    tz = PARIS
     received = dt.datetime(2026, 3, 27, 14, 30, tzinfo=tz)
     responded = dt.datetime(2026, 3, 30, 11, tzinfo=tz)  # rule deadline 10:30
     pauses = [
