@@ -1,0 +1,1 @@
+"""Tests of servicecharter._core: reading instants and durations in, time zones."""

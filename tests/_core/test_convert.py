@@ -1,0 +1,282 @@
+"""Reading instants and durations in: naive datetimes, wrong dtypes, wrapping units.
+
+``servicecharter._core.convert`` reads what the calendar's methods take, so
+these tests drive it through every ``BusinessCalendar`` operation: a naive
+datetime, an array of the wrong dtype or a duration that is not one raises
+an error that is also the matching built-in and names the value and the
+fix; a unit conversion that would overflow never wraps around silently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import numpy as np
+import pytest
+
+from servicecharter import (
+    BusinessCalendar,
+    HorizonError,
+    InvalidDurationError,
+    InvalidInstantError,
+    NaiveDatetimeError,
+    OpeningHours,
+    ServiceCharterError,
+)
+from tests.support.calls import (
+    AWARE,
+    DAY_ARRAY_CALLS,
+    FRIDAY,
+    I64,
+    INSTANT_ARRAY_CALLS,
+    NAIVE,
+    SCALAR_CALLS,
+    us,
+)
+from tests.support.messages import assert_message
+from tests.support.zones import PARIS
+
+
+class TestNaiveDatetimes:
+    @pytest.mark.parametrize("name", sorted(SCALAR_CALLS))
+    def test_scalar_naive_datetime(self, cal: BusinessCalendar, name: str) -> None:
+        with pytest.raises(NaiveDatetimeError) as info:
+            SCALAR_CALLS[name](cal, NAIVE)
+        assert isinstance(info.value, ValueError)
+        assert isinstance(info.value, ServiceCharterError)
+        assert_message(
+            info.value, repr(NAIVE), fix=re.compile(r"tzinfo|ZoneInfo|aware|astimezone")
+        )
+
+    @pytest.mark.parametrize("name", ["is_open", "next_open", "add", "elapsed_a"])
+    def test_tzinfo_without_offset_is_naive(
+        self, cal: BusinessCalendar, name: str
+    ) -> None:
+        class NoOffset(dt.tzinfo):
+            def utcoffset(self, _: dt.datetime | None) -> None:
+                return None
+
+        t = NAIVE.replace(tzinfo=NoOffset())
+        with pytest.raises(NaiveDatetimeError):
+            SCALAR_CALLS[name](cal, t)
+
+    def test_naive_pandas_timestamp(self, cal: BusinessCalendar) -> None:
+        pd = pytest.importorskip("pandas")
+        stamp = pd.Timestamp("2026-03-27 10:00")
+        for name in ("is_open", "next_open", "add", "elapsed_a", "is_business_day"):
+            with pytest.raises(NaiveDatetimeError):
+                SCALAR_CALLS[name](cal, stamp)
+        aware = stamp.tz_localize("Europe/Paris")
+        assert cal.next_open(aware) == AWARE
+
+    @pytest.mark.parametrize("name", sorted(INSTANT_ARRAY_CALLS))
+    def test_naive_datetime_inside_a_list(
+        self, cal: BusinessCalendar, name: str
+    ) -> None:
+        with pytest.raises(NaiveDatetimeError) as info:
+            INSTANT_ARRAY_CALLS[name](cal, [AWARE, NAIVE])
+        assert_message(info.value, repr(NAIVE), fix=re.compile(r"tzinfo|ZoneInfo"))
+
+    @pytest.mark.parametrize("kind", ["Series", "DatetimeIndex"])
+    @pytest.mark.parametrize("name", sorted(INSTANT_ARRAY_CALLS))
+    def test_naive_pandas(self, cal: BusinessCalendar, name: str, kind: str) -> None:
+        pd = pytest.importorskip("pandas")
+        index = pd.date_range("2026-03-27 08:00", periods=4, freq="3h")
+        values = pd.Series(index) if kind == "Series" else index
+        with pytest.raises(NaiveDatetimeError) as info:
+            INSTANT_ARRAY_CALLS[name](cal, values)
+        assert isinstance(info.value, ValueError)
+        assert_message(info.value, "naive", fix=re.compile(r"tz_localize"))
+
+    @pytest.mark.parametrize("kind", ["Series", "DatetimeIndex"])
+    def test_aware_pandas_matches_numpy(self, cal: BusinessCalendar, kind: str) -> None:
+        pd = pytest.importorskip("pandas")
+        index = pd.date_range(
+            "2026-03-27 08:00", periods=6, freq="7h", tz="Europe/Paris"
+        )
+        values = pd.Series(index) if kind == "Series" else index
+        utc = (
+            index.tz_convert("UTC")
+            .tz_localize(None)
+            .to_numpy()
+            .astype("datetime64[us]")
+        )
+        for name in ("is_open", "next_open", "next_close", "previous_close", "add"):
+            np.testing.assert_array_equal(
+                INSTANT_ARRAY_CALLS[name](cal, values),
+                INSTANT_ARRAY_CALLS[name](cal, utc),
+            )
+        # The scalar answer agrees with the array one.
+        assert cal.next_open(index[1].to_pydatetime()) == dt.datetime(
+            2026, 3, 27, 15, 0, tzinfo=PARIS
+        )
+
+
+# ---------------------------------------------------------------------------
+
+
+SCALAR_NON_DURATIONS = [
+    (3600, "3600"),
+    (1.5, "1.5"),
+    ("1h", "'1h'"),
+    ("PT1H", "'PT1H'"),
+    (None, "None"),
+    (True, "True"),
+    (dt.date(2026, 1, 1), "2026"),
+]
+
+
+class TestDurations:
+    @pytest.mark.parametrize(("duration", "needle"), SCALAR_NON_DURATIONS)
+    def test_scalar_duration_not_a_timedelta(
+        self, cal: BusinessCalendar, duration: Any, needle: str
+    ) -> None:
+        for t in (AWARE, us("2026-03-27T09:00")):
+            with pytest.raises(InvalidDurationError) as info:
+                cal.add(t, duration)
+            assert isinstance(info.value, TypeError)
+            assert_message(info.value, fix=re.compile("timedelta"))
+
+    def test_scalar_duration_messages_name_the_value(
+        self, cal: BusinessCalendar
+    ) -> None:
+        # add(t, 3600) should say "got int 3600", not "an array of dtype int64":
+        # the caller passed no array.
+        unnamed = []
+        for duration, needle in SCALAR_NON_DURATIONS:
+            with pytest.raises(InvalidDurationError) as info:
+                cal.add(AWARE, duration)
+            if needle not in str(info.value):
+                unnamed.append(f"{duration!r}: {info.value}")
+        assert not unnamed, "\n".join(unnamed)
+
+    @pytest.mark.parametrize(
+        ("durations", "needle"),
+        [
+            (us("2026-01-01T00:00"), "datetime64"),
+            (np.array([3600, 7200]), "int64"),
+            (np.array([1.5]), "float64"),
+            (np.array(["1h"]), "<U2"),
+            (np.array([True]), "bool"),
+        ],
+    )
+    def test_array_duration_of_wrong_dtype(
+        self, cal: BusinessCalendar, durations: np.ndarray, needle: str
+    ) -> None:
+        with pytest.raises(InvalidDurationError) as info:
+            cal.add(us("2026-03-27T09:00"), durations)
+        assert_message(info.value, needle, fix=re.compile("timedelta64"))
+
+    @pytest.mark.parametrize(
+        "duration",
+        [dt.timedelta.max, dt.timedelta.min, dt.timedelta(days=5000 * 366 + 1)],
+        ids=["max", "min", "5000y"],
+    )
+    def test_huge_scalar_timedelta(
+        self, cal: BusinessCalendar, duration: dt.timedelta
+    ) -> None:
+        with pytest.raises(InvalidDurationError) as info:
+            cal.add(AWARE, duration)
+        assert_message(info.value, "5,000 years")
+
+    def test_timedelta64_overflowing_microseconds(self, cal: BusinessCalendar) -> None:
+        # I64.max seconds is not representable in microseconds: it must not
+        # silently wrap around to a small (or negative) duration.
+        wrapped = []
+        for unit in ("s", "ms", "m", "h", "D", "W"):
+            for value in (I64.max, I64.max // 2, I64.min + 1):
+                d = np.array([value], dtype=f"timedelta64[{unit}]")
+                try:
+                    out = cal.add(us("2026-03-27T09:00"), d)
+                except InvalidDurationError:
+                    continue
+                wrapped.append(f"{d[0]!r} -> {out[0]}")
+        assert not wrapped, "durations read wrongly:\n" + "\n".join(wrapped)
+
+
+# ---------------------------------------------------------------------------
+
+WRONG_DTYPES = [
+    np.array([1_774_602_000_000_000, 0], dtype=np.int64),
+    np.array([1.5, np.nan]),
+    np.array(["2026-03-27T10:00", "x"]),
+    np.array([True, False]),
+    np.array([1 + 2j]),
+    np.array([b"2026-03-27"]),
+    np.array([3600], dtype="timedelta64[s]"),
+]
+
+
+class TestInstantDtypes:
+    @pytest.mark.parametrize("values", WRONG_DTYPES, ids=lambda a: str(a.dtype))
+    @pytest.mark.parametrize("name", sorted(INSTANT_ARRAY_CALLS))
+    def test_instant_array_of_wrong_dtype(
+        self, cal: BusinessCalendar, name: str, values: np.ndarray
+    ) -> None:
+        with pytest.raises(InvalidInstantError) as info:
+            INSTANT_ARRAY_CALLS[name](cal, values)
+        assert isinstance(info.value, TypeError)
+        assert_message(info.value, str(values.dtype), fix=re.compile("datetime64"))
+
+    @pytest.mark.parametrize("values", WRONG_DTYPES, ids=lambda a: str(a.dtype))
+    @pytest.mark.parametrize("name", sorted(DAY_ARRAY_CALLS))
+    def test_day_array_of_wrong_dtype(
+        self, cal: BusinessCalendar, name: str, values: np.ndarray
+    ) -> None:
+        with pytest.raises(InvalidInstantError) as info:
+            DAY_ARRAY_CALLS[name](cal, values)
+        assert_message(
+            info.value, str(values.dtype), fix=re.compile(r"datetime64\[D\]")
+        )
+
+    def test_scalar_that_is_not_an_instant(self, cal: BusinessCalendar) -> None:
+        # The message names the scalar given ("got str '2026-...'"), not
+        # "an array of dtype <U16": the caller passed no array.
+        cases = [
+            (1_774_602_000, "1774602000"),
+            (1.5, "1.5"),
+            ("2026-03-27T10:00", "'2026-03-27T10:00'"),
+            (FRIDAY, "2026, 3, 27"),
+        ]
+        unnamed = []
+        for value, needle in cases:
+            for name in ("next_open", "is_open", "add", "elapsed_a"):
+                with pytest.raises(InvalidInstantError) as info:
+                    SCALAR_CALLS[name](cal, value)
+                assert_message(info.value, fix=re.compile("aware datetime|datetime64"))
+                if needle not in str(info.value):
+                    unnamed.append(f"{name}({value!r}): {info.value}")
+        assert not unnamed, "\n".join(unnamed)
+
+
+class TestUnitOverflow:
+    @pytest.mark.parametrize("unit", ["ms", "s", "m", "h", "D", "W", "M", "Y"])
+    def test_datetime64_beyond_microseconds_does_not_wrap(self, unit: str) -> None:
+        # These instants are far outside years 2-9998 whatever the unit; a
+        # silent overflow in the unit conversion gives a 1970 answer instead.
+        cal = BusinessCalendar(OpeningHours({"Mo-Fr": "09:00-17:00"}, "UTC"))
+        wrapped = []
+        for value in (I64.max, I64.min + 1, I64.max // 3, -(I64.max // 3)):
+            t = np.array([value], dtype=f"datetime64[{unit}]")
+            for name in ("next_open", "is_open", "elapsed_b"):
+                try:
+                    out = INSTANT_ARRAY_CALLS[name](cal, t)
+                except HorizonError:
+                    continue
+                wrapped.append(f"{name}({t[0]}) -> {out[0]!r}")
+            if unit in "DWMY":  # also as days
+                try:
+                    out = cal.is_business_day(t)
+                except HorizonError:
+                    continue
+                wrapped.append(f"is_business_day({t[0]}) -> {out[0]!r}")
+        assert not wrapped, "instants read wrongly:\n" + "\n".join(wrapped)
+
+    def test_nanoseconds_at_the_far_past_edge(self) -> None:
+        # The smallest datetime64[ns] (1677) must be read as 1677, not 2262.
+        t = np.array([I64.min + 1], dtype="datetime64[ns]")
+        cal = BusinessCalendar(OpeningHours({"Mo-Fr": "09:00-17:00"}, "UTC"))
+        out = cal.next_open(t)
+        assert out[0].astype("datetime64[Y]") == np.datetime64("1677", "Y")

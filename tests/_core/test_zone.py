@@ -1,0 +1,99 @@
+"""Time zones: unknown ones refused, and the DST gap and fold rules.
+
+Business time is real elapsed time: a range over a spring-forward is
+shorter, one over a fall-back longer; a time inside a gap moves to the end
+of the gap; in a fold an opening takes the earlier instant and a closing the
+later one (``servicecharter._core.zone``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from servicecharter import OpeningHours, UnknownTimeZoneError
+from tests.support.calendars import WEEKLY, calendar
+from tests.support.messages import assert_message
+from tests.support.zones import paris, utc
+
+H = dt.timedelta(hours=1)
+UTC = dt.UTC
+
+
+class TestUnknownZones:
+    @pytest.mark.parametrize(
+        "zone", ["Mars/Olympus", "Europe/Pariss", "", "../../etc/passwd", "CET+1"]
+    )
+    def test_unknown_time_zone(self, zone: str) -> None:
+        with pytest.raises(UnknownTimeZoneError) as info:
+            OpeningHours(WEEKLY, zone)
+        assert isinstance(info.value, ValueError)
+        assert_message(info.value, repr(zone), "IANA")
+
+    @pytest.mark.parametrize("zone", [5, None, dt.timezone(dt.timedelta(hours=2))])
+    def test_time_zone_of_wrong_type(self, zone: object) -> None:
+        with pytest.raises(UnknownTimeZoneError) as info:
+            OpeningHours(WEEKLY, zone)  # type: ignore[arg-type]
+        assert_message(info.value, repr(zone), "IANA")
+
+    def test_unknown_time_zone_in_parse(self) -> None:
+        with pytest.raises(UnknownTimeZoneError) as info:
+            OpeningHours.parse("Mo-Fr 09:00-17:00", tz="Europe/Pariss")
+        assert_message(info.value, "'Europe/Pariss'", "IANA")
+
+
+class TestDaylightSaving:
+    """Business time is real elapsed time; gap and fold rules."""
+
+    def test_range_over_spring_forward_is_shorter(self) -> None:
+        cal = calendar({"Su": "01:00-04:00"})
+        day = (paris(2026, 3, 29, 0), paris(2026, 3, 30, 0))
+        assert cal.elapsed(*day) == 2 * H
+
+    def test_range_over_fall_back_is_longer(self) -> None:
+        cal = calendar({"Su": "01:00-04:00"})
+        day = (paris(2026, 10, 25, 0), paris(2026, 10, 26, 0))
+        assert cal.elapsed(*day) == 4 * H
+
+    def test_opening_in_the_gap_moves_to_the_end_of_the_gap(self) -> None:
+        cal = calendar({"Su": "02:30-05:00"})
+        opened = cal.next_open(paris(2026, 3, 29, 0))
+        assert opened == utc(2026, 3, 29, 1)  # 03:00 CEST, the end of the gap
+        assert opened.isoformat() == "2026-03-29T03:00:00+02:00"
+
+    def test_closing_in_the_gap_moves_to_the_end_of_the_gap(self) -> None:
+        cal = calendar({"Su": "00:00-02:30"})
+        assert cal.next_close(paris(2026, 3, 29, 0)) == utc(2026, 3, 29, 1)
+
+    def test_range_inside_the_gap_has_no_time(self) -> None:
+        cal = calendar({"Su": "02:00-03:00", "Mo": "09:00-10:00"})
+        assert not cal.is_business_day(dt.date(2026, 3, 29))
+        assert cal.is_business_day(dt.date(2026, 4, 5))
+
+    def test_fold_opening_takes_the_earlier_instant(self) -> None:
+        # Compare in UTC: PEP 495 makes == across zones False inside a fold.
+        cal = calendar({"Su": "02:30-05:00"})
+        opened = cal.next_open(paris(2026, 10, 25, 0))
+        assert opened.astimezone(UTC) == utc(2026, 10, 25, 0, 30)
+        assert opened.fold == 0
+
+    def test_fold_closing_takes_the_later_instant(self) -> None:
+        cal = calendar({"Su": "00:00-02:30"})
+        closed = cal.next_close(paris(2026, 10, 25, 0))
+        assert closed.astimezone(UTC) == utc(2026, 10, 25, 1, 30)
+        assert closed.fold == 1
+        assert cal.elapsed(paris(2026, 10, 25, 0), paris(2026, 10, 26, 0)) == 3.5 * H
+
+    def test_half_hour_shift_of_lord_howe(self) -> None:
+        # Lord Howe moves clocks by 30 minutes: 02:00 -> 02:30 on 2026-10-04.
+        cal = calendar({"Su": "01:00-04:00"}, tz="Australia/Lord_Howe")
+        tz = ZoneInfo("Australia/Lord_Howe")
+        start = dt.datetime(2026, 10, 4, tzinfo=tz)
+        assert cal.elapsed(start, start + dt.timedelta(days=1)) == 2.5 * H
+
+    def test_kathmandu_quarter_hour_offset(self) -> None:
+        cal = calendar({"Mo-Fr": "09:00-17:00"}, tz="Asia/Kathmandu")
+        opened = cal.next_open(utc(2026, 3, 2, 0))
+        assert opened == utc(2026, 3, 2, 3, 15)

@@ -1,0 +1,1 @@
+"""Tests of servicecharter._render: render (documents, words) and explain."""

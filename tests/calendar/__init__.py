@@ -1,0 +1,1 @@
+"""Tests of servicecharter.calendar: BusinessCalendar, business days, the horizon."""

@@ -1,0 +1,1 @@
+"""Tests of servicecharter.charter: the Charter model, its parts and validation."""

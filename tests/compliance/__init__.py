@@ -1,0 +1,1 @@
+"""Tests of servicecharter.compliance: evaluate, pauses, obligation status."""

@@ -1,0 +1,1 @@
+"""Tests of servicecharter.hours: OpeningHours, its parts, holidays, notation."""

@@ -1,0 +1,1 @@
+"""Tests of servicecharter.io: charter files (TOML, JSON), their errors and schema."""

@@ -1,0 +1,1 @@
+"""Tests of servicecharter.rules: deadline rules, scalar and array, and their words."""

@@ -1,0 +1,1 @@
+"""Tests of servicecharter.strategies: the hypothesis strategies users get."""

@@ -1,0 +1,1 @@
+"""Helpers the tests import: shared zones, paths, calendars, the reference."""
