@@ -16,7 +16,7 @@ from servicecharter import (
     examples,
     explain,
 )
-from servicecharter._render.moments import business_words, moment, short_duration
+from servicecharter._render.en_moments import business_words, moment, short_duration
 from servicecharter.compliance import STATUSES
 
 PARIS = ZoneInfo("Europe/Paris")
