@@ -36,7 +36,7 @@ from typing import Any
 import numpy as np
 
 from ._errors import InvalidArgumentError
-from ._render.moments import business_words, moment, show_year
+from ._render.en_moments import business_words, moment, show_year
 from .calendar import BusinessCalendar
 from .charter import Charter
 from .compliance import Evaluation, NowIn, RequestsIn, evaluate

@@ -8,7 +8,7 @@ import pytest
 
 import servicecharter
 from servicecharter import InvalidArgumentError, NaiveDatetimeError, evaluate, explain
-from servicecharter._render.moments import business_words, moment, short_duration
+from servicecharter._render.en_moments import business_words, moment, short_duration
 from servicecharter.compliance import STATUSES
 from tests.support.charters import CHARTER, PAUSABLE
 from tests.support.zones import PARIS, paris

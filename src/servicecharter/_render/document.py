@@ -8,14 +8,17 @@ recurring obligations, duration caps, quality commitments, client duties
 and the revision history. The charter's own texts are kept as they are,
 escaped for Markdown; titles head sections, texts are paragraphs.
 
-French typography: a non-breaking space (U+00A0) before ``%`` and ``:``.
+The structure is the same in every language; the words, labels and
+typography (the non-breaking spaces of French) come from the ``Language``
+of the locale (``fr``, ``en``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from typing import Protocol, TypeVar
 
-from ..charter import Channel, Charter
+from ..charter import Channel, Charter, DurationCap, RecurringObligation
 from .hours_words import exception_lines, week_words
 from .items import (
     cap_words,
@@ -24,83 +27,10 @@ from .items import (
     recurrence_words,
     target_words,
 )
-from .words import Lang, check_locale, colon, date_words, join, sentence
+from .language import Language
+from .words import Lang, check_locale, language
 
 __all__ = ["render"]
-
-_LABELS: dict[Lang, dict[str, str]] = {
-    "fr": {
-        "provider": "Prestataire",
-        "version": "Version",
-        "effective": "En vigueur à partir du",
-        "hours": "Horaires d'ouverture",
-        "local": "Les heures sont données à l'heure locale ({tz}).",
-        "zone": "fuseau horaire",
-        "general": "Horaires généraux",
-        "calendar": "Calendrier « {name} »",
-        "engagements": "Délais de réponse",
-        "target": "Objectif",
-        "limit": "Durée",
-        "channel": "Canal",
-        "kinds": "Demandes concernées",
-        "priorities": "Priorités concernées",
-        "pausable": (
-            "Le délai est suspendu tant que nous attendons une réponse de votre part."
-        ),
-        "obligations": "Engagements périodiques",
-        "caps": "Durées maximales",
-        "condition": "Condition",
-        "commitments": "Engagements qualité",
-        "duties": "Ce que nous vous demandons",
-        "revisions": "Historique des versions",
-    },
-    "en": {
-        "provider": "Provider",
-        "version": "Version",
-        "effective": "In effect from",
-        "hours": "Opening hours",
-        "local": "Times are local times ({tz}).",
-        "zone": "time zone",
-        "general": "General hours",
-        "calendar": "Calendar “{name}”",
-        "engagements": "Response times",
-        "target": "Target",
-        "limit": "Duration",
-        "channel": "Channel",
-        "kinds": "Requests covered",
-        "priorities": "Priorities covered",
-        "pausable": "The clock stops while we wait for an answer from you.",
-        "obligations": "Recurring commitments",
-        "caps": "Time limits",
-        "condition": "Condition",
-        "commitments": "Quality commitments",
-        "duties": "What we ask of you",
-        "revisions": "Revision history",
-    },
-}
-_SEMICOLON: dict[Lang, str] = {"fr": "\u00a0; ", "en": "; "}
-_KINDS: dict[Lang, dict[str, str]] = {
-    "fr": {
-        "phone": "téléphone",
-        "web_form": "formulaire web",
-        "email": "courriel",
-        "counter": "accueil",
-        "mail": "courrier",
-        "chat": "messagerie instantanée",
-        "visit": "visite sur place",
-        "other": "autre canal",
-    },
-    "en": {
-        "phone": "phone",
-        "web_form": "web form",
-        "email": "email",
-        "counter": "front desk",
-        "mail": "post",
-        "chat": "chat",
-        "visit": "on-site visit",
-        "other": "other channel",
-    },
-}
 
 
 def render(charter: Charter, locale: str = "fr") -> str:
@@ -161,15 +91,20 @@ def _title(title: str, fallback: str) -> str:
     return (inline(title) or inline(fallback)).replace("#", "\\#")
 
 
+def _fact(label: str, value: str, words: Language) -> str:
+    """``Label : value``, with the language's colon."""
+    return f"{words.labels[label]}{words.colon}{value}"
+
+
 def _header(charter: Charter, lang: Lang) -> list[str]:
-    labels = _LABELS[lang]
+    words = language(lang)
     facts = []
     if charter.provider.strip():
-        facts.append(f"{labels['provider']}{colon(lang)}{inline(charter.provider)}")
+        facts.append(_fact("provider", inline(charter.provider), words))
     if charter.version.strip():
-        facts.append(f"{labels['version']}{colon(lang)}{inline(charter.version)}")
+        facts.append(_fact("version", inline(charter.version), words))
     if charter.effective is not None:
-        facts.append(f"{labels['effective']} {date_words(charter.effective, lang)}")
+        facts.append(f"{words.labels['effective']} {words.date(charter.effective)}")
     blocks = [f"# {_title(charter.title, charter.id)}"]
     return [*blocks, _bullets(facts)] if facts else blocks
 
@@ -178,9 +113,9 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _channel_words(channel: Channel, lang: Lang) -> str:
+def _channel_words(channel: Channel, words: Language) -> str:
     """``téléphone (04 42 50 62 95)``; a title that names the kind stands alone."""
-    kind = _KINDS[lang][channel.kind]
+    kind = words.channel_kinds[channel.kind]
     title = inline(channel.title)
     if not title:
         return kind
@@ -189,36 +124,41 @@ def _channel_words(channel: Channel, lang: Lang) -> str:
     return f"{kind} ({title})"
 
 
+def _heading(name: str, channels: list[Channel], words: Language) -> str:
+    """The title of a calendar: the channels that use it, or its name."""
+    if len(channels) == 1:
+        return _capital(_channel_words(channels[0], words))
+    if channels:
+        kinds = dict.fromkeys(words.channel_kinds[c.kind] for c in channels)
+        return _capital(words.join(list(kinds)))
+    if name == "default":
+        return words.labels["general"]
+    return words.labels["calendar"].format(name=inline(name))
+
+
 def _hours(charter: Charter, lang: Lang) -> list[str]:
     if not charter.calendars:
         return []
-    labels = _LABELS[lang]
+    words = language(lang)
     users: dict[str, list[Channel]] = {name: [] for name in charter.calendars}
     for channel in charter.channels:
         users[channel.calendar].append(channel)
     order = sorted(users, key=lambda n: (not users[n], n != "default"))
-    blocks = [f"## {labels['hours']}", labels["local"].format(tz=charter.tz.key)]
+    local = words.labels["local"].format(tz=charter.tz.key)
+    blocks = [f"## {words.labels['hours']}", local]
     for name in order:
         hours = charter.calendars[name]
         channels = users[name]
-        if len(channels) == 1:
-            heading = _capital(_channel_words(channels[0], lang))
-        elif channels:
-            kinds = dict.fromkeys(_KINDS[lang][c.kind] for c in channels)
-            heading = _capital(join(list(kinds), lang))
-        elif name == "default":
-            heading = labels["general"]
-        else:
-            heading = labels["calendar"].format(name=inline(name))
         if len(users) > 1 or charter.channels:
+            heading = _heading(name, channels, words)
             blocks.append("### " + heading.replace("#", "\\#"))
         if len(channels) > 1 and any(c.title.strip() for c in channels):
-            lines = [_capital(_channel_words(c, lang)) for c in channels]
+            lines = [_capital(_channel_words(c, words)) for c in channels]
             blocks.append(_bullets(lines))
-        blocks.append(sentence(week_words(hours, lang)))
-        details = [sentence(line) for line in exception_lines(hours, lang)]
+        blocks.append(words.sentence(week_words(hours, lang)))
+        details = [words.sentence(line) for line in exception_lines(hours, lang)]
         if hours.tz != charter.tz:
-            details.append(sentence(f"{labels['zone']}{colon(lang)}{hours.tz.key}"))
+            details.append(words.sentence(_fact("zone", hours.tz.key, words)))
         if details:
             blocks.append(_bullets(details))
         for channel in channels:
@@ -229,87 +169,107 @@ def _hours(charter: Charter, lang: Lang) -> list[str]:
 def _engagements(charter: Charter, lang: Lang) -> list[str]:
     if not charter.engagements:
         return []
-    labels = _LABELS[lang]
+    words = language(lang)
     channels = {c.id: c for c in charter.channels}
     caps = {c.id: c for c in charter.caps}
-    blocks = [f"## {labels['engagements']}"]
+    blocks = [f"## {words.labels['engagements']}"]
     for engagement in charter.engagements:
         blocks.append(f"### {_title(engagement.title, engagement.id)}")
         if engagement.objectives:
-            target = target_words(engagement, lang)
-            blocks.append(f"**{sentence(labels['target'] + colon(lang) + target)}**")
+            target = _fact("target", target_words(engagement, lang), words)
+            blocks.append(f"**{words.sentence(target)}**")
         for cap in (caps[cap_id] for cap_id in engagement.caps if cap_id in caps):
             limit = cap_words(cap, lang)
             if cap.condition.strip():
                 limit += f" ({inline(cap.condition)})"
-            blocks.append(f"**{sentence(labels['limit'] + colon(lang) + limit)}**")
+            blocks.append(f"**{words.sentence(_fact('limit', limit, words))}**")
         blocks += paragraphs(engagement.text)
         facts = []
         if engagement.channel is not None:
-            channel = _channel_words(channels[engagement.channel], lang)
-            facts.append(f"{labels['channel']}{colon(lang)}{channel}")
+            channel = _channel_words(channels[engagement.channel], words)
+            facts.append(_fact("channel", channel, words))
         for key in ("kinds", "priorities"):
             names = [inline(n) for n in getattr(engagement, key)]
             if names:
-                facts.append(f"{labels[key]}{colon(lang)}{', '.join(names)}")
+                facts.append(_fact(key, ", ".join(names), words))
         if engagement.pausable:
-            facts.append(labels["pausable"])
+            facts.append(words.labels["pausable"])
         if facts:
             blocks.append(_bullets(facts))
     return blocks
 
 
-def _obligations(charter: Charter, lang: Lang) -> list[str]:
-    if not charter.obligations:
+class _Part(Protocol):
+    """A part of a charter with a subsection of its own: an obligation, a cap..."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+
+
+_P = TypeVar("_P", bound=_Part)
+
+
+def _section(
+    heading: str, parts: Sequence[_P], lead: Callable[[_P], list[str]]
+) -> list[str]:
+    """One subsection per part: its title, its ``lead`` blocks, then its text."""
+    if not parts:
         return []
-    blocks = [f"## {_LABELS[lang]['obligations']}"]
-    for obligation in charter.obligations:
-        blocks.append(f"### {_title(obligation.title, obligation.id)}")
-        blocks.append(f"**{sentence(recurrence_words(obligation, lang))}**")
-        blocks += paragraphs(obligation.text)
+    blocks = [f"## {heading}"]
+    for part in parts:
+        blocks.append(f"### {_title(part.title, part.id)}")
+        blocks += lead(part)
+        blocks += paragraphs(part.text)
     return blocks
+
+
+def _obligations(charter: Charter, lang: Lang) -> list[str]:
+    words = language(lang)
+
+    def lead(obligation: RecurringObligation) -> list[str]:
+        return [f"**{words.sentence(recurrence_words(obligation, lang))}**"]
+
+    return _section(words.labels["obligations"], charter.obligations, lead)
 
 
 def _caps(charter: Charter, lang: Lang) -> list[str]:
-    if not charter.caps:
-        return []
-    labels = _LABELS[lang]
-    blocks = [f"## {labels['caps']}"]
-    for cap in charter.caps:
-        blocks.append(f"### {_title(cap.title, cap.id)}")
-        blocks.append(f"**{sentence(cap_words(cap, lang))}**")
+    words = language(lang)
+
+    def lead(cap: DurationCap) -> list[str]:
+        blocks = [f"**{words.sentence(cap_words(cap, lang))}**"]
         if cap.condition.strip():
-            condition = inline(cap.condition)
-            blocks.append(sentence(f"{labels['condition']}{colon(lang)}{condition}"))
-        blocks += paragraphs(cap.text)
-    return blocks
+            condition = _fact("condition", inline(cap.condition), words)
+            blocks.append(words.sentence(condition))
+        return blocks
+
+    return _section(words.labels["caps"], charter.caps, lead)
 
 
 def _commitments(charter: Charter, lang: Lang) -> list[str]:
-    if not charter.commitments:
-        return []
-    blocks = [f"## {_LABELS[lang]['commitments']}"]
-    for commitment in charter.commitments:
-        blocks.append(f"### {_title(commitment.title, commitment.id)}")
-        blocks += paragraphs(commitment.text)
-    return blocks
+    heading = language(lang).labels["commitments"]
+    return _section(heading, charter.commitments, lambda _: [])
 
 
 def _duties(charter: Charter, lang: Lang) -> list[str]:
     if not charter.duties:
         return []
     lines = [inline(duty.text, line_start=True) for duty in charter.duties]
-    return [f"## {_LABELS[lang]['duties']}", _bullets(lines)]
+    return [f"## {language(lang).labels['duties']}", _bullets(lines)]
 
 
 def _revisions(charter: Charter, lang: Lang) -> list[str]:
     if not charter.revisions:
         return []
+    words = language(lang)
     lines = []
     for revision in charter.revisions:
-        line = f"{_LABELS[lang]['version']} {inline(revision.version)}, "
-        line += date_words(revision.date, lang)
+        line = f"{words.labels['version']} {inline(revision.version)}, "
+        line += words.date(revision.date)
         if revision.summary.strip():
-            line += f"{colon(lang)}{inline(revision.summary)}"
+            line += f"{words.colon}{inline(revision.summary)}"
         lines.append(line)
-    return [f"## {_LABELS[lang]['revisions']}", _bullets(lines)]
+    return [f"## {words.labels['revisions']}", _bullets(lines)]

@@ -32,84 +32,19 @@ objective 0: 4 business hours (within 4 business hours)
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from .._errors import InvalidArgumentError
-from ..calendar import BusinessCalendar
 from ..charter import Charter
 from ..compliance.single_pauses import SinglePauses, check_pauses, measure_pauses
-from ..rules import BusinessDuration
-from .moments import business_words, interval, moment, short_duration, show_year
-from .words import rule_words
+from .en import ENGLISH
+from .en_moments import business_words, moment, short_duration, show_year
+from .en_reasons import MAX_INTERVALS, open_time, pause_lines, verdict, why_lines
 
-__all__ = ["explain"]
+__all__ = ["MAX_INTERVALS", "explain"]
 
-#: At most this many open intervals are listed on one line; the rest are counted.
-MAX_INTERVALS = 12
 _ZERO = dt.timedelta(0)
-
-
-def _without(
-    pairs: list[tuple[dt.datetime, dt.datetime]],
-    holes: tuple[tuple[dt.datetime, dt.datetime], ...],
-) -> list[tuple[dt.datetime, dt.datetime]]:
-    """The intervals ``pairs`` less the sorted, disjoint ``holes``."""
-    out: list[tuple[dt.datetime, dt.datetime]] = []
-    utc = dt.UTC
-    for opens, closes in pairs:
-        a, b = opens.astimezone(utc), closes.astimezone(utc)
-        for h0, h1 in holes:
-            if h1 <= a or h0 >= b:
-                continue
-            if h0 > a:
-                out.append((a, h0))
-            a = max(a, h1)
-            if a >= b:
-                break
-        if a < b:
-            out.append((a, b))
-    return out
-
-
-def _intervals(
-    calendar: BusinessCalendar,
-    start: dt.datetime,
-    end: dt.datetime,
-    holes: tuple[tuple[dt.datetime, dt.datetime], ...] = (),
-) -> tuple[dt.timedelta, str]:
-    """The open time in [start, end) less ``holes`` and its intervals, as words."""
-    pairs = _without(list(calendar.open_intervals(start, end)), holes)
-    total = sum((b.astimezone(dt.UTC) - a.astimezone(dt.UTC) for a, b in pairs), _ZERO)
-    words = [interval(a, b, calendar.tz) for a, b in pairs[:MAX_INTERVALS]]
-    if len(pairs) > MAX_INTERVALS:
-        words.append(f"and {len(pairs) - MAX_INTERVALS} more intervals")
-    return total, ", ".join(words) if words else "no open time"
-
-
-def _why(
-    calendar: BusinessCalendar,
-    rule: Any,
-    received: dt.datetime,
-    deadline: dt.datetime,
-    year: bool,
-) -> list[str]:
-    total, words = _intervals(calendar, received, deadline)
-    if isinstance(rule, BusinessDuration):
-        lines = [f"  why: the {business_words(rule.duration)} run {words}"]
-        if rule.boundary != "close":
-            runs_out = calendar.add(received, rule.duration, boundary="close")
-            if runs_out != deadline:
-                lines.append(
-                    f"  the time runs out at {moment(runs_out, calendar.tz, year=year)}"
-                    ", a closing; no business time passes until the next opening, "
-                    "so a response until then is on time"
-                )
-        return lines
-    return [
-        f"  why: due {rule_words(rule, 'en')}; from receipt to the deadline the "
-        f"service is open {short_duration(total)}: {words}"
-    ]
 
 
 def _now_instant(now: Any) -> dt.datetime:
@@ -139,7 +74,7 @@ def explain(
     much business time; without it, the request is judged at ``now`` (the
     current time by default) as ``open`` or ``overdue``. Instants are shown on
     the calendar's wall clock with its zone abbreviation; at most
-    ``MAX_INTERVALS`` intervals are listed per line.
+    12 intervals (``MAX_INTERVALS``) are listed per line.
 
     Only ``locale="en"`` is written for now; other locales raise
     ``InvalidArgumentError``.
@@ -244,7 +179,7 @@ def explain(
         f"received: {at(received)}",
     ]
     holes = () if paused is None else paused.union
-    used, used_words = _intervals(calendar, received, judged_at, holes)
+    used, used_words = open_time(calendar, received, judged_at, holes)
     net = "" if paused is None else " net of pauses"
     if responded is not None:
         lines.append(f"responded: {at(responded)}")
@@ -261,7 +196,7 @@ def explain(
             "(evaluate ignores them too)"
         )
     elif paused is not None:
-        lines.extend(_pause_lines(paused, at))
+        lines.extend(pause_lines(paused, at))
     if not engagement.objectives:
         lines.append(
             "no deadline objective: this engagement bounds durations "
@@ -273,7 +208,7 @@ def explain(
         share = "" if objective.share == 1 else f", share {objective.share * 100:g}%"
         lines.append(
             f"objective {index}: {objective.within}{share} "
-            f"({rule_words(objective.within, 'en')})"
+            f"({ENGLISH.rule(objective.within)})"
         )
         if paused is not None and paused.paused > _ZERO:
             lines.append(f"  rule deadline: {at(rule_deadline)}")
@@ -283,54 +218,8 @@ def explain(
             )
         else:
             lines.append(f"  deadline: {at(deadline)}")
-        lines.extend(_why(calendar, objective.within, received, rule_deadline, year))
-        lines.append(_verdict(calendar, deadline, responded, judged_at))
-    return "\n".join(lines)
-
-
-def _pause_lines(paused: SinglePauses, at: Callable[[dt.datetime], str]) -> list[str]:
-    """The pauses removed: their union's business time, then each one."""
-    lines = [
-        f"pauses: {business_words(paused.paused)} paused, left out of the time "
-        "used and added to each deadline"
-    ]
-    for pause in paused.pauses:
-        notes = [
-            note
-            for note, yes in (
-                ("still paused", pause.running),
-                ("clipped to the request's life", pause.clipped),
-            )
-            if yes
-        ]
-        extra = f" ({', '.join(notes)})" if notes else ""
-        lines.append(
-            f"  paused {at(pause.start)} to {at(pause.end)}: "
-            f"{business_words(pause.business)}{extra}"
+        lines.extend(
+            why_lines(calendar, objective.within, received, rule_deadline, year)
         )
-    if paused.overlap:
-        lines.append("  overlapping pauses are counted once")
-    return lines
-
-
-def _verdict(
-    calendar: BusinessCalendar,
-    deadline: dt.datetime,
-    responded: dt.datetime | None,
-    judged_at: dt.datetime,
-) -> str:
-    if responded is not None:
-        if responded <= deadline:
-            margin = calendar.elapsed(responded, deadline)
-            return f"  met: answered with {business_words(margin)} to spare"
-        late = calendar.elapsed(deadline, responded)
-        if late <= _ZERO:
-            return (
-                "  breached: answered after the deadline, while the service was closed"
-            )
-        return f"  breached: answered {business_words(late)} late"
-    if judged_at <= deadline:
-        left = calendar.elapsed(judged_at, deadline)
-        return f"  open: {business_words(left)} left"
-    past = calendar.elapsed(deadline, judged_at)
-    return f"  overdue: {business_words(past)} past the deadline"
+        lines.append(verdict(calendar, deadline, responded, judged_at))
+    return "\n".join(lines)

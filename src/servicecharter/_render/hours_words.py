@@ -3,6 +3,7 @@
 ``week_words`` is the main sentence ("du lundi au vendredi de 9 h à 12 h et
 de 14 h à 17 h, fermé les jours fériés"); ``exception_lines`` lists the rest
 (holiday sources, seasons, annual days, special days, closures, changes).
+Which days go together is decided here; how they are said is the language's.
 """
 
 from __future__ import annotations
@@ -11,36 +12,39 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from ..hours import DayRanges, HolidayDates, OpeningHours, PublicHolidays, Weekly
-from .words import (
-    MONTHS,
-    WEEKDAYS,
-    Lang,
-    clock,
-    colon,
-    date_words,
-    day_of_month,
-    join,
-    sentence,
+from ..hours import (
+    DayRanges,
+    HolidayDates,
+    OpeningHours,
+    PublicHolidays,
+    TimeRange,
+    Weekly,
 )
+from .words import Lang, language
 
 __all__ = ["exception_lines", "hours_words", "week_words"]
 
-_COUNTRIES = {
-    "BE": ("Belgique", "Belgium"),
-    "CA": ("Canada", "Canada"),
-    "CH": ("Suisse", "Switzerland"),
-    "DE": ("Allemagne", "Germany"),
-    "ES": ("Espagne", "Spain"),
-    "FR": ("France", "France"),
-    "GB": ("Royaume-Uni", "United Kingdom"),
-    "IT": ("Italie", "Italy"),
-    "LU": ("Luxembourg", "Luxembourg"),
-    "MC": ("Monaco", "Monaco"),
-    "NL": ("Pays-Bas", "Netherlands"),
-    "PT": ("Portugal", "Portugal"),
-    "US": ("États-Unis", "United States"),
-}
+
+def _runs(values: Sequence[int]) -> list[list[int]]:
+    """Sorted values cut into runs of consecutive ones: ``[[1, 2, 3], [5]]``."""
+    runs: list[list[int]] = []
+    for value in values:
+        if runs and runs[-1][-1] == value - 1:
+            runs[-1].append(value)
+        else:
+            runs.append([value])
+    return runs
+
+
+def _range_words(time_range: TimeRange, lang: Lang) -> str:
+    words = language(lang)
+    if time_range.start_s == 0 and time_range.length_s == 86_400:
+        return words.around_the_clock
+    start, end = words.clock(time_range.start_s), words.clock(time_range.end_s)
+    next_day = time_range.crosses_midnight and time_range.end_s % 86_400 != 0
+    return words.time_range.format(start=start, end=end) + (
+        words.next_day if next_day else ""
+    )
 
 
 def ranges_words(ranges: DayRanges, lang: Lang) -> str:
@@ -55,22 +59,24 @@ def ranges_words(ranges: DayRanges, lang: Lang) -> str:
     'around the clock'
     """
     if not ranges:
-        return "fermé" if lang == "fr" else "closed"
-    parts = []
-    for r in ranges:
-        if r.start_s == 0 and r.length_s == 86_400:
-            parts.append("24 h sur 24" if lang == "fr" else "around the clock")
-            continue
-        start, end = clock(r.start_s, lang), clock(r.end_s, lang)
-        next_day = r.crosses_midnight and r.end_s % 86_400 != 0
-        if lang == "fr":
-            parts.append(f"de {start} à {end}" + (" le lendemain" if next_day else ""))
+        return language(lang).closed
+    return language(lang).join([_range_words(r, lang) for r in ranges])
+
+
+def _run_words(
+    runs: list[list[int]], names: Sequence[str], span: str, single: str = "{day}"
+) -> list[str]:
+    """A run of three or more as a ``span``, shorter runs name by name."""
+    parts: list[str] = []
+    for run in runs:
+        if len(run) >= 3:
+            parts.append(span.format(first=names[run[0]], last=names[run[-1]]))
         else:
-            parts.append(f"{start} to {end}" + (" the next day" if next_day else ""))
-    return join(parts, lang)
+            parts += [single.format(day=names[i]) for i in run]
+    return parts
 
 
-def days_words(days: Sequence[int], lang: Lang, names: Sequence[str] = ()) -> str:
+def days_words(days: Iterable[int], lang: Lang) -> str:
     """Weekdays (0 = Monday) grouped in runs: ``du lundi au vendredi``.
 
     >>> days_words([0, 1, 2, 4], "fr"), days_words([5, 6], "en")
@@ -78,26 +84,12 @@ def days_words(days: Sequence[int], lang: Lang, names: Sequence[str] = ()) -> st
     >>> days_words(range(7), "fr")
     'tous les jours'
     """
-    names = names or WEEKDAYS[lang]
+    words = language(lang)
     chosen = sorted(set(days))
     if len(chosen) == 7:
-        return "tous les jours" if lang == "fr" else "every day"
-    runs: list[list[int]] = []
-    for day in chosen:
-        if runs and runs[-1][-1] == day - 1:
-            runs[-1].append(day)
-        else:
-            runs.append([day])
-    parts: list[str] = []
-    for run in runs:
-        first, last = names[run[0]], names[run[-1]]
-        if len(run) >= 3:
-            parts.append(
-                f"du {first} au {last}" if lang == "fr" else f"{first} to {last}"
-            )
-        else:
-            parts += [f"le {names[d]}" if lang == "fr" else names[d] for d in run]
-    return join(parts, lang)
+        return words.every_day
+    runs = _runs(chosen)
+    return words.join(_run_words(runs, words.weekdays, words.day_span, words.on_day))
 
 
 def months_words(months: Iterable[int], lang: Lang) -> str:
@@ -108,31 +100,19 @@ def months_words(months: Iterable[int], lang: Lang) -> str:
     >>> months_words([7, 8], "fr"), months_words([11, 12, 1, 2], "en")
     ('en juillet et août', 'from November to February')
     """
-    chosen = sorted(set(months))
-    names = MONTHS[lang]
+    words = language(lang)
+    chosen = sorted({month - 1 for month in months})
     if len(chosen) == 12:
-        return "toute l'année" if lang == "fr" else "all year"
-    runs: list[list[int]] = []
-    for month in chosen:
-        if runs and runs[-1][-1] == month - 1:
-            runs[-1].append(month)
-        else:
-            runs.append([month])
-    if len(runs) > 1 and runs[0][0] == 1 and runs[-1][-1] == 12:
+        return words.all_year
+    runs = _runs(chosen)
+    if len(runs) > 1 and runs[0][0] == 0 and runs[-1][-1] == 11:
         runs[0] = runs.pop() + runs[0]  # December runs on into January
+    names = words.months
     if len(runs) == 1 and len(runs[0]) >= 3:
-        first, last = names[runs[0][0] - 1], names[runs[0][-1] - 1]
-        return f"de {first} à {last}" if lang == "fr" else f"from {first} to {last}"
-    words: list[str] = []
-    for run in runs:
-        if len(run) >= 3:
-            first, last = names[run[0] - 1], names[run[-1] - 1]
-            words.append(
-                f"de {first} à {last}" if lang == "fr" else f"{first} to {last}"
-            )
-        else:
-            words += [names[m - 1] for m in run]
-    return ("en " if lang == "fr" else "in ") + join(words, lang)
+        first, last = names[runs[0][0]], names[runs[0][-1]]
+        return words.month_span_alone.format(first=first, last=last)
+    parts = _run_words(runs, names, words.month_span)
+    return words.in_months.format(months=words.join(parts))
 
 
 def _groups(week: Sequence[DayRanges | None]) -> list[tuple[list[int], DayRanges]]:
@@ -144,17 +124,16 @@ def _groups(week: Sequence[DayRanges | None]) -> list[tuple[list[int], DayRanges
     return sorted(((days, r) for r, days in groups.items()), key=lambda g: g[0][0])
 
 
-def _group_words(days: list[int], ranges: DayRanges, lang: Lang) -> str:
-    when = days_words(days, lang)
-    if not ranges:
-        return f"fermé {when}" if lang == "fr" else f"closed on {when}"
-    return f"{when} {ranges_words(ranges, lang)}" if lang == "fr" else (
-        f"{when}, {ranges_words(ranges, lang)}"
-    )  # fmt: skip
-
-
-def _separator(lang: Lang) -> str:
-    return ", " if lang == "fr" else "; "
+def _groups_words(groups: list[tuple[list[int], DayRanges]], lang: Lang) -> str:
+    """Each group of days and its hours, in one clause each."""
+    words = language(lang)
+    clauses = [
+        words.day_hours.format(days=days_words(d, lang), hours=ranges_words(r, lang))
+        if r else
+        words.closed_on.format(days=days_words(d, lang))
+        for d, r in groups
+    ]  # fmt: skip
+    return words.clause_separator.join(clauses)
 
 
 def weekly_words(weekly: Weekly, lang: Lang) -> str:
@@ -167,8 +146,8 @@ def weekly_words(weekly: Weekly, lang: Lang) -> str:
     """
     groups = [g for g in _groups(weekly) if g[1]]
     if not groups:
-        return "aucun horaire régulier" if lang == "fr" else "no regular hours"
-    return _separator(lang).join(_group_words(d, r, lang) for d, r in groups)
+        return language(lang).no_regular_hours
+    return _groups_words(groups, lang)
 
 
 def week_words(hours: OpeningHours, lang: Lang) -> str:
@@ -183,19 +162,14 @@ def week_words(hours: OpeningHours, lang: Lang) -> str:
     >>> week_words(hours, "en")
     'Monday to Friday, 9:00 to 12:00 and 14:00 to 17:00; closed on public holidays'
     """
-    words = weekly_words(hours.weekly, lang)
-    if hours.holidays:
-        if not hours.holiday_hours:
-            words += _separator(lang) + (
-                "fermé les jours fériés"
-                if lang == "fr"
-                else "closed on public holidays"
-            )
-        elif lang == "fr":
-            words += f", les jours fériés {ranges_words(hours.holiday_hours, lang)}"
-        else:
-            words += f"; public holidays, {ranges_words(hours.holiday_hours, lang)}"
-    return words
+    words = language(lang)
+    text = weekly_words(hours.weekly, lang)
+    if not hours.holidays:
+        return text
+    if not hours.holiday_hours:
+        return text + words.clause_separator + words.closed_on_holidays
+    holiday = ranges_words(hours.holiday_hours, lang)
+    return text + words.clause_separator + words.holiday_hours.format(hours=holiday)
 
 
 @lru_cache(maxsize=64)
@@ -208,94 +182,82 @@ def _subdivision_name(country: str, subdiv: str) -> str:
 
 
 def _holiday_words(hours: OpeningHours, lang: Lang) -> str:
+    words = language(lang)
     parts: list[str] = []
     dates: list[dt.date] = []
     for source in hours.holidays:
         if isinstance(source, PublicHolidays):
-            names = _COUNTRIES.get(source.country)
-            name = names[lang == "en"] if names else source.country
+            name = words.countries.get(source.country, source.country)
             if source.subdiv is not None:
                 name += f" ({_subdivision_name(source.country, source.subdiv)})"
             parts.append(name)
         elif isinstance(source, HolidayDates):
             dates += sorted(source.holidays)
     parts += _dates_words(sorted(set(dates)), lang)
-    label = "jours fériés" if lang == "fr" else "public holidays"
-    return f"{label}{colon(lang)}{join(parts, lang)}"
+    return f"{words.holidays_label}{words.colon}{words.join(parts)}"
 
 
 def _dates_words(dates: Sequence[dt.date], lang: Lang) -> list[str]:
-    return [("le " if lang == "fr" else "") + date_words(d, lang) for d in dates]
+    words = language(lang)
+    return [words.on_day.format(day=words.date(d)) for d in dates]
 
 
 def _season_lines(hours: OpeningHours, lang: Lang) -> list[str]:
     lines = []
     for season in hours.seasons:
         groups = _groups(season.weekly)
-        if not groups:
-            continue
-        when = months_words(season.months, lang)
-        what = _separator(lang).join(_group_words(d, r, lang) for d, r in groups)
-        lines.append(
-            f"{when}, {what}" if lang == "fr" else f"{when}{colon(lang)}{what}"
-        )
+        if groups:
+            when = months_words(season.months, lang)
+            what = _groups_words(groups, lang)
+            lines.append(language(lang).season.format(months=when, hours=what))
     return lines
 
 
 def _annual_lines(hours: OpeningHours, lang: Lang) -> list[str]:
+    words = language(lang)
     groups: dict[DayRanges, list[str]] = {}
     for day in hours.annual_days:
-        name = day_of_month(day.month, day.day, lang)
-        groups.setdefault(day.ranges, []).append(f"le {name}" if lang == "fr" else name)
-    lines = []
-    for ranges, names in groups.items():
-        days = join(names, lang)
-        if lang == "fr":
-            what = (
-                f"fermé {days}"
-                if not ranges
-                else f"{days} {ranges_words(ranges, lang)}"
-            )
-            lines.append(f"chaque année, {what}")
-        elif not ranges:
-            lines.append(f"closed every year on {days}")
-        else:
-            lines.append(
-                f"every year on {days}{colon(lang)}{ranges_words(ranges, lang)}"
-            )
-    return lines
+        name = words.on_day.format(day=words.day_of_month(day.month, day.day))
+        groups.setdefault(day.ranges, []).append(name)
+    return [
+        words.yearly.format(days=words.join(names), hours=ranges_words(ranges, lang))
+        if ranges else
+        words.closed_yearly.format(days=words.join(names))
+        for ranges, names in groups.items()
+    ]  # fmt: skip
 
 
 def _dated_lines(hours: OpeningHours, lang: Lang) -> list[str]:
+    words = language(lang)
     groups: dict[DayRanges, list[dt.date]] = {}
     for special in hours.special_days:
         if special.ranges:
             groups.setdefault(special.ranges, []).append(special.date)
-    lines = []
-    for ranges, dates in groups.items():
-        days = join(_dates_words(dates, lang), lang)
-        if lang == "fr":
-            lines.append(f"{days} {ranges_words(ranges, lang)}")
-        else:
-            lines.append(f"on {days}{colon(lang)}{ranges_words(ranges, lang)}")
+    lines = [
+        words.dated.format(
+            days=words.join(_dates_words(dates, lang)),
+            hours=ranges_words(ranges, lang),
+        )
+        for ranges, dates in groups.items()
+    ]
     closed = sorted(
         hours.closures | {d.date for d in hours.special_days if not d.ranges}
     )
     if closed:
-        days = join(_dates_words(closed, lang), lang)
-        lines.append(f"fermé {days}" if lang == "fr" else f"closed on {days}")
+        days = words.join(_dates_words(closed, lang))
+        lines.append(words.closed_on.format(days=days))
     return lines
 
 
 def _change_lines(hours: OpeningHours, lang: Lang) -> list[str]:
+    words = language(lang)
     lines = []
     for change in hours.changes:
-        day = date_words(change.effective, lang)
+        start = words.from_date.format(date=words.date(change.effective))
         week = weekly_words(change.weekly, lang)
-        if week in ("aucun horaire régulier", "no regular hours"):
-            week = "fermé" if lang == "fr" else "closed"
-        start = f"à partir du {day}" if lang == "fr" else f"from {day}"
-        lines.append(f"{start}{colon(lang)}{week}")
+        if week == words.no_regular_hours:
+            week = words.closed
+        lines.append(f"{start}{words.colon}{week}")
     return lines
 
 
@@ -326,4 +288,4 @@ def hours_words(hours: OpeningHours, lang: Lang) -> str:
     Every day, around the clock.
     """
     lines = [week_words(hours, lang), *exception_lines(hours, lang)]
-    return " ".join(sentence(line) for line in lines)
+    return " ".join(language(lang).sentence(line) for line in lines)

@@ -12,16 +12,7 @@ from dateutil.relativedelta import relativedelta
 
 from ..charter import DurationCap, Engagement, RecurringObligation
 from .hours_words import days_words
-from .words import (
-    Lang,
-    colon,
-    count_words,
-    date_words,
-    duration_words,
-    join,
-    percent,
-    rule_words,
-)
+from .words import Lang, language, rule_words
 
 __all__ = ["cap_words", "inline", "paragraphs", "recurrence_words", "target_words"]
 
@@ -74,47 +65,56 @@ def target_words(engagement: Engagement, lang: Lang) -> str:
     >>> target_words(forms, "en")
     'within 3 business days (60% on the same business day)'
     """
+    words = language(lang)
     full = [rule_words(o.within, lang) for o in engagement.objectives if o.share == 1]
     partial = [
-        f"{percent(o.share, lang)} {rule_words(o.within, lang)}"
+        f"{words.percent(o.share)} {rule_words(o.within, lang)}"
         for o in engagement.objectives
         if o.share < 1
     ]
     if not full:
-        return join(partial, lang)
-    words = join(full, lang)
-    return words + (f" ({join(partial, lang)})" if partial else "")
+        return words.join(partial)
+    return words.join(full) + (f" ({words.join(partial)})" if partial else "")
 
 
 _FREQ_UNIT = {"YEARLY": "year", "MONTHLY": "month", "WEEKLY": "week", "DAILY": "day"}
-_FR_ONCE = {"year": "an", "month": "mois", "week": "semaine", "day": "jour"}
 _BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
-def _every(unit: str, interval: int, lang: Lang) -> str:
-    if lang == "fr":
-        if interval == 1:
-            return f"au moins une fois par {_FR_ONCE[unit]}"
-        every = "toutes les" if unit == "week" else "tous les"
-        return (
-            f"au moins une fois {every} {count_words(interval, unit, lang, spell=True)}"
-        )
-    if interval == 1:
-        return f"at least once a {unit}"
-    return f"at least once every {count_words(interval, unit, lang, spell=True)}"
-
-
 def _period_words(period: relativedelta, lang: Lang) -> str:
+    words = language(lang)
     parts = []
     if period.years:
-        parts.append(count_words(period.years, "year", lang))
+        parts.append(words.count(period.years, "year"))
     if period.months:
-        parts.append(count_words(period.months, "month", lang))
+        parts.append(words.count(period.months, "month"))
     if period.days and period.days % 7 == 0:
-        parts.append(count_words(period.days // 7, "week", lang))
+        parts.append(words.count(period.days // 7, "week"))
     elif period.days:
-        parts.append(count_words(period.days, "day", lang))
-    return join(parts, lang)
+        parts.append(words.count(period.days, "day"))
+    return words.join(parts)
+
+
+def _rrule_words(parts: dict[str, str], unit: str, lang: Lang) -> list[str]:
+    """The parts of an RRULE besides its frequency, said; said ones removed."""
+    words = language(lang)
+    said = [words.every(unit, int(parts.pop("INTERVAL", "1")))]
+    day = parts.get("BYDAY", "")
+    if unit == "week" and day in _BYDAY:
+        del parts["BYDAY"]
+        said.append(days_words([_BYDAY.index(day)], lang))
+    monthday = parts.get("BYMONTHDAY", "")
+    if unit == "month" and monthday.isdigit() and 1 <= int(monthday) <= 31:
+        del parts["BYMONTHDAY"]
+        said.append(words.on_month_day.format(day=words.day_number(int(monthday))))
+    if "COUNT" in parts:
+        said.append(words.times(int(parts.pop("COUNT"))))
+    until = parts.get("UNTIL", "")
+    if re.match(r"\d{8}", until):
+        del parts["UNTIL"]
+        end = dt.date(int(until[:4]), int(until[4:6]), int(until[6:8]))
+        said.append(words.until.format(date=words.date(end)))
+    return said
 
 
 def recurrence_words(obligation: RecurringObligation, lang: Lang) -> str:
@@ -130,44 +130,17 @@ def recurrence_words(obligation: RecurringObligation, lang: Lang) -> str:
     >>> recurrence_words(call, "en")
     'one month after the start, then at least once a year'
     """
+    words = language(lang)
     parts = dict(part.split("=", 1) for part in obligation.rrule.split(";"))
-    unit = _FREQ_UNIT[parts.pop("FREQ")]
-    words = _every(unit, int(parts.pop("INTERVAL", "1")), lang)
-    day = parts.get("BYDAY", "")
-    if unit == "week" and day in _BYDAY:
-        del parts["BYDAY"]
-        words += ", " + days_words([_BYDAY.index(day)], lang)
-    monthday = parts.get("BYMONTHDAY", "")
-    if unit == "month" and monthday.isdigit() and 1 <= int(monthday) <= 31:
-        del parts["BYMONTHDAY"]
-        n = int(monthday)
-        words += (
-            f", le {'1er' if n == 1 else n} du mois"
-            if lang == "fr"
-            else f", on day {n} of the month"
-        )
-    if "COUNT" in parts:
-        count = int(parts.pop("COUNT"))
-        times = "fois au total" if lang == "fr" else ("time" if count == 1 else "times")
-        words += f", {count} {times}" + ("" if lang == "fr" else " in all")
-    until = parts.get("UNTIL", "")
-    if re.match(r"\d{8}", until):
-        del parts["UNTIL"]
-        end = dt.date(int(until[:4]), int(until[4:6]), int(until[6:8]))
-        to = "jusqu'au" if lang == "fr" else "until"
-        words += f", {to} {date_words(end, lang)}"
+    text = ", ".join(_rrule_words(parts, _FREQ_UNIT[parts.pop("FREQ")], lang))
     if parts:
         rest = ";".join(f"{k}={v}" for k, v in parts.items())
-        label = "règle de récurrence" if lang == "fr" else "recurrence rule"
-        words += f" ({label}{colon(lang)}{rest})"
+        text += f" ({words.recurrence_rule}{words.colon}{rest})"
     if obligation.first_after is None:
-        return words
+        return text
     delay = _period_words(obligation.first_after, lang)
-    if lang == "fr":
-        first = f"{delay} après le début" if delay else "dès le début"
-        return f"{first}, puis {words}"
-    first = f"{delay} after the start" if delay else "at the start"
-    return f"{first}, then {words}"
+    first = words.after_start.format(delay=delay) if delay else words.at_start
+    return words.then.format(first=first, rest=text)
 
 
 def cap_words(cap: DurationCap, lang: Lang) -> str:
@@ -177,8 +150,7 @@ def cap_words(cap: DurationCap, lang: Lang) -> str:
     >>> cap_words(DurationCap("u", "Usage", "30 minutes", per="module"), "en")
     'at most 30 minutes per module'
     """
-    limit = duration_words(cap.limit, lang)
+    words = language(lang)
     per = inline(cap.per)
-    if lang == "fr":
-        return f"{limit} au plus" + (f" par {per}" if per else "")
-    return f"at most {limit}" + (f" per {per}" if per else "")
+    limit = words.at_most.format(limit=words.duration(cap.limit))
+    return limit + (words.per.format(per=per) if per else "")

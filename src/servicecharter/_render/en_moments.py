@@ -1,5 +1,7 @@
 """English words for instants and business time, for ``testing`` and ``explain``.
 
+Both write English only. These are the short forms of messages (``Mon 30 Mar
+14:30 CEST``, ``1 h 10 min``), not the prose of ``render``'s ``ENGLISH``.
 Day and month abbreviations come from fixed tables, never from the C locale,
 so messages read the same on every machine.
 """
