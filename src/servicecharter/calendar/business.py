@@ -10,6 +10,7 @@ their inputs and call the calendar's int64 API (``kernel``).
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Iterator
 from typing import Any, overload
 
@@ -27,6 +28,7 @@ from .._core.convert import (
 from .._core.units import EPOCH, I64, ONE_US
 from .._errors import InvalidArgumentError, InvalidHoursError
 from ..hours import OpeningHours
+from .clock_table import clock_table
 from .days import DayMethods
 from .horizon import Horizon
 from .kernel import CalendarKernel
@@ -299,3 +301,26 @@ class BusinessCalendar(DayMethods):
         opens = np.maximum(tl.opens_us[first:last], lo)
         closes = np.minimum(tl.closes_us[first:last], hi)
         return opens, closes
+
+    def clock_table(
+        self,
+        start: dt.datetime,
+        end: dt.datetime,
+        *,
+        parquet: str | os.PathLike[str] | None = None,
+    ) -> Any:
+        """The business clock of [start, end) as a pyarrow Table, for SQL engines.
+
+        One row per closed or open segment (``starts``, ``ends``, their int64
+        ``starts_us``, ``ends_us``, ``is_open``, ``cum_us``: business time
+        before the segment); with ``parquet``, also written to that file.
+        See ``calendar.clock_table`` and ``servicecharter.sql.clock_sql``.
+
+        >>> table = cal.clock_table(
+        ...     dt.datetime(2026, 3, 27, tzinfo=paris),
+        ...     dt.datetime(2026, 3, 28, tzinfo=paris),
+        ... )
+        >>> table.column("is_open").to_pylist()
+        [False, True, False, True, False]
+        """
+        return clock_table(self, start, end, parquet=parquet)

@@ -47,6 +47,7 @@ from .._core.convert import InstantIn, InstantsIn, instant_array, instant_us
 from .._core.units import EPOCH, NAT
 from .._errors import InvalidArgumentError, InvalidRequestError
 from ..charter import Charter
+from . import export
 from .compute import PERCENTILES, STATUSES, Lines, compute_lines
 from .input import (
     RequestsIn,
@@ -207,6 +208,14 @@ class Evaluation:
                 series = series.dt.replace_time_zone("UTC")
             columns.append(series)
         return pl.DataFrame(columns)
+
+    def to_arrow(self, table: str = "requests") -> Any:
+        """A pyarrow Table of ``"requests"``, ``"summary"`` or ``"problems"``.
+
+        Every column comes out (instants as UTC timestamps, business times as
+        durations, NaT and NaN as nulls); see ``compliance.export``.
+        """
+        return export.to_arrow(self, table)
 
 
 NowIn: TypeAlias = InstantIn | np.datetime64 | InstantsIn
