@@ -53,7 +53,7 @@ _CLOCK: dict[str, tuple[Params, str]] = {
     "add": ((("ts", None), ("d", "INTERVAL")), _TZ),
     "elapsed": ((("a", None), ("b", None)), "INTERVAL"),
 }
-_DEADLINE: Params = (("engagement", "VARCHAR"), ("ts", None), ("objective", "INTEGER"))
+_DEADLINE: Params = (("engagement", "VARCHAR"), ("ts", None), ("objective", "BIGINT"))
 
 
 def _naive_message(name: str) -> str:
@@ -159,7 +159,7 @@ def register(
         names.append(name)
     if isinstance(source, Charter):
         name = prefix + "deadline"
-        _function(con, name, DeadlineFunction(source), ["VARCHAR", _TZ, "INTEGER"], _TZ)
+        _function(con, name, DeadlineFunction(source), ["VARCHAR", _TZ, "BIGINT"], _TZ)
         first = f"_{name}(engagement, ts, 0)"
         con.execute(
             _macro(name, (_DEADLINE[:2], first), (_DEADLINE, _call(name, _DEADLINE)))
