@@ -42,6 +42,8 @@ ROLES = {
     "compliance": "evaluate requests; where obligations stand",
     "_render": "render and explain: prose, one module per language",
     "io": "charter files, the JSON Schema, CSV requests",
+    "sql": "SQL engines and databases",
+    "frames": "pandas and polars namespaces",
     "testing": "assertions for test suites",
     "examples": "the bundled charters",
     "strategies": "hypothesis strategies",
