@@ -83,7 +83,7 @@ def instants_us(column: Any, what: str = "ts") -> I64:
 
 
 def durations_us(column: Any, what: str = "d") -> I64:
-    """An interval (or duration) column as microseconds, NaT for nulls.
+    """An interval, duration or integer (us) column as microseconds, NaT for nulls.
 
     Months and years are not fixed durations and are refused; a day is 24
     hours, as a ``timedelta`` day is.
@@ -92,7 +92,9 @@ def durations_us(column: Any, what: str = "d") -> I64:
 
     array = one_chunk(column)
     kind = array.type
-    if pa.types.is_duration(kind):
+    if pa.types.is_integer(kind):  # microseconds already
+        values = _int64_view(array if kind == pa.int64() else array.cast(pa.int64()))
+    elif pa.types.is_duration(kind):
         unit = kind.unit
         raw = _int64_view(array)
         values = raw // 1000 if unit == "ns" else raw * _PER_US[unit]

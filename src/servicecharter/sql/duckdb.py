@@ -31,7 +31,12 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from .._errors import InvalidArgumentError, NaiveDatetimeError, UnknownCalendarError
+from .._errors import (
+    InvalidArgumentError,
+    InvalidDurationError,
+    NaiveDatetimeError,
+    UnknownCalendarError,
+)
 from ..calendar import BusinessCalendar
 from ..charter import Charter
 from ..compliance import Evaluation, NowIn
@@ -63,6 +68,26 @@ def _naive_message(name: str) -> str:
         "times in Paris"
     )
     return f"{type(error).__name__}: {error}".replace("'", "''")
+
+
+def _months_message(name: str) -> str:
+    error = InvalidDurationError(
+        f"{name}() got an interval with months or years, which are not fixed "
+        "durations; give days, hours or minutes (INTERVAL 30 DAY)"
+    )
+    return f"{type(error).__name__}: {error}".replace("'", "''")
+
+
+def _micros(name: str, d: str) -> str:
+    """SQL for an INTERVAL as BIGINT microseconds (a day is 24 hours).
+
+    Read in SQL, the interval crosses into Python as one int64 column
+    rather than month-day-nano structures; months are refused here.
+    """
+    return (
+        f"CASE WHEN datepart('month', {d}) <> 0 OR datepart('year', {d}) <> 0 "
+        f"THEN error('{_months_message(name)}') ELSE epoch_us({d}) END"
+    )
 
 
 def _overloads(name: str, params: Params, call: str) -> list[str]:
@@ -154,8 +179,11 @@ def register(
     for short, (params, result) in _CLOCK.items():
         name = prefix + short
         types = [kind or _TZ for _, kind in params]
+        call = _call(name, params)
+        if short == "add":
+            types, call = [_TZ, "BIGINT"], f"_{name}(ts, {_micros(name, 'd')})"
         _function(con, name, getattr(functions, short), types, result)
-        con.execute(_macro(name, (params, _call(name, params))))
+        con.execute(_macro(name, (params, call)))
         names.append(name)
     if isinstance(source, Charter):
         name = prefix + "deadline"

@@ -37,7 +37,8 @@ def _constant(values: I64) -> I64:
 
     The kernel then broadcasts it instead of reading a whole column.
     """
-    if values.size > 1 and values[0] != NAT and (values == values[0]).all():
+    first = values[:1]
+    if values.size > 1 and first[0] != NAT and (values == first).all():
         return values[:1]
     return values
 
