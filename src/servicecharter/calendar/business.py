@@ -10,6 +10,7 @@ their inputs and call the calendar's int64 API (``kernel``).
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
 from collections.abc import Callable, Iterator
 from typing import Any, overload
 
@@ -98,9 +99,9 @@ class BusinessCalendar(DayMethods):
         return self._horizon.hours
 
     @property
-    def tz(self) -> dt.tzinfo:
+    def tz(self) -> zoneinfo.ZoneInfo:
         """The calendar's IANA time zone."""
-        return self._tz
+        return self._horizon.hours.tz
 
     def __repr__(self) -> str:
         return f"BusinessCalendar({self.hours!r})"
