@@ -72,7 +72,7 @@ class TestMinutesAndFractions:
 
 
 class TestWhatADayMeans:
-    """"1 day", "24 hours", "1 business day" and "8 business hours" differ."""
+    """ "1 day", "24 hours", "1 business day" and "8 business hours" differ."""
 
     def test_over_the_spring_change(self, cal: BusinessCalendar) -> None:
         saturday = paris(2026, 3, 28, 10)

@@ -98,9 +98,10 @@ class CalendarPeriod(RuleBase):
     Minutes and hours are real elapsed time; days and weeks move the local
     date and keep the wall-clock time (so "1 day" over a DST change is 23 or
     25 hours, not "24 hours"); months and years follow
-    ``dateutil.relativedelta`` (31 January + 1 month is 28 or 29 February). ``end_of_day`` moves the end
-    to the following local midnight, and ``roll`` moves an end on a date with
-    no open time to the next (``following``) or previous business day, as
+    ``dateutil.relativedelta`` (31 January + 1 month is 28 or 29 February).
+    ``end_of_day`` moves the end to the following local midnight, and
+    ``roll`` moves an end on a date with no open time to the next
+    (``following``) or previous business day, as
     legal deadlines do.
 
     >>> rule = CalendarPeriod(7, "days", roll="following", end_of_day=True)
