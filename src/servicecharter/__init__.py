@@ -44,7 +44,7 @@ from ._errors import (
 if TYPE_CHECKING:  # loaded on first use at run time: see __getattr__
     from . import examples
     from ._render import explain, render
-    from .calendar import Boundary, BusinessCalendar, Roll
+    from .calendar import Boundary, BusinessCalendar, CombinedHours, Roll
     from .charter import (
         Channel,
         ChannelKind,
@@ -139,6 +139,7 @@ __all__ = [
     "ChannelKind",
     "Charter",
     "ClientDuty",
+    "CombinedHours",
     "Commitment",
     "DurationCap",
     "EarliestOf",

@@ -28,6 +28,8 @@ from .._core.convert import (
 from .._core.units import EPOCH, I64, ONE_US
 from .._errors import InvalidArgumentError, InvalidHoursError
 from ..hours import OpeningHours
+from .algebra import CombinedHours, Hours
+from .algebra_ops import AlgebraMethods
 from .days import DayMethods
 from .horizon import Horizon
 from .kernel import CalendarKernel
@@ -52,7 +54,7 @@ def _positive(bound: object) -> dt.timedelta:
     )
 
 
-class BusinessCalendar(DayMethods):
+class BusinessCalendar(DayMethods, AlgebraMethods):
     """Business-time arithmetic over opening hours, for one instant or millions.
 
     The business clock B(t) is the open time accumulated up to t. ``elapsed``
@@ -63,6 +65,9 @@ class BusinessCalendar(DayMethods):
     ``search_bound`` (ten years by default) limits how far a search for an
     opening or a closing may go before it raises ``NoOpenTimeError``, so a
     schedule with no open time cannot make a query run forever.
+
+    ``hours`` may be a ``CombinedHours``, as ``a | b``, ``a & b`` and
+    ``a - b`` of two calendars build (see ``AlgebraMethods``).
 
     >>> from zoneinfo import ZoneInfo
     >>> hours = OpeningHours.parse(
@@ -78,11 +83,11 @@ class BusinessCalendar(DayMethods):
 
     def __init__(
         self,
-        hours: OpeningHours,
+        hours: Hours,
         *,
         search_bound: dt.timedelta = dt.timedelta(days=3653),
     ) -> None:
-        if not isinstance(hours, OpeningHours):
+        if not isinstance(hours, OpeningHours | CombinedHours):
             raise InvalidHoursError(
                 f"expected OpeningHours, got {type(hours).__name__}; build one with "
                 "OpeningHours.parse('Mo-Fr 09:00-17:00', tz='Europe/Paris')"
@@ -94,9 +99,14 @@ class BusinessCalendar(DayMethods):
         """The int64 API: the same arithmetic on microseconds and day numbers."""
 
     @property
-    def hours(self) -> OpeningHours:
-        """The opening hours this calendar computes over."""
+    def hours(self) -> Hours:
+        """The opening hours (or combined hours) this calendar computes over."""
         return self._horizon.hours
+
+    @property
+    def search_bound(self) -> dt.timedelta:
+        """How far a search for open time goes before ``NoOpenTimeError``."""
+        return self._bound
 
     @property
     def tz(self) -> zoneinfo.ZoneInfo:
@@ -114,11 +124,11 @@ class BusinessCalendar(DayMethods):
     def __hash__(self) -> int:
         return hash((self.hours, self._bound))
 
-    def __getstate__(self) -> tuple[OpeningHours, dt.timedelta]:
+    def __getstate__(self) -> tuple[Hours, dt.timedelta]:
         # Pickle the model only: small to ship, compiled lazily where it lands.
         return (self.hours, self._bound)
 
-    def __setstate__(self, state: tuple[OpeningHours, dt.timedelta]) -> None:
+    def __setstate__(self, state: tuple[Hours, dt.timedelta]) -> None:
         self.__init__(state[0], search_bound=state[1])  # type: ignore[misc]
 
     # -- plumbing ---------------------------------------------------------
