@@ -144,6 +144,17 @@ class French(Language):
     }
     earliest = "{rules}, selon ce qui arrive en premier"
     latest = "{rules}, selon ce qui arrive en dernier"
+    combined: ClassVar[Mapping[str, str]] = {
+        "union": "ouvert dès que {names} est ouvert",
+        "intersection": "ouvert seulement lorsque {names} sont tous ouverts",
+        "difference": "ouvert lorsque {first} est ouvert, sauf lorsque {others} "
+        "est ouvert",
+    }
+    combined_part: ClassVar[Mapping[str, str]] = {
+        "union": "l'un de {names}",
+        "intersection": "{names} ensemble",
+        "difference": "{first} hors {others}",
+    }
 
     on_month_day = "le {day} du mois"
     until = "jusqu'au {date}"

@@ -113,6 +113,9 @@ class Language(ABC):
     end_of_period: ClassVar[Mapping[str, str]]  # "week": "by the end of the week"
     earliest: ClassVar[str]  # "{rules}, whichever comes first"
     latest: ClassVar[str]  # "{rules}, whichever comes last"
+    # Combined calendars, and the rules of cut-offs and clock times.
+    combined: ClassVar[Mapping[str, str]]  # "union": "open whenever {names} is open"
+    combined_part: ClassVar[Mapping[str, str]]  # "union": "any of {names}" (nested)
     # Recurring obligations and caps.
     on_month_day: ClassVar[str]  # "on day {day} of the month"
     until: ClassVar[str]  # "until {date}"

@@ -77,6 +77,17 @@ class CombinedHours:
     """The zone whose local dates are the combination's days (business days,
     "end of day", "the next business day"): a ``ZoneInfo`` or an IANA name."""
 
+    def __attrs_post_init__(self) -> None:
+        # A nested combination's days are never used, only its instants:
+        # give it this zone, so that equal combinations compare equal.
+        operands = tuple(
+            attrs.evolve(o, tz=self.tz)
+            if isinstance(o, CombinedHours) and o.tz != self.tz
+            else o
+            for o in self.operands
+        )
+        object.__setattr__(self, "operands", operands)
+
     def may_open(self) -> bool:
         """Whether the weekly hours could give open time at all (a quick check).
 
