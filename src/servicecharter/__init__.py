@@ -76,9 +76,11 @@ if TYPE_CHECKING:  # loaded on first use at run time: see __getattr__
     )
     from .io import dump, dumps, load, loads, schema
     from .rules import (
+        BusinessDayAt,
         BusinessDays,
         BusinessDuration,
         CalendarPeriod,
+        CutOff,
         EarliestOf,
         EndOfPeriod,
         LatestOf,
@@ -132,6 +134,7 @@ __all__ = [
     "AnnualDay",
     "Boundary",
     "BusinessCalendar",
+    "BusinessDayAt",
     "BusinessDays",
     "BusinessDuration",
     "CalendarPeriod",
@@ -141,6 +144,7 @@ __all__ = [
     "ClientDuty",
     "CombinedHours",
     "Commitment",
+    "CutOff",
     "DurationCap",
     "EarliestOf",
     "EndOfPeriod",

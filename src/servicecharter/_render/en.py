@@ -140,6 +140,12 @@ class English(Language):
         "intersection": "open only when {names} are all open",
         "difference": "open when {first} is open, except when {others} is open",
     }
+    by_time_on = "by {time} on {day}"
+    day_end_on = "by the close of {day}"
+    cut_off = (
+        "{rule}; a request received at {time} or later counts as received "
+        "at the opening of the next business day"
+    )
     combined_part: ClassVar[Mapping[str, str]] = {
         "union": "any of {names}",
         "intersection": "{names} together",

@@ -150,6 +150,12 @@ class French(Language):
         "difference": "ouvert lorsque {first} est ouvert, sauf lorsque {others} "
         "est ouvert",
     }
+    by_time_on = "avant {time}, {day}"
+    day_end_on = "avant la fermeture, {day}"
+    cut_off = (
+        "{rule} ; une demande reçue à partir de {time} est réputée reçue à "
+        "l'ouverture du jour ouvré suivant"
+    )
     combined_part: ClassVar[Mapping[str, str]] = {
         "union": "l'un de {names}",
         "intersection": "{names} ensemble",
