@@ -66,6 +66,7 @@ if TYPE_CHECKING:  # loaded on first use at run time: see __getattr__
     )
     from .hours import (
         AnnualDay,
+        FinancialHolidays,
         HolidayDates,
         OpeningHours,
         PublicHolidays,
@@ -150,6 +151,7 @@ __all__ = [
     "EndOfPeriod",
     "Engagement",
     "Evaluation",
+    "FinancialHolidays",
     "HolidayDates",
     "HorizonError",
     "InvalidArgumentError",
