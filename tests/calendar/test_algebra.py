@@ -25,6 +25,7 @@ from servicecharter import (
     OpeningHours,
 )
 from servicecharter.calendar import CombinedHours, difference, intersection, union
+from servicecharter.rules import parse_rule
 from servicecharter.strategies import ZONES, business_durations, opening_hours
 from tests.support.algebra_reference import CombinedReference, open_minutes
 from tests.support.reference import from_minute, utc_minute
@@ -43,6 +44,10 @@ LAWS = settings(
 SYDNEY = ZoneInfo("Australia/Sydney")
 LONDON = ZoneInfo("Europe/London")
 NEW_YORK = ZoneInfo("America/New_York")
+
+
+def day_number(day: dt.date) -> int:
+    return (day - dt.date(1970, 1, 1)).days
 
 
 def hours_in_2026() -> st.SearchStrategy[OpeningHours]:
@@ -239,6 +244,44 @@ def desks() -> tuple[BusinessCalendar, ...]:
         BusinessCalendar(OpeningHours({"Mo-Fr": "09:00-17:00"}, tz))
         for tz in (SYDNEY, LONDON, NEW_YORK)
     )
+
+
+class TestDayBounds:
+    """A date's first opening and last closing, against the reference."""
+
+    @LAWS
+    @given(combinations())
+    def test_first_open_and_last_close(self, hours: CombinedHours) -> None:
+        lo, hi = window()
+        ref, cal = CombinedReference(hours, lo, hi), calendar(hours)
+        first = (CENTRE - 6 * DAY).astimezone(hours.tz).date()
+        days = [first + i * DAY for i in range(12)]
+        numbers = np.array(days, "M8[D]").view(np.int64)
+        opens = cal.kernel.first_open(numbers).tolist()
+        closes = cal.kernel.last_close(numbers).tolist()
+        nat = int(np.iinfo(np.int64).min)
+        for day, o_us, c_us in zip(days, opens, closes, strict=True):
+            inside = np.flatnonzero(ref.open & (ref.wall // 1440 == day_number(day)))
+            o, c = o_us // 60_000_000, c_us // 60_000_000
+            if inside.size == 0:
+                assert o_us == c_us == nat
+            else:
+                assert o == ref.start + int(inside[0])
+                assert c == ref.start + int(inside[-1]) + 1
+
+    def test_rules_count_days_in_the_stated_zone(
+        self, desks: tuple[BusinessCalendar, ...]
+    ) -> None:
+        # Friday 5 June, 22:00 UTC: New York closed at 21:00, so "same
+        # business day" rolls to the next UTC date with open time: Sunday,
+        # from Sydney's Monday at 23:00 UTC; it is due when Sunday ends.
+        sun = union(*desks, tz="UTC")
+        late = dt.datetime(2026, 6, 5, 22, tzinfo=UTC)
+        rule = parse_rule("same business day")
+        assert rule.deadline(sun, late) == dt.datetime(2026, 6, 8, tzinfo=UTC)
+        in_london = union(*desks, tz="Europe/London")
+        due = rule.deadline(in_london, late).astimezone(UTC)
+        assert due == dt.datetime(2026, 6, 8, 23, tzinfo=UTC)  # Monday, London
 
 
 class TestFollowTheSun:

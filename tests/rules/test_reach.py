@@ -7,6 +7,7 @@ arithmetic wrapped around, or Python's ``datetime`` overflowed.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -16,6 +17,7 @@ from servicecharter import (
     HorizonError,
     InvalidCharterError,
     OpeningHours,
+    cli,
 )
 from servicecharter.io import loads
 from servicecharter.rules import CalendarPeriod, NextOpening, parse_rule
@@ -95,3 +97,21 @@ objectives = ["213503982 days"]
 """
         with pytest.raises(InvalidCharterError, match="objectives"):
             loads(text, "toml")
+
+
+def test_the_command_line_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "far.toml"
+    path.write_text(
+        'id = "c"\ntitle = "C"\ntz = "Europe/Paris"\n'
+        '[calendars.default]\nhours = "Mo-Fr 09:00-17:00"\n'
+        '[[engagements]]\nid = "e"\ntitle = "E"\nobjectives = ["8000 years"]\n',
+        encoding="utf-8",
+    )
+    status = cli.main(["deadline", str(path), "e", "2026-03-27T10:00"])
+    out, err = capsys.readouterr()
+    assert status != 0
+    assert out == ""
+    assert "supported years 2-9998" in err
+    assert "Traceback" not in err
