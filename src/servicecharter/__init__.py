@@ -44,7 +44,7 @@ from ._errors import (
 if TYPE_CHECKING:  # loaded on first use at run time: see __getattr__
     from . import examples
     from ._render import explain, render
-    from .calendar import Boundary, BusinessCalendar, Roll
+    from .calendar import Boundary, BusinessCalendar, CombinedHours, Roll
     from .charter import (
         Channel,
         ChannelKind,
@@ -66,6 +66,7 @@ if TYPE_CHECKING:  # loaded on first use at run time: see __getattr__
     )
     from .hours import (
         AnnualDay,
+        FinancialHolidays,
         HolidayDates,
         OpeningHours,
         PublicHolidays,
@@ -76,9 +77,11 @@ if TYPE_CHECKING:  # loaded on first use at run time: see __getattr__
     )
     from .io import dump, dumps, load, loads, schema
     from .rules import (
+        BusinessDayAt,
         BusinessDays,
         BusinessDuration,
         CalendarPeriod,
+        CutOff,
         EarliestOf,
         EndOfPeriod,
         LatestOf,
@@ -132,6 +135,7 @@ __all__ = [
     "AnnualDay",
     "Boundary",
     "BusinessCalendar",
+    "BusinessDayAt",
     "BusinessDays",
     "BusinessDuration",
     "CalendarPeriod",
@@ -139,12 +143,15 @@ __all__ = [
     "ChannelKind",
     "Charter",
     "ClientDuty",
+    "CombinedHours",
     "Commitment",
+    "CutOff",
     "DurationCap",
     "EarliestOf",
     "EndOfPeriod",
     "Engagement",
     "Evaluation",
+    "FinancialHolidays",
     "HolidayDates",
     "HorizonError",
     "InvalidArgumentError",

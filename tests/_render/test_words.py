@@ -10,9 +10,11 @@ from hypothesis import given, settings
 
 import servicecharter
 from servicecharter import (
+    BusinessDayAt,
     BusinessDays,
     BusinessDuration,
     CalendarPeriod,
+    CutOff,
     EarliestOf,
     EndOfPeriod,
     Engagement,
@@ -55,6 +57,23 @@ RULES: list[tuple[Rule, str, str]] = [
         "within 4 business hours (due at closing time, not at the next opening)",
     ),
     (BusinessDays(3), "dans les 3 jours ouvrés", "within 3 business days"),
+    (
+        BusinessDayAt(1, "16:00"),
+        "avant 16 h, le jour ouvré suivant",
+        "by 16:00 on the next business day",
+    ),
+    (
+        BusinessDayAt(2, "close"),
+        "avant la fermeture, le 2e jour ouvré suivant",
+        "by the close of the 2nd business day after",
+    ),
+    (
+        CutOff("15:00", "same business day"),
+        "le jour même ; une demande reçue à partir de 15 h est réputée reçue à "
+        "l'ouverture du jour ouvré suivant",
+        "on the same business day; a request received at 15:00 or later counts "
+        "as received at the opening of the next business day",
+    ),
     (
         BusinessDays(1),
         "avant la fin du jour ouvré suivant",

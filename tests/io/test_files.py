@@ -164,7 +164,7 @@ class TestSchema:
             if n.startswith("rule_")
         }
         assert "business_days" in kinds
-        assert len(kinds) == 8
+        assert len(kinds) == 10
 
     def test_documents_validate(self) -> None:
         jsonschema = pytest.importorskip("jsonschema")

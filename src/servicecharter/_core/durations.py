@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from fractions import Fraction
 from typing import Literal
 
 from dateutil.relativedelta import relativedelta
@@ -32,19 +33,22 @@ _PERIOD_UNITS = {
     "d": "days", "day": "days", "days": "days",
 }  # fmt: skip
 _BUSINESS = re.compile(r"\bbusiness\s+(?=[a-z])")
-_PART = re.compile(r"\s*(\d{1,12})\s*([a-z]+)\s*(?:,|and)?")
+_PART = re.compile(r"\s*(\d{1,12}(?:\.\d{1,6})?)\s*([a-z]+)\s*(?:,|and)?")
 DURATION_HELP = "a duration like '30 minutes', '4h' or '2h30min'"
 PERIOD_HELP = "a period like '1 month', '2 weeks', '1 year 6 months' or '10 days'"
 
 
-def _parts(text: str) -> list[tuple[int, str]] | None:
-    """``[(count, unit), ...]`` when the whole text is such parts, else None."""
+def _parts(text: str) -> list[tuple[Fraction, str]] | None:
+    """``[(count, unit), ...]`` when the whole text is such parts, else None.
+
+    Counts may have decimals (``"1.5 hours"``), read exactly.
+    """
     parts, pos = [], 0
     while pos < len(text):
         match = _PART.match(text, pos)
         if match is None or match.end() == pos:
             return None
-        parts.append((int(match[1]), match[2]))
+        parts.append((Fraction(match[1]), match[2]))
         pos = match.end()
     return parts or None
 
@@ -53,10 +57,13 @@ def parse_duration(text: str, *, business: bool = False) -> dt.timedelta:
     """Read a duration; raises ``ValueError`` naming what is allowed.
 
     With ``business``, each unit may say so, as rules in words do
-    (``"2 business hours 30 business minutes"``).
+    (``"2 business hours 30 business minutes"``). A count may have decimals
+    when the duration is still a whole number of microseconds.
 
     >>> parse_duration("2 hours 30 minutes"), parse_duration("-15min")
     (datetime.timedelta(seconds=9000), datetime.timedelta(days=-1, seconds=85500))
+    >>> parse_duration("1.5 hours")
+    datetime.timedelta(seconds=5400)
     >>> parse_duration("1 business hour 30 business min", business=True)
     datetime.timedelta(seconds=5400)
     """
@@ -67,8 +74,11 @@ def parse_duration(text: str, *, business: bool = False) -> dt.timedelta:
     parts = _parts(cleaned.removeprefix("-"))
     if parts is None or any(unit not in _US for _, unit in parts):
         raise ValueError(f"not a duration: {text!r}; use {DURATION_HELP}")
+    us = sum(n * _US[u] for n, u in parts)
+    if us.denominator != 1:
+        raise ValueError(f"not a whole number of microseconds: {text!r}")
     try:
-        return dt.timedelta(microseconds=sign * sum(n * _US[u] for n, u in parts))
+        return dt.timedelta(microseconds=sign * int(us))
     except OverflowError:
         raise ValueError(f"duration too long: {text!r}") from None
 
@@ -111,9 +121,11 @@ def parse_period(text: str) -> relativedelta:
     parts = _parts(text.strip().lower())
     if parts is None or any(unit not in _PERIOD_UNITS for _, unit in parts):
         raise ValueError(f"not a period: {text!r}; use {PERIOD_HELP}")
+    if any(count.denominator != 1 for count, _ in parts):
+        raise ValueError(f"not a period: {text!r}; use whole days, weeks or months")
     amounts = dict.fromkeys(("years", "months", "weeks", "days"), 0)
     for count, unit in parts:
-        amounts[_PERIOD_UNITS[unit]] += count
+        amounts[_PERIOD_UNITS[unit]] += int(count)
     return relativedelta(
         years=amounts["years"],
         months=amounts["months"],

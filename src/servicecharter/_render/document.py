@@ -18,7 +18,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol, TypeVar
 
+from ..calendar import CombinedHours
 from ..charter import Channel, Charter, DurationCap, RecurringObligation
+from .combined_words import combined_words
 from .hours_words import exception_lines, week_words
 from .items import (
     cap_words,
@@ -155,8 +157,13 @@ def _hours(charter: Charter, lang: Lang) -> list[str]:
         if len(channels) > 1 and any(c.title.strip() for c in channels):
             lines = [_capital(_channel_words(c, words)) for c in channels]
             blocks.append(_bullets(lines))
-        blocks.append(words.sentence(week_words(hours, lang)))
-        details = [words.sentence(line) for line in exception_lines(hours, lang)]
+        if isinstance(hours, CombinedHours):
+            said = combined_words(hours, charter.calendars, lang)
+            blocks.append(words.sentence(said))
+            details = []
+        else:
+            blocks.append(words.sentence(week_words(hours, lang)))
+            details = [words.sentence(line) for line in exception_lines(hours, lang)]
         if hours.tz != charter.tz:
             details.append(words.sentence(_fact("zone", hours.tz.key, words)))
         if details:

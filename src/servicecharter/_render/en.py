@@ -135,6 +135,22 @@ class English(Language):
     }
     earliest = "{rules}, whichever comes first"
     latest = "{rules}, whichever comes last"
+    combined: ClassVar[Mapping[str, str]] = {
+        "union": "open whenever {names} is open",
+        "intersection": "open only when {names} are all open",
+        "difference": "open when {first} is open, except when {others} is open",
+    }
+    by_time_on = "by {time} on {day}"
+    day_end_on = "by the close of {day}"
+    cut_off = (
+        "{rule}; a request received at {time} or later counts as received "
+        "at the opening of the next business day"
+    )
+    combined_part: ClassVar[Mapping[str, str]] = {
+        "union": "any of {names}",
+        "intersection": "{names} together",
+        "difference": "{first} outside {others}",
+    }
 
     on_month_day = "on day {day} of the month"
     until = "until {date}"

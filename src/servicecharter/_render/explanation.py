@@ -36,8 +36,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from .._errors import InvalidArgumentError
+from ..calendar import CombinedHours
 from ..charter import Charter
 from ..compliance.single_pauses import SinglePauses, check_pauses, measure_pauses
+from .combined_words import combined_words
 from .en import ENGLISH
 from .en_moments import business_words, moment, short_duration, show_year
 from .en_reasons import MAX_INTERVALS, open_time, pause_lines, verdict, why_lines
@@ -154,6 +156,11 @@ def explain(
     channel = next((c for c in charter.channels if c.id == engagement.channel), None)
     calendar_name = channel.calendar if channel is not None else "default"
     hours = charter.calendars[calendar_name]
+    shown = (
+        combined_words(hours, charter.calendars, "en", markdown=False)
+        if isinstance(hours, CombinedHours)
+        else hours.format()
+    )
     if responded is not None and calendar.elapsed(received, responded) < _ZERO:
         raise InvalidArgumentError(
             f"responded ({responded.isoformat()}) is before received "
@@ -175,7 +182,7 @@ def explain(
 
     lines = [
         f"engagement {engagement.id}: {engagement.title}",
-        f"calendar: {calendar_name}, {tz}: {hours.format()}",
+        f"calendar: {calendar_name}, {tz}: {shown}",
         f"received: {at(received)}",
     ]
     holes = () if paused is None else paused.union

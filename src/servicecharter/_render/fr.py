@@ -144,6 +144,23 @@ class French(Language):
     }
     earliest = "{rules}, selon ce qui arrive en premier"
     latest = "{rules}, selon ce qui arrive en dernier"
+    combined: ClassVar[Mapping[str, str]] = {
+        "union": "ouvert dès que {names} est ouvert",
+        "intersection": "ouvert seulement lorsque {names} sont tous ouverts",
+        "difference": "ouvert lorsque {first} est ouvert, sauf lorsque {others} "
+        "est ouvert",
+    }
+    by_time_on = "avant {time}, {day}"
+    day_end_on = "avant la fermeture, {day}"
+    cut_off = (
+        "{rule} ; une demande reçue à partir de {time} est réputée reçue à "
+        "l'ouverture du jour ouvré suivant"
+    )
+    combined_part: ClassVar[Mapping[str, str]] = {
+        "union": "l'un de {names}",
+        "intersection": "{names} ensemble",
+        "difference": "{first} hors {others}",
+    }
 
     on_month_day = "le {day} du mois"
     until = "jusqu'au {date}"

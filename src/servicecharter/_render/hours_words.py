@@ -193,6 +193,10 @@ def _holiday_words(hours: OpeningHours, lang: Lang) -> str:
             parts.append(name)
         elif isinstance(source, HolidayDates):
             dates += sorted(source.holidays)
+        else:  # a market's closing days, named by its code
+            parts.append(source.market)
+        if not isinstance(source, HolidayDates) and source.categories != ("public",):
+            parts[-1] += f" ({', '.join(source.categories)})"
     parts += _dates_words(sorted(set(dates)), lang)
     return f"{words.holidays_label}{words.colon}{words.join(parts)}"
 

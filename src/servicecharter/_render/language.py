@@ -20,15 +20,18 @@ from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
 from ..rules import (
+    BusinessDayAt,
     BusinessDays,
     BusinessDuration,
     CalendarPeriod,
+    CutOff,
     EarliestOf,
     LatestOf,
     NextOpening,
     Rule,
     SameBusinessDay,
 )
+from ..rules.clock import clock_us
 
 __all__ = ["Language", "duration_parts"]
 
@@ -113,6 +116,12 @@ class Language(ABC):
     end_of_period: ClassVar[Mapping[str, str]]  # "week": "by the end of the week"
     earliest: ClassVar[str]  # "{rules}, whichever comes first"
     latest: ClassVar[str]  # "{rules}, whichever comes last"
+    # Combined calendars, and the rules of cut-offs and clock times.
+    combined: ClassVar[Mapping[str, str]]  # "union": "open whenever {names} is open"
+    combined_part: ClassVar[Mapping[str, str]]  # "union": "any of {names}" (nested)
+    by_time_on: ClassVar[str]  # "by {time} on {day}"
+    day_end_on: ClassVar[str]  # "by the close of {day}"
+    cut_off: ClassVar[str]  # "{rule} (received from {time} on: from the next ...)"
     # Recurring obligations and caps.
     on_month_day: ClassVar[str]  # "on day {day} of the month"
     until: ClassVar[str]  # "until {date}"
@@ -255,6 +264,8 @@ class Language(ABC):
             return self._next_opening(rule)
         if isinstance(rule, SameBusinessDay):
             return self.same_business_day
+        if isinstance(rule, BusinessDayAt | CutOff):
+            return self._clock_rule(rule)
         return self.end_of_period[rule.period]
 
     def _business_duration(self, duration: dt.timedelta) -> str:
@@ -278,6 +289,17 @@ class Language(ABC):
             return words
         move, day = self.roll_moves[rule.roll], self.roll_days[rule.end_of_day]
         return words + self.roll.format(move=move, day=day)
+
+    def _clock_rule(self, rule: BusinessDayAt | CutOff) -> str:
+        if isinstance(rule, CutOff):
+            time = self.clock(clock_us(rule.time) // 1_000_000)
+            return self.cut_off.format(rule=self.rule(rule.rule), time=time)
+        day = self.business_day_after(rule.days)
+        if rule.at == "close":
+            return self.day_end_on.format(day=day)
+        seconds = clock_us(rule.at) // 1_000_000
+        time = self.midnight if seconds == 86_400 else self.clock(seconds)
+        return self.by_time_on.format(time=time, day=day)
 
     def _next_opening(self, rule: NextOpening) -> str:
         n, offset = rule.business_days, rule.offset

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import zoneinfo
 from collections.abc import Callable, Iterator
 from typing import Any, overload
 
@@ -28,6 +29,8 @@ from .._core.convert import (
 from .._core.units import EPOCH, I64, ONE_US
 from .._errors import InvalidArgumentError, InvalidHoursError
 from ..hours import OpeningHours
+from .algebra import CombinedHours, Hours
+from .algebra_ops import AlgebraMethods
 from .clock_table import clock_table
 from .days import DayMethods
 from .horizon import Horizon
@@ -53,7 +56,7 @@ def _positive(bound: object) -> dt.timedelta:
     )
 
 
-class BusinessCalendar(DayMethods):
+class BusinessCalendar(DayMethods, AlgebraMethods):
     """Business-time arithmetic over opening hours, for one instant or millions.
 
     The business clock B(t) is the open time accumulated up to t. ``elapsed``
@@ -64,6 +67,9 @@ class BusinessCalendar(DayMethods):
     ``search_bound`` (ten years by default) limits how far a search for an
     opening or a closing may go before it raises ``NoOpenTimeError``, so a
     schedule with no open time cannot make a query run forever.
+
+    ``hours`` may be a ``CombinedHours``, as ``a | b``, ``a & b`` and
+    ``a - b`` of two calendars build (see ``AlgebraMethods``).
 
     >>> from zoneinfo import ZoneInfo
     >>> hours = OpeningHours.parse(
@@ -79,11 +85,11 @@ class BusinessCalendar(DayMethods):
 
     def __init__(
         self,
-        hours: OpeningHours,
+        hours: Hours,
         *,
         search_bound: dt.timedelta = dt.timedelta(days=3653),
     ) -> None:
-        if not isinstance(hours, OpeningHours):
+        if not isinstance(hours, OpeningHours | CombinedHours):
             raise InvalidHoursError(
                 f"expected OpeningHours, got {type(hours).__name__}; build one with "
                 "OpeningHours.parse('Mo-Fr 09:00-17:00', tz='Europe/Paris')"
@@ -95,14 +101,19 @@ class BusinessCalendar(DayMethods):
         """The int64 API: the same arithmetic on microseconds and day numbers."""
 
     @property
-    def hours(self) -> OpeningHours:
-        """The opening hours this calendar computes over."""
+    def hours(self) -> Hours:
+        """The opening hours (or combined hours) this calendar computes over."""
         return self._horizon.hours
 
     @property
-    def tz(self) -> dt.tzinfo:
+    def search_bound(self) -> dt.timedelta:
+        """How far a search for open time goes before ``NoOpenTimeError``."""
+        return self._bound
+
+    @property
+    def tz(self) -> zoneinfo.ZoneInfo:
         """The calendar's IANA time zone."""
-        return self._tz
+        return self._horizon.hours.tz
 
     def __repr__(self) -> str:
         return f"BusinessCalendar({self.hours!r})"
@@ -115,11 +126,11 @@ class BusinessCalendar(DayMethods):
     def __hash__(self) -> int:
         return hash((self.hours, self._bound))
 
-    def __getstate__(self) -> tuple[OpeningHours, dt.timedelta]:
+    def __getstate__(self) -> tuple[Hours, dt.timedelta]:
         # Pickle the model only: small to ship, compiled lazily where it lands.
         return (self.hours, self._bound)
 
-    def __setstate__(self, state: tuple[OpeningHours, dt.timedelta]) -> None:
+    def __setstate__(self, state: tuple[Hours, dt.timedelta]) -> None:
         self.__init__(state[0], search_bound=state[1])  # type: ignore[misc]
 
     # -- plumbing ---------------------------------------------------------

@@ -20,8 +20,8 @@ from .._core.timeline import Timeline
 from .._core.units import FIRST_DAY, LAST_DAY, day_number, from_day_number
 from .._core.zone import utc_to_local_day
 from .._errors import HorizonError, NoOpenTimeError
-from ..hours import OpeningHours
-from .compile import compile_days
+from .algebra import Hours
+from .algebra_compile import compile_hours
 
 __all__ = ["Event", "Horizon"]
 
@@ -36,11 +36,11 @@ def _year_start(day: int) -> int:
 
 
 class Horizon:
-    """The compiled timeline of one ``OpeningHours``, grown on demand."""
+    """The compiled timeline of opening (or combined) hours, grown on demand."""
 
     __slots__ = ("_bound_days", "_lock", "current", "hours")
 
-    def __init__(self, hours: OpeningHours, bound: dt.timedelta) -> None:
+    def __init__(self, hours: Hours, bound: dt.timedelta) -> None:
         self.hours = hours
         self._bound_days = max(1, -(-bound // dt.timedelta(days=1)))
         self._lock = threading.Lock()
@@ -87,7 +87,7 @@ class Horizon:
             near = tl is not None and start - _JOIN_DAYS < tl.day_end
             if tl is not None and near and tl.day0 < stop + _JOIN_DAYS:
                 start, stop = min(start, tl.day0), max(stop, tl.day_end)
-            tl = compile_days(self.hours, start, stop)
+            tl = compile_hours(self.hours, start, stop)
             self.current = tl
             return tl
 

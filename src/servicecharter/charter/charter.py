@@ -27,7 +27,7 @@ from .._errors import (
     UnknownCalendarError,
     UnknownEngagementError,
 )
-from ..calendar import BusinessCalendar
+from ..calendar import BusinessCalendar, CombinedHours, Hours
 from ..hours import OpeningHours
 from .fields import (
     FrozenDict,
@@ -72,18 +72,42 @@ def _check_locale(_instance: object, _attr: object, value: object) -> None:
         )
 
 
-def _to_calendars(value: Any) -> FrozenDict[str, OpeningHours]:
+def _to_calendars(value: Any) -> FrozenDict[str, Hours]:
     if not isinstance(value, Mapping):
         raise InvalidCharterError(
             "calendars", value, f"expected a mapping of names to hours, got {value!r}"
         )
     for name, hours in value.items():
         identifier("calendars", name)
-        if not isinstance(hours, OpeningHours):
+        if isinstance(hours, CombinedHours):
+            _check_named_leaves(name, hours, value)
+        elif not isinstance(hours, OpeningHours):
             raise InvalidCharterError(
-                f"calendars.{name}", hours, f"expected OpeningHours, got {hours!r}"
+                f"calendars.{name}",
+                hours,
+                f"expected OpeningHours or CombinedHours, got {hours!r}",
             )
     return FrozenDict(value)
+
+
+def _check_named_leaves(
+    name: str, combined: CombinedHours, calendars: Mapping[str, Any]
+) -> None:
+    """Each opening hours of a combination is one of the charter's calendars.
+
+    So that a file can say it by name: ``combine = "sydney | london"``.
+    """
+    named = [h for h in calendars.values() if isinstance(h, OpeningHours)]
+    for operand in combined.operands:
+        if isinstance(operand, CombinedHours):
+            _check_named_leaves(name, operand, calendars)
+        elif operand not in named:
+            raise InvalidCharterError(
+                f"calendars.{name}",
+                combined,
+                "combines opening hours that are not one of the charter's "
+                "calendars; give each of them a name in calendars first",
+            )
 
 
 class _Cache(dict[str, BusinessCalendar]):
@@ -141,12 +165,14 @@ class Charter:
     tz: zoneinfo.ZoneInfo = attrs.field(converter=_to_zone)
     """The charter's own zone, stated in its rendered text and used by the command
     line for local times: a ``ZoneInfo`` or an IANA name like ``"Europe/Paris"``."""
-    calendars: FrozenDict[str, OpeningHours] = attrs.field(
+    calendars: FrozenDict[str, Hours] = attrs.field(
         default=FrozenDict(),
         converter=_to_calendars,  # immutable, safe to share
     )
-    """Opening hours by name: a mapping of ids to ``OpeningHours``; ``"default"`` is
-    used by channels that name none and by engagements without a channel."""
+    """Opening hours by name: a mapping of ids to ``OpeningHours``, or to
+    ``CombinedHours`` of the charter's other calendars (``calendar("a") |
+    calendar("b")`` gives one); ``"default"`` is used by channels that name
+    none and by engagements without a channel."""
     channels: tuple[Channel, ...] = attrs.field(
         default=(), converter=to_tuple, validator=instances_of(Channel)
     )

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Protocol
 
 from .._errors import InvalidCharterError
-from ..hours import OpeningHours
+from ..calendar import CombinedHours, Hours
 from ..rules import CalendarPeriod, EarliestOf, EndOfPeriod, LatestOf, Rule
 from .obligations import RecurringObligation
 from .parts import (
@@ -26,7 +26,7 @@ class CharterParts(Protocol):
     """The parts of a charter the checks read (``Charter`` has them all)."""
 
     @property
-    def calendars(self) -> Mapping[str, OpeningHours]: ...
+    def calendars(self) -> Mapping[str, Hours]: ...
     @property
     def channels(self) -> tuple[Channel, ...]: ...
     @property
@@ -128,7 +128,7 @@ def _engagement_caps(charter: CharterParts) -> Iterator[InvalidCharterError]:
 
 
 def _rules_on(
-    hours: OpeningHours, name: str, objectives: tuple[Objective, ...], index: int
+    hours: Hours, name: str, objectives: tuple[Objective, ...], index: int
 ) -> Iterator[InvalidCharterError]:
     if _has_open_weekday(hours):
         return
@@ -143,8 +143,10 @@ def _rules_on(
             )
 
 
-def _has_open_weekday(hours: OpeningHours) -> bool:
+def _has_open_weekday(hours: Hours) -> bool:
     """Whether open time recurs (weekly, seasonal or annual), so searches end."""
+    if isinstance(hours, CombinedHours):
+        return hours.may_open()
     seasonal = any(day for season in hours.seasons for day in season.weekly)
     annual = any(day.ranges for day in hours.annual_days)
     return hours.has_weekly_time() or seasonal or annual

@@ -2,14 +2,15 @@
 
 ``OpeningHours`` is the model a ``BusinessCalendar`` computes over, with its
 parts (``TimeRange``, ``SpecialDay``, ``ScheduleChange``, ``AnnualDay``,
-``Season``) and holiday sources (``PublicHolidays``, ``HolidayDates``).
+``Season``) and holiday sources (``PublicHolidays``, ``FinancialHolidays``,
+``HolidayDates``).
 ``OpeningHours.parse`` reads the opening_hours notation and ``format``
 writes it.
 """
 
 from __future__ import annotations
 
-from .holidays import HolidayDates, PublicHolidays
+from .holidays import FinancialHolidays, HolidayDates, PublicHolidays
 from .model import OpeningHours
 from .parts import AnnualDay, ScheduleChange, Season, SpecialDay
 from .ranges import DayRanges, TimeRange, Weekly
@@ -17,6 +18,7 @@ from .ranges import DayRanges, TimeRange, Weekly
 __all__ = [
     "AnnualDay",
     "DayRanges",
+    "FinancialHolidays",
     "HolidayDates",
     "OpeningHours",
     "PublicHolidays",

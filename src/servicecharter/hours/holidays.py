@@ -1,21 +1,31 @@
-"""Holiday sources: national calendars from ``holidays``, or explicit dates.
+"""Holiday sources: national and market calendars from ``holidays``, or dates.
 
-The ``holidays`` package is imported only when a country calendar is first
-used, so ``import servicecharter`` stays fast.
+A country's holidays come in the categories the ``holidays`` package knows
+(``public``, ``bank``, ``optional``, ``half_day``...); a market's are its
+closing days (``FinancialHolidays``). The ``holidays`` package is imported
+only when such a calendar is first used, so ``import servicecharter`` stays
+fast.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any, TypeAlias
 
 import attrs
 
-from .._errors import HorizonError, InvalidHoursError, UnknownCountryError
+from .._errors import InvalidHoursError, UnknownCountryError
+from .markets import FinancialHolidays, check_years, named_dates
 
-__all__ = ["HolidayDates", "HolidaySource", "PublicHolidays", "to_holiday_sources"]
+__all__ = [
+    "FinancialHolidays",
+    "HolidayDates",
+    "HolidaySource",
+    "PublicHolidays",
+    "to_holiday_sources",
+]
 
 
 @lru_cache(maxsize=1)
@@ -28,10 +38,15 @@ def _country_codes() -> frozenset[str]:
 
 
 @lru_cache(maxsize=512)
-def _country_year(country: str, subdiv: str | None, year: int) -> frozenset[dt.date]:
+def _country_year(
+    country: str, subdiv: str | None, categories: tuple[str, ...], year: int
+) -> dict[dt.date, str]:
     import holidays
 
-    return frozenset(holidays.country_holidays(country, subdiv=subdiv, years=year))
+    calendar = holidays.country_holidays(
+        country, subdiv=subdiv, years=year, categories=categories
+    )
+    return {day: str(name) for day, name in calendar.items()}
 
 
 @lru_cache(maxsize=64)
@@ -40,6 +55,36 @@ def _known_years(country: str, subdiv: str | None) -> tuple[int, int]:
 
     calendar = holidays.country_holidays(country, subdiv=subdiv)
     return int(calendar.start_year), int(calendar.end_year)
+
+
+@lru_cache(maxsize=64)
+def _categories_of(country: str) -> tuple[str, ...]:
+    import holidays
+
+    return tuple(holidays.country_holidays(country).supported_categories)
+
+
+def _to_categories(value: Any) -> tuple[str, ...]:
+    items = (value,) if isinstance(value, str) else tuple(value)
+    if not items or not all(isinstance(c, str) for c in items):
+        raise InvalidHoursError(
+            f"categories must be names like 'public' or ['public', 'bank'], "
+            f"got {value!r}"
+        )
+    return tuple(sorted(set(items)))
+
+
+def _check_categories(
+    instance: PublicHolidays, _attr: Any, categories: tuple[str, ...]
+) -> None:
+    known = _categories_of(instance.country)
+    unknown = [c for c in categories if c not in known]
+    if unknown:
+        raise UnknownCountryError(
+            f"unknown holiday categor{'ies' if len(unknown) > 1 else 'y'} "
+            f"{', '.join(map(repr, unknown))} of {instance.country}; "
+            f"known: {', '.join(known)}"
+        )
 
 
 def _check_country(instance: PublicHolidays, _attr: Any, country: Any) -> None:
@@ -66,13 +111,15 @@ def _check_subdiv(instance: PublicHolidays, _attr: Any, subdiv: str | None) -> N
 
 @attrs.frozen
 class PublicHolidays:
-    """The public holidays of a country, optionally of one subdivision.
+    """The holidays of a country, optionally of one subdivision and categories.
 
     >>> fr = PublicHolidays("FR")
     >>> dt.date(2026, 7, 14) in fr.dates(2026, 2026)
     True
     >>> dt.date(2026, 12, 26) in PublicHolidays("FR", subdiv="57").dates(2026, 2026)
     True
+    >>> sorted(PublicHolidays("BE", categories="bank").dates(2026, 2026))[0]
+    datetime.date(2026, 4, 3)
     """
 
     country: str = attrs.field(validator=_check_country)
@@ -81,6 +128,14 @@ class PublicHolidays:
     subdiv: str | None = attrs.field(default=None, validator=_check_subdiv)
     """A subdivision code of that country as ``holidays`` names it (``"57"``, Moselle,
     for ``"FR"``), adding its own holidays; ``None``: the national ones only."""
+    categories: tuple[str, ...] = attrs.field(
+        default=("public",),
+        converter=_to_categories,
+        validator=_check_categories,
+    )
+    """The kinds of holiday, as the ``holidays`` package names them for that
+    country: ``"public"`` (the default), ``"bank"``, ``"optional"``,
+    ``"half_day"``, ``"government"``...; one name or a list (kept sorted)."""
 
     def dates(self, first_year: int, last_year: int) -> frozenset[dt.date]:
         """Holiday dates in the years given (inclusive).
@@ -89,18 +144,20 @@ class PublicHolidays:
         would return no holidays at all; that would silently make them
         business days, so it raises ``HorizonError`` instead.
         """
+        return frozenset(self.names(first_year, last_year))
+
+    def names(self, first_year: int, last_year: int) -> dict[dt.date, str]:
+        """Each holiday date in the years given, with its name.
+
+        >>> PublicHolidays("FR").names(2026, 2026)[dt.date(2026, 7, 14)]
+        'National Day'
+        """
         known = _known_years(self.country, self.subdiv)
-        if first_year < known[0] or last_year > known[1]:
-            year = first_year if first_year < known[0] else last_year
-            raise HorizonError(
-                f"public holidays of {self.country} are known for the years "
-                f"{known[0]}-{known[1]} only, not {year}; give the holidays of other "
-                "years as HolidayDates"
-            )
-        out: set[dt.date] = set()
+        check_years(f"public holidays of {self.country}", known, first_year, last_year)
+        out: dict[dt.date, str] = {}
         for year in range(first_year, last_year + 1):
-            out |= _country_year(self.country, self.subdiv, year)
-        return frozenset(out)
+            out.update(_country_year(self.country, self.subdiv, self.categories, year))
+        return out
 
 
 def _to_dates(value: Iterable[Any]) -> frozenset[dt.date]:
@@ -129,23 +186,66 @@ class HolidayDates:
         """Holiday dates in the years given (inclusive)."""
         return frozenset(d for d in self.holidays if first_year <= d.year <= last_year)
 
+    def names(self, first_year: int, last_year: int) -> dict[dt.date, str]:
+        """Each holiday date in the years given, named ``"holiday"``."""
+        return named_dates(self.dates(first_year, last_year))
 
-HolidaySource: TypeAlias = PublicHolidays | HolidayDates
+
+HolidaySource: TypeAlias = PublicHolidays | HolidayDates | FinancialHolidays
+_SOURCES = (PublicHolidays, HolidayDates, FinancialHolidays)
+
+
+def _one_source(value: Any) -> HolidaySource:
+    """A source from a country code or a table as files write it."""
+    if isinstance(value, _SOURCES):
+        return value
+    if isinstance(value, str):
+        return PublicHolidays(value)
+    if isinstance(value, Mapping):
+        table = dict(value)
+        try:
+            if "dates" in table:
+                return HolidayDates(table.pop("dates"), **table)
+            if "market" in table:
+                return FinancialHolidays(**table)
+            return PublicHolidays(**table)
+        except TypeError as error:
+            raise InvalidHoursError(
+                f"unknown holiday table {value!r} ({error}); use "
+                "{'country': 'GB', 'subdiv': 'ENG'}, {'market': 'XNYS'} or "
+                "{'dates': [...]}"
+            ) from None
+    raise InvalidHoursError(
+        f"expected a holiday source, got {value!r}; give a country code like "
+        "'FR', a table like {'country': 'GB', 'subdiv': 'ENG'}, or dates"
+    )
 
 
 def to_holiday_sources(value: Any) -> tuple[HolidaySource, ...]:
-    """Read holidays: a source, a country code, dates, or several sources.
+    """Read holidays: a source, a country code, a table, dates, or a list of them.
+
+    A table is the file form: ``{"country": "GB", "subdiv": "ENG"}``,
+    ``{"market": "XNYS"}``, ``{"dates": [...]}``. In a list, dates are
+    gathered into one ``HolidayDates`` where the first of them stands.
 
     >>> to_holiday_sources("BE")
-    (PublicHolidays(country='BE', subdiv=None),)
+    (PublicHolidays(country='BE', subdiv=None, categories=('public',)),)
+    >>> [s.country for s in to_holiday_sources(["FR", {"country": "BE"}])]
+    ['FR', 'BE']
     """
     if value is None:
         return ()
-    if isinstance(value, PublicHolidays | HolidayDates):
-        return (value,)
-    if isinstance(value, str):
-        return (PublicHolidays(value),)
-    items = list(value)
-    if items and all(isinstance(i, PublicHolidays | HolidayDates) for i in items):
-        return tuple(items)
-    return (HolidayDates(items),) if items else ()
+    if isinstance(
+        value, str | Mapping | PublicHolidays | HolidayDates | FinancialHolidays
+    ):
+        return (_one_source(value),)
+    sources: list[Any] = []
+    dates: list[Any] = []
+    for item in value:
+        if isinstance(item, dt.date):
+            if not dates:
+                sources.append(None)  # where the dates go
+            dates.append(item)
+        else:
+            sources.append(_one_source(item))
+    return tuple(HolidayDates(dates) if s is None else s for s in sources)

@@ -20,8 +20,9 @@ from ..charter import (
     Revision,
 )
 from ..charter.fields import ID_PATTERN
-from .spec import Array, Boolean, Date, Kind, Map, Number, Schema, Text
-from .spec_hours import HOURS, ZONE
+from .spec import Array, Boolean, Date, Kind, Number, Schema, Text
+from .spec_calendars import CALENDARS
+from .spec_hours import ZONE
 from .spec_rules import RULE, Duration, Period
 from .spec_table import Field, model_table
 
@@ -160,7 +161,9 @@ _CHARTER = model_table(
             "language tag of the texts, like 'fr-FR'",
         ),
         "tz": Field(ZONE, "IANA time zone, default of every calendar"),
-        "calendars": Field(Map(ID, HOURS), "opening hours by name"),
+        "calendars": Field(
+            CALENDARS, "opening hours by name, or expressions of other calendars"
+        ),
         "channels": Field(Array(_CHANNEL), "ways in"),
         "engagements": Field(Array(_ENGAGEMENT), "promises with deadlines"),
         "obligations": Field(Array(_OBLIGATION), "recurring obligations"),

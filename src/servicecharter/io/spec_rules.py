@@ -80,6 +80,8 @@ _KINDS: dict[str, type] = {
     "end_of_period": rules.EndOfPeriod,
     "earliest_of": rules.EarliestOf,
     "latest_of": rules.LatestOf,
+    "business_day_at": rules.BusinessDayAt,
+    "cut_off": rules.CutOff,
 }
 _KIND_OF = {cls: kind for kind, cls in _KINDS.items()}
 
@@ -144,6 +146,8 @@ class _Rule(Kind):
 
 
 RULE = _Rule()
+_CLOCK = r"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$"
+_AT = r"^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00|close)$"
 _COMPACT = Duration("compact")
 RULE_TABLES: dict[str, Table] = {
     "business_duration": _rule_table(
@@ -189,5 +193,23 @@ RULE_TABLES: dict[str, Table] = {
         "latest_of",
         "The latest of several deadlines.",
         rules=Field(Array(RULE, 2), "two or more rules"),
+    ),
+    "business_day_at": _rule_table(
+        "business_day_at",
+        "A local time, or the last closing, on the nth business day after receipt.",
+        days=Field(Integer(1), "business days after the date of receipt"),
+        at=Field(
+            Text(pattern=_AT, example="16:00", wanted="'HH:MM' or 'close'"),
+            "local time 'HH:MM' ('24:00': end of day) or 'close' (default)",
+        ),
+    ),
+    "cut_off": _rule_table(
+        "cut_off",
+        "Receipts at or after a local time count from the next business day.",
+        time=Field(
+            Text(pattern=_CLOCK, example="15:00", wanted="a time like '15:00'"),
+            "the local cut-off time",
+        ),
+        rule=Field(RULE, "the rule applied from the (moved) receipt"),
     ),
 }

@@ -7,14 +7,17 @@ on a ``BusinessCalendar``; ``parse_rule`` reads rules from words and
 
 from __future__ import annotations
 
+from .clock import BusinessDayAt, CutOff
 from .combined import EarliestOf, LatestOf, Rule, parse_rule
 from .days import BusinessDays, EndOfPeriod, SameBusinessDay
 from .periods import BusinessDuration, CalendarPeriod, NextOpening
 
 __all__ = [
+    "BusinessDayAt",
     "BusinessDays",
     "BusinessDuration",
     "CalendarPeriod",
+    "CutOff",
     "EarliestOf",
     "EndOfPeriod",
     "LatestOf",

@@ -14,15 +14,18 @@ import numpy as np
 import numpy.typing as npt
 
 from .._core.convert import InstantsIn, instant_array, instant_us, is_scalar
-from .._core.units import DAY_US, I64, NAT
+from .._core.units import DAY_US, FIRST_DAY, I64, LAST_DAY, NAT, SUPPORTED_YEARS
 from .._core.zone import local_to_utc
-from .._errors import InvalidRuleError
+from .._errors import HorizonError, InvalidRuleError
 from ..calendar import BusinessCalendar
 
 __all__ = [
+    "SPAN_US",
     "RuleBase",
     "at_wall",
+    "check_days",
     "check_duration",
+    "check_instants",
     "count",
     "one_of",
     "positive_duration",
@@ -78,11 +81,39 @@ class RuleBase:
         raise NotImplementedError
 
 
+SPAN_US = (LAST_DAY - FIRST_DAY + 1) * DAY_US
+"""The whole supported span of instants: no rule may reach further."""
+_FIRST_US, _END_US = FIRST_DAY * DAY_US, (LAST_DAY + 1) * DAY_US
+
+
+def _out_of_range(rule: object, where: str) -> HorizonError:
+    return HorizonError(
+        f"the deadline of {str(rule)!r} falls {where}, outside the supported "
+        f"years {SUPPORTED_YEARS}; check the amount (a unit mix-up?)"
+    )
+
+
+def check_days(rule: object, days: I64) -> I64:
+    """``days`` (local day numbers), or ``HorizonError`` when one is unsupported."""
+    if days.size and (days.min() < FIRST_DAY or days.max() > LAST_DAY):
+        late = days.max() > LAST_DAY
+        raise _out_of_range(rule, "after the year 9998" if late else "before year 2")
+    return days
+
+
+def check_instants(rule: object, t: I64) -> I64:
+    """``t`` (instants, no NaT), or ``HorizonError`` when one is unsupported."""
+    if t.size and (t.min() < _FIRST_US or t.max() >= _END_US):
+        late = t.max() >= _END_US
+        raise _out_of_range(rule, "after the year 9998" if late else "before year 2")
+    return t
+
+
 def at_wall(calendar: BusinessCalendar, days: I64, time_of_day_us: Any) -> I64:
     """The instants of a local time of day on local dates (DST rules apply)."""
     local = days * DAY_US + time_of_day_us
     opening = np.zeros(np.shape(local), dtype=bool)
-    return local_to_utc(np.asarray(local, dtype=np.int64), opening, calendar.hours.tz)
+    return local_to_utc(np.asarray(local, dtype=np.int64), opening, calendar.tz)
 
 
 def check_duration(instance: object, attribute: Any, value: object) -> None:

@@ -16,6 +16,7 @@ from .._core.units import I64
 from .._errors import InvalidRuleError
 from ..calendar import BusinessCalendar
 from .base import RuleBase
+from .clock import BusinessDayAt, CutOff
 from .days import BusinessDays, EndOfPeriod, SameBusinessDay
 from .periods import BusinessDuration, CalendarPeriod, NextOpening
 from .words import read_words, reads, split_top
@@ -104,6 +105,8 @@ Rule: TypeAlias = (
     | EndOfPeriod
     | EarliestOf
     | LatestOf
+    | BusinessDayAt
+    | CutOff
 )
 
 

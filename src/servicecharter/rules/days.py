@@ -53,7 +53,7 @@ class BusinessDays(RuleBase):
         target = kernel.add_business_days(kernel.local_day(t), n, "forward")
         if self.at == "close":
             return kernel.last_close(target)
-        wall = utc_to_local(t, calendar.hours.tz)
+        wall = utc_to_local(t, calendar.tz)
         return at_wall(calendar, target, wall % DAY_US)
 
     def __str__(self) -> str:
@@ -110,7 +110,7 @@ class EndOfPeriod(RuleBase):
     (calendar) or ``"year"``."""
 
     def _due(self, calendar: BusinessCalendar, t: I64) -> I64:
-        days = utc_to_local(t, calendar.hours.tz) // DAY_US
+        days = utc_to_local(t, calendar.tz) // DAY_US
         as_days = days.view("datetime64[D]")
         if self.period == "day":
             end = as_days + np.timedelta64(1, "D")

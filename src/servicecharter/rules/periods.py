@@ -10,16 +10,28 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from fractions import Fraction
 from typing import Literal, TypeAlias
 
 import attrs
 import numpy as np
 
 from .._core.durations import format_duration
-from .._core.units import DAY_US, HOUR_US, I64, ONE_US
+from .._core.units import DAY_US, HOUR_US, I64, MINUTE_US, ONE_US
 from .._core.zone import utc_to_local
+from .._errors import HorizonError, InvalidRuleError
 from ..calendar import Boundary, BusinessCalendar
-from .base import RuleBase, at_wall, check_duration, count, one_of, positive_duration
+from .base import (
+    SPAN_US,
+    RuleBase,
+    at_wall,
+    check_days,
+    check_duration,
+    check_instants,
+    count,
+    one_of,
+    positive_duration,
+)
 from .words import duration_of, reads
 
 __all__ = ["BusinessDuration", "CalendarPeriod", "NextOpening"]
@@ -55,19 +67,41 @@ class BusinessDuration(RuleBase):
         return words + (" to close" if self.boundary == "close" else "")
 
 
-Unit: TypeAlias = Literal["hours", "days", "weeks", "months", "years"]
+Unit: TypeAlias = Literal["minutes", "hours", "days", "weeks", "months", "years"]
 Roll: TypeAlias = Literal["none", "following", "preceding"]
+# The shortest length of each unit, to refuse amounts no date range can hold.
+_UNIT_US = {
+    "minutes": MINUTE_US,
+    "hours": HOUR_US,
+    "days": DAY_US - HOUR_US,  # a local day is 23 to 25 hours
+    "weeks": 7 * DAY_US - HOUR_US,
+    "months": 28 * DAY_US - HOUR_US,
+    "years": 365 * DAY_US - HOUR_US,
+}
+_ELAPSED = {"minutes": MINUTE_US, "hours": HOUR_US}
+
+
+def _within_span(instance: CalendarPeriod, _attr: object, amount: int) -> None:
+    count(1)(instance, _attr, amount)
+    unit = _UNIT_US.get(instance.unit)
+    if unit is not None and amount * unit > SPAN_US:
+        raise HorizonError(
+            f"{amount} {instance.unit} reach past the supported years 2-9998 "
+            "from any date; check the amount (a unit mix-up?)"
+        )
 
 
 @attrs.frozen
 class CalendarPeriod(RuleBase):
     """Calendar time: "délai légal de rétractation de 7 jours", "sous 24 heures".
 
-    Hours are real elapsed time; days and weeks move the local date and keep
-    the wall-clock time; months and years follow ``dateutil.relativedelta``
-    (31 January + 1 month is 28 or 29 February). ``end_of_day`` moves the end
-    to the following local midnight, and ``roll`` moves an end on a date with
-    no open time to the next (``following``) or previous business day, as
+    Minutes and hours are real elapsed time; days and weeks move the local
+    date and keep the wall-clock time (so "1 day" over a DST change is 23 or
+    25 hours, not "24 hours"); months and years follow
+    ``dateutil.relativedelta`` (31 January + 1 month is 28 or 29 February).
+    ``end_of_day`` moves the end to the following local midnight, and
+    ``roll`` moves an end on a date with no open time to the next
+    (``following``) or previous business day, as
     legal deadlines do.
 
     >>> rule = CalendarPeriod(7, "days", roll="following", end_of_day=True)
@@ -78,12 +112,15 @@ class CalendarPeriod(RuleBase):
     '2026-04-08T00:00:00+02:00'
     """
 
-    amount: int = attrs.field(validator=count(1))
-    """How many units, an integer >= 1."""
+    amount: int = attrs.field(validator=_within_span)
+    """How many units, an integer >= 1 (``parse_rule`` reads ``"1.5 hours"`` as
+    90 minutes); an amount no supported date range can hold raises
+    ``HorizonError``."""
     unit: Unit = attrs.field(
-        validator=one_of("hours", "days", "weeks", "months", "years")
+        validator=one_of("minutes", "hours", "days", "weeks", "months", "years")
     )
-    """``"hours"``, ``"days"``, ``"weeks"``, ``"months"`` or ``"years"`` (plural)."""
+    """``"minutes"``, ``"hours"``, ``"days"``, ``"weeks"``, ``"months"`` or
+    ``"years"`` (plural)."""
     roll: Roll = attrs.field(
         default="none", validator=one_of("none", "following", "preceding")
     )
@@ -95,21 +132,23 @@ class CalendarPeriod(RuleBase):
     """Whether the end moves to the following local midnight (a ``bool``)."""
 
     def _due(self, calendar: BusinessCalendar, t: I64) -> I64:
-        tz = calendar.hours.tz
-        if self.unit == "hours":
-            t = t + self.amount * HOUR_US
+        tz = calendar.tz
+        elapsed = _ELAPSED.get(self.unit)
+        if elapsed is not None:
+            t = check_instants(self, t + self.amount * elapsed)
         wall = utc_to_local(t, tz)
         days, time_of_day = wall // DAY_US, wall % DAY_US
         if self.unit in ("days", "weeks"):
             days = days + self.amount * (7 if self.unit == "weeks" else 1)
         elif self.unit in ("months", "years"):
             days = _add_months(days, self.amount * (12 if self.unit == "years" else 1))
+        check_days(self, days)
         if self.roll != "none":
             side = "forward" if self.roll == "following" else "backward"
             days = calendar.kernel.add_business_days(days, _ZERO, side)
         if self.end_of_day:
             return calendar.kernel.day_start(days + 1)
-        if self.unit == "hours" and self.roll == "none":
+        if elapsed is not None and self.roll == "none":
             return t
         return at_wall(calendar, days, time_of_day)
 
@@ -138,6 +177,17 @@ def _add_months(days: I64, months: int) -> I64:
     return out
 
 
+def _offset_within_span(
+    instance: NextOpening, attribute: object, offset: dt.timedelta
+) -> None:
+    check_duration(instance, attribute, offset)
+    if abs(offset // ONE_US) > SPAN_US:
+        raise HorizonError(
+            f"an offset of {format_duration(offset)} reaches past the supported "
+            "years 2-9998 from any opening; check the offset (a unit mix-up?)"
+        )
+
+
 @attrs.frozen
 class NextOpening(RuleBase):
     """An opening to come: "rappelés le lendemain à partir de 9 heures".
@@ -156,7 +206,7 @@ class NextOpening(RuleBase):
     """An integer >= 0: 0 for the next opening at or after receipt, n for the first
     opening of the nth business day after the date of receipt (default 1)."""
     offset: dt.timedelta = attrs.field(
-        default=dt.timedelta(0), validator=check_duration
+        default=dt.timedelta(0), validator=_offset_within_span
     )
     """Real time added after that opening, a ``timedelta`` (default none); a
     negative one gives a time before the opening ("30 minutes before")."""
@@ -169,7 +219,7 @@ class NextOpening(RuleBase):
             n = np.array([self.business_days], dtype=np.int64)
             day = kernel.add_business_days(kernel.local_day(t), n, "backward")
             opening = kernel.first_open(day)
-        return opening + self.offset // ONE_US
+        return check_instants(self, opening + self.offset // ONE_US)
 
     def __str__(self) -> str:
         n = self.business_days
@@ -185,7 +235,7 @@ class NextOpening(RuleBase):
 
 @reads(2)
 def _business_duration(words: str) -> BusinessDuration | None:
-    match = re.fullmatch(r"((?:\d+ business [a-z]+ ?)+?)( to close)?", words)
+    match = re.fullmatch(r"((?:\d+(?:\.\d+)? business [a-z]+ ?)+?)( to close)?", words)
     if match is None or "business day" in words:
         return None
     duration = duration_of(match[1], business=True)
@@ -195,14 +245,27 @@ def _business_duration(words: str) -> BusinessDuration | None:
 @reads(3)
 def _calendar_period(words: str) -> CalendarPeriod | None:
     pattern = (
-        r"(\d+) (hour|day|week|month|year)s?( to end of day)?"
+        r"(\d+(?:\.\d+)?) (minute|hour|day|week|month|year)s?( to end of day)?"
         r"( rolled to (next|previous) business day)?"
     )
     match = re.fullmatch(pattern, words)
     if match is None:
         return None
     roll = {None: "none", "next": "following", "previous": "preceding"}[match[5]]
-    return CalendarPeriod(int(match[1]), match[2] + "s", roll, bool(match[3]))  # type: ignore[arg-type]
+    amount, unit = _whole(Fraction(match[1]), match[2] + "s")
+    return CalendarPeriod(amount, unit, roll, bool(match[3]))  # type: ignore[arg-type]
+
+
+def _whole(amount: Fraction, unit: str) -> tuple[int, str]:
+    """A whole amount of the unit, or of minutes for a fraction of an hour."""
+    if amount.denominator != 1 and unit == "hours":
+        amount, unit = amount * 60, "minutes"
+    if amount.denominator != 1:
+        raise InvalidRuleError(
+            f"{float(amount):g} {unit} is not a whole number of {unit}; write "
+            "minutes or hours for elapsed time ('36 hours', '90 minutes')"
+        )
+    return int(amount), unit
 
 
 @reads(4)

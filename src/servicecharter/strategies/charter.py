@@ -44,6 +44,9 @@ _RRULES = (
 )
 
 
+_AT = ("close", "00:00", "02:30", "09:00", "15:00", "16:30", "24:00")
+
+
 @cache
 def deadline_rules(max_depth: int = 1) -> SearchStrategy[rules.Rule]:
     """Any deadline rule; ``EarliestOf``/``LatestOf`` nest ``max_depth`` deep.
@@ -74,7 +77,7 @@ def deadline_rules(max_depth: int = 1) -> SearchStrategy[rules.Rule]:
         st.builds(
             rules.CalendarPeriod,
             st.integers(1, 36),
-            st.sampled_from(["hours", "days", "weeks", "months", "years"]),
+            st.sampled_from(["minutes", "hours", "days", "weeks", "months", "years"]),
             st.sampled_from(["none", "following", "preceding"]),
             st.booleans(),
         ),
@@ -84,6 +87,10 @@ def deadline_rules(max_depth: int = 1) -> SearchStrategy[rules.Rule]:
             rules.EndOfPeriod,
             st.sampled_from(["day", "week", "month", "quarter", "year"]),
         ),
+        st.builds(rules.BusinessDayAt, st.integers(1, 10), st.sampled_from(_AT)),
+    )
+    leaves = st.one_of(
+        leaves, st.builds(rules.CutOff, st.sampled_from(_AT[1:-1]), leaves)
     )
     if max_depth <= 0:
         return leaves

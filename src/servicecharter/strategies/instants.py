@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import zoneinfo
 from typing import TYPE_CHECKING
 
 from .._core.units import EPOCH
@@ -139,11 +138,10 @@ def _calendar_instants(
             f"calendar must be a BusinessCalendar, got {type(calendar).__name__}; "
             "draw one first, e.g. calendars().flatmap(lambda cal: ...)"
         )
-    zone = calendar.tz
     return instants(
         start,
         end,
-        tz=zone if isinstance(zone, zoneinfo.ZoneInfo) else None,
+        tz=calendar.tz,
         minute_aligned=minute_aligned,
         near_transitions=near_transitions,
     )

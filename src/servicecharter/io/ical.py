@@ -1,0 +1,201 @@
+"""Closures as iCalendar files (RFC 5545), with the optional ``icalendar`` package.
+
+``write_closures`` writes the dates opening hours are closed for a holiday
+or a closure as all-day events, named as the holiday source names them;
+``read_closures`` reads all-day events back as ``HolidayDates`` (an event
+of several days gives each of its dates, a yearly or other repeating event
+gives its dates within the years asked for). ``icalendar`` is imported only
+here, when one of them is called: ``pip install servicecharter[ical]``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Any
+
+from dateutil.rrule import rrulestr
+
+from .._errors import InvalidArgumentError, InvalidHoursError
+from ..hours import HolidayDates, OpeningHours
+
+__all__ = ["read_closures", "write_closures"]
+
+_PRODID = "-//servicecharter//closures//EN"
+_STAMP = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)  # fixed: same hours, same file
+
+
+def _icalendar() -> Any:
+    try:
+        import icalendar
+    except ImportError:
+        raise InvalidArgumentError(
+            "iCalendar files need the icalendar package: "
+            "pip install 'servicecharter[ical]'"
+        ) from None
+    return icalendar
+
+
+def closed_days(
+    hours: OpeningHours, first: dt.date, last: dt.date
+) -> dict[dt.date, str]:
+    """Dates in [first, last] closed all day by a holiday or a closure, named.
+
+    A holiday with ``holiday_hours`` is open, so it is not a closure; a
+    special day with no hours is one.
+
+    >>> hours = OpeningHours(
+    ...     {"Mo-Fr": "09:00-17:00"},
+    ...     "Europe/Paris",
+    ...     holidays="FR",
+    ...     closures=["2026-08-14"],
+    ... )
+    >>> closed_days(hours, dt.date(2026, 8, 1), dt.date(2026, 8, 31))
+    {datetime.date(2026, 8, 14): 'closed', datetime.date(2026, 8, 15): 'Assumption Day'}
+    """
+    if last < first:
+        raise InvalidArgumentError(f"last ({last}) is before first ({first})")
+    out: dict[dt.date, str] = {}
+    if not hours.holiday_hours:
+        for source in hours.holidays:
+            for day, name in source.names(first.year, last.year).items():
+                if first <= day <= last:
+                    out.setdefault(day, name)
+    specials = [d.date for d in hours.special_days if not d.ranges]
+    for day in sorted({*hours.closures, *specials}):
+        if first <= day <= last:
+            out[day] = "closed"
+    # Only dates the hours really close: a special day may reopen a holiday.
+    return {d: out[d] for d in sorted(out) if not hours.ranges_on(d)}
+
+
+def write_closures(
+    hours: OpeningHours,
+    first: dt.date,
+    last: dt.date,
+    path: str | os.PathLike[str] | None = None,
+    *,
+    name: str = "Closures",
+) -> bytes:
+    """The closures of ``hours`` in [first, last] as an iCalendar file.
+
+    Each closed date is one all-day event; the file is returned, and written
+    to ``path`` when one is given.
+
+    >>> hours = OpeningHours({"Mo-Fr": "09:00-17:00"}, "Europe/Paris", holidays="FR")
+    >>> text = write_closures(hours, dt.date(2026, 7, 1), dt.date(2026, 7, 31))
+    >>> [line for line in text.decode().splitlines() if line.startswith("DTSTART")]
+    ['DTSTART;VALUE=DATE:20260714']
+    """
+    icalendar = _icalendar()
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", _PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", name)
+    for day, summary in closed_days(hours, first, last).items():
+        event = icalendar.Event()
+        event.add("uid", f"{day.isoformat()}@servicecharter")
+        event.add("dtstamp", _STAMP)
+        event.add("summary", summary)
+        event.add("dtstart", day)
+        event.add("dtend", day + dt.timedelta(days=1))
+        event.add("transp", "TRANSPARENT")
+        calendar.add_component(event)
+    data: bytes = calendar.to_ical()
+    if path is not None:
+        Path(path).write_bytes(data)
+    return data
+
+
+def read_closures(
+    source: bytes | str | os.PathLike[str], *, years: tuple[int, int] | None = None
+) -> HolidayDates:
+    """The dates of the all-day events of an iCalendar file, as ``HolidayDates``.
+
+    ``source`` is the file's text (``bytes``, or a ``str`` that starts with
+    ``BEGIN:VCALENDAR``) or its path. A repeating event needs ``years``
+    (first and last, inclusive) unless it ends by itself. Events with a
+    time of day are refused (a closure here is whole dates; give part-day
+    hours as special days), cancelled events are left out.
+
+    >>> data = write_closures(
+    ...     OpeningHours({"Mo-Fr": "09:00-17:00"}, "UTC", holidays="GB"),
+    ...     dt.date(2026, 12, 1),
+    ...     dt.date(2026, 12, 31),
+    ... )
+    >>> [d.day for d in sorted(read_closures(data).holidays)]  # 28: Boxing Day observed
+    [25, 26, 28]
+    """
+    icalendar = _icalendar()
+    text = _read(source)
+    try:
+        calendar = icalendar.Calendar.from_ical(text)
+    except ValueError as error:
+        raise InvalidHoursError(f"not an iCalendar file: {error}") from None
+    dates: set[dt.date] = set()
+    for event in calendar.walk("VEVENT"):
+        if str(event.get("status", "")).upper() == "CANCELLED":
+            continue
+        dates |= _event_dates(event, years)
+    return HolidayDates(dates)
+
+
+def _read(source: bytes | str | os.PathLike[str]) -> bytes:
+    if isinstance(source, bytes):
+        return source
+    if isinstance(source, str) and source.lstrip().startswith("BEGIN:VCALENDAR"):
+        return source.encode()
+    return Path(source).read_bytes()
+
+
+def _event_dates(event: Any, years: tuple[int, int] | None) -> set[dt.date]:
+    summary = str(event.get("summary", "(no summary)"))
+    start = event.get("dtstart")
+    if start is None:
+        raise InvalidHoursError(f"event {summary!r} has no DTSTART")
+    first = start.dt
+    if isinstance(first, dt.datetime) or not isinstance(first, dt.date):
+        raise InvalidHoursError(
+            f"event {summary!r} starts at a time of day ({first}); closures are "
+            "whole dates: make it an all-day event, or give its hours as a "
+            "special day"
+        )
+    end = event.get("dtend")
+    length = (end.dt - first).days if end is not None else 1
+    if length < 1:
+        raise InvalidHoursError(f"event {summary!r} ends before it starts")
+    starts = set(_starts(event, first, years, summary)) - _excluded(event)
+    return {s + dt.timedelta(days=i) for s in starts for i in range(length)}
+
+
+def _excluded(event: Any) -> set[dt.date]:
+    """The EXDATE dates of a repeating event."""
+    found = event.get("exdate")
+    lists = found if isinstance(found, list) else [found] if found else []
+    out = set()
+    for one in lists:
+        for value in one.dts:
+            day = value.dt
+            out.add(day.date() if isinstance(day, dt.datetime) else day)
+    return out
+
+
+def _starts(
+    event: Any, first: dt.date, years: tuple[int, int] | None, summary: str
+) -> list[dt.date]:
+    rule = event.get("rrule")
+    if rule is None:
+        return [first]
+    text = rule.to_ical().decode()
+    bounded = "COUNT=" in text or "UNTIL=" in text
+    if years is None and not bounded:
+        raise InvalidHoursError(
+            f"event {summary!r} repeats without end ({text}); pass years=(first, "
+            "last) to say which years to read"
+        )
+    begin = dt.datetime.combine(first, dt.time())
+    recurrence = rrulestr(text, dtstart=begin)
+    lo = dt.datetime(years[0], 1, 1) if years else begin
+    hi = dt.datetime(years[1], 12, 31) if years else dt.datetime(9998, 12, 31)
+    return [d.date() for d in recurrence.between(lo, hi, inc=True)]
