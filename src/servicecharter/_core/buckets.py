@@ -47,15 +47,20 @@ class Axis:
     ) -> None:
         width = max(QUARTER_US, -(-span // MAX_BUCKETS))
         width = -(-width // QUARTER_US) * QUARTER_US
-        edges = origin + np.arange(span // width + 2, dtype=np.int64) * width
-        first = np.searchsorted(keys, edges, side="right") - 1
-        before_next = np.searchsorted(keys, edges[1:], side="left") - 1
+        buckets = span // width + 2
+        # Count rather than search: the keys at or before edge j are those
+        # whose offset rounded up to the grid is at most j (linear time).
+        offset = np.minimum(keys, origin + buckets * width) - origin  # no overflow
+        up = np.clip(-(-offset // width), 0, buckets)
+        first = np.cumsum(np.bincount(up, minlength=buckets + 1)[:buckets]) - 1
+        # Keys strictly inside a bucket need a step each; keys on an edge are
+        # already counted by ``first``, so quarter-hour openings need none.
+        floor = offset[(offset > 0) & (offset % width != 0)] // width
+        inside = floor[floor < buckets - 1]  # the last bucket holds no value
+        self.steps = int(np.bincount(inside).max()) if inside.size else 0
         self.keys = keys
         self.origin = origin
         self.width = width
-        # Keys strictly inside a bucket need a step each; keys on an edge are
-        # already counted by ``first``, so quarter-hour openings need none.
-        self.steps = int(np.max(before_next - first[:-1], initial=0))
         self.grid = tables and self.steps == 0
         # int64, as the chunk buffers it is gathered into.
         self.first: I64 = first.astype(np.int64)

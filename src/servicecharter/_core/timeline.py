@@ -17,7 +17,7 @@ monotone in it. Scalars take a bisect on Python lists of the same arrays.
 
 from __future__ import annotations
 
-import bisect
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 import attrs
@@ -123,6 +123,12 @@ class Timeline:
     def day_end(self) -> int:
         """One past the last day number covered."""
         return self.day0 + int(self.business.size)
+
+    @property
+    def bucket_grid(self) -> tuple[int, int, int]:
+        """The time axis' bucket index: (origin, width, number of buckets)."""
+        axis = self._time.axis
+        return axis.origin, axis.width, int(axis.first.size)
 
     @property
     def grid(self) -> bool:
@@ -235,18 +241,20 @@ class Timeline:
 
     def clock1(self, t: int) -> int:
         """B(t) for one instant in [start_us, end_us)."""
-        o, length, cum = self._scalar_lists()
-        k = bisect.bisect_right(o, t) - 1
-        return cum[k] + min(t - o[k], length[k])
+        o, length, cum = self._lists or self._scalar_lists()
+        k = bisect_right(o, t) - 1
+        x = t - o[k]
+        return cum[k] + (x if x < length[k] else length[k])
 
     def add1(self, t: int, d: int, closing: bool) -> int | None:
         """``add`` for one instant, or None when the answer lies outside."""
-        o, length, cum = self._scalar_lists()
-        k = bisect.bisect_right(o, t) - 1
-        target = cum[k] + min(t - o[k], length[k]) + d
+        o, length, cum = self._lists or self._scalar_lists()
+        k = bisect_right(o, t) - 1
+        x = t - o[k]
+        target = cum[k] + (x if x < length[k] else length[k]) + d
         if not 0 < target < self.total_us:
             return None
         # Real interval i sits at i + 1 behind the sentinel; search only those.
-        side = bisect.bisect_left if closing else bisect.bisect_right
+        side = bisect_left if closing else bisect_right
         j = side(cum, target, 1, len(cum) - 1) - 1
         return o[j] + (target - cum[j])

@@ -213,9 +213,10 @@ class BusinessCalendar(DayMethods):
         if not closing and boundary != "next_open":
             _closing(boundary)  # raises, naming the allowed values
         if isinstance(t, dt.datetime):
+            if isinstance(d, dt.timedelta):  # the common case, tested first
+                return self._add_scalar(t, d, closing)
             if isinstance(d, np.timedelta64) and not np.isnat(d):
                 d = dt.timedelta(microseconds=int(duration_array(d)))
-            if isinstance(d, dt.timedelta):
                 return self._add_scalar(t, d, closing)
         out = self.kernel.add(instant_array(t), duration_array(d), closing=closing)
         return out.view("datetime64[us]")
