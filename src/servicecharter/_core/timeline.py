@@ -33,9 +33,10 @@ from .units import B1, BIG, I64, NAT
 
 __all__ = ["BIG", "NAT", "DayTable", "Timeline", "merge_intervals"]
 
-Found = tuple[npt.NDArray[Any] | None, bool, bool]
+Found = tuple[npt.NDArray[Any] | None, int, int]
 """An answer (None when it lies outside), and whether it needs later or
-earlier days compiled."""
+earlier days compiled: 0 when not, else a guess of how far, in
+microseconds (``True`` when there is none)."""
 Extremes = tuple[int, int] | None
 """The smallest and largest instant of an array, when the caller knows them."""
 
@@ -176,7 +177,7 @@ class Timeline:
             first, last = _ends(t, extremes)
             low, high = self.clock1(first) + step, self.clock1(last) + step
             if low <= 0 or high >= self.total_us:
-                return None, high >= self.total_us, low <= 0
+                return self._short(low, high)
         out = np.empty(n, dtype=np.int64)
         buf = scratch(n, 4)
         for lo, hi in bounds(n):
@@ -189,9 +190,20 @@ class Timeline:
             if d.size > 1:
                 high, low = int(x.max()), int(x.min())
                 if low <= 0 or high >= self.total_us:
-                    return None, high >= self.total_us, low <= 0
+                    return self._short(low, high)
             self._busy.unclock_into(x, closing, out[lo:hi], i, z)
         return out, False, False
+
+    def _short(self, low: int, high: int) -> Found:
+        """Targets outside (0, total): how much more time they need, as a guess.
+
+        The guess assumes the rate of business time of this span, so that
+        the horizon can grow in one go.
+        """
+        span, total = self.end_us - self.start_us, max(self.total_us, 1)
+        later = high - self.total_us + 1 if high >= self.total_us else 0
+        earlier = 1 - low if low <= 0 else 0
+        return None, -(-later * span // total), -(-earlier * span // total)
 
     # Each search returns (answer, needs later days, needs earlier days),
     # decided at the extreme instants since each is non-decreasing in t.

@@ -20,6 +20,7 @@ import numpy.typing as npt
 from .._core.timeline import Timeline
 from .._core.units import BIG, I64, NAT
 from .._errors import InvalidArgumentError
+from .eras import by_era
 from .horizon import Event, Horizon
 
 __all__ = ["Compute", "broadcast_run"]
@@ -102,22 +103,47 @@ def broadcast_run(
     clean = _Clean(flat, kinds)
     if clean.empty:
         return np.full(shape, fill, dtype=dtype)
-    spans = [e for e, k in zip(clean.extremes, kinds, strict=True) if k in "td"]
-    lo, hi = min(x for x, _ in spans), max(y for _, y in spans)
-    tl: Timeline
-    if "t" in kinds:
-        tl, lo, hi = horizon.cover(lo, hi)
+    run = _Run(horizon, kinds, compute, event)
+    groups = by_era(clean.arrays, kinds, clean.extremes)
+    if groups is None:
+        result = np.asarray(run(clean.arrays, clean.extremes), dtype=dtype)
     else:
-        horizon.check_days(lo, hi)
-        tl = horizon.cover_days(lo - 1, hi + 1)
-    result = horizon.solve(
-        tl,
-        lo,
-        hi,
-        lambda tl: compute(tl, *clean.arrays, extremes=clean.extremes),
-        event,
-    )
-    result = np.asarray(result, dtype=dtype)
+        result = np.empty(max(a.size for a in clean.arrays), dtype=dtype)
+        for group in groups:
+            part = [a if a.size == 1 else a[group] for a in clean.arrays]
+            result[group] = run(part, [(int(a.min()), int(a.max())) for a in part])
     if clean.nat is not None:
         np.putmask(result, clean.nat, fill)
     return result.reshape(shape)
+
+
+class _Run:
+    """One operation on arrays whose days one timeline covers."""
+
+    def __init__(
+        self, horizon: Horizon, kinds: str, compute: Compute, event: Event
+    ) -> None:
+        self.horizon, self.kinds, self.compute, self.event = (
+            horizon,
+            kinds,
+            compute,
+            event,
+        )
+
+    def __call__(self, arrays: list[I64], extremes: list[tuple[int, int]]) -> Any:
+        kinds, horizon = self.kinds, self.horizon
+        spans = [e for e, k in zip(extremes, kinds, strict=True) if k in "td"]
+        lo, hi = min(x for x, _ in spans), max(y for _, y in spans)
+        tl: Timeline
+        if "t" in kinds:
+            tl, lo, hi = horizon.cover(lo, hi)
+        else:
+            horizon.check_days(lo, hi)
+            tl = horizon.cover_days(lo - 1, hi + 1)
+        return horizon.solve(
+            tl,
+            lo,
+            hi,
+            lambda tl: self.compute(tl, *arrays, extremes=extremes),
+            self.event,
+        )

@@ -30,6 +30,7 @@ from ..hours import OpeningHours
 from .days import DayMethods
 from .horizon import Horizon
 from .kernel import CalendarKernel
+from .limits import END_US, FIRST_US
 from .types import Bools, Boundary, Durations, Instants
 
 __all__ = ["BusinessCalendar"]
@@ -230,7 +231,12 @@ class BusinessCalendar(DayMethods):
         except TypeError:
             t_us = instant_us(t)  # raises the naive-datetime error
         tl = self._horizon.current
-        if tl is not None and tl.start_us <= t_us < tl.end_us:
+        # Instants at the edges of the supported years take the checked path.
+        if (
+            tl is not None
+            and tl.start_us <= t_us < tl.end_us
+            and FIRST_US <= t_us < END_US
+        ):
             u = tl.add1(t_us, d // ONE_US, closing)
             if u is not None:
                 return (EPOCH + dt.timedelta(microseconds=u)).astimezone(self._tz)
@@ -256,7 +262,8 @@ class BusinessCalendar(DayMethods):
             a_us, b_us = instant_us(a), instant_us(b)
             tl = self._horizon.current
             lo, hi = min(a_us, b_us), max(a_us, b_us)
-            if tl is None or not (tl.start_us <= lo and hi < tl.end_us):
+            fits = lo >= FIRST_US and hi < END_US
+            if tl is None or not (fits and tl.start_us <= lo and hi < tl.end_us):
                 tl, _, _ = self._horizon.cover(lo, hi)
             return dt.timedelta(microseconds=tl.clock1(b_us) - tl.clock1(a_us))
         return self.kernel.elapsed(instant_array(a), instant_array(b)).view(

@@ -21,6 +21,7 @@ from .._core.units import B1, I64, NAT
 from . import busdays
 from .broadcast import Compute, broadcast_run
 from .horizon import Event, Horizon
+from .limits import SPAN_US, too_far
 
 __all__ = ["CalendarKernel"]
 
@@ -159,6 +160,13 @@ def adder(closing: bool) -> Compute:
     def compute(
         tl: Timeline, t: I64, d: I64, *, extremes: list[tuple[int, int]]
     ) -> Found:
-        return tl.add(t, d, closing, extremes[0])
+        # B rises at most a second a second: an answer d of business time
+        # away is at least d away, so past the span it is refused at once.
+        (t_lo, t_hi), (d_lo, d_hi) = extremes
+        if d_hi > SPAN_US or d_lo < -SPAN_US:
+            start = t_lo if d_hi > SPAN_US else t_hi
+            day = int(tl.local_day(np.array([start], dtype=np.int64))[0])
+            raise too_far(day, after=d_hi > SPAN_US)
+        return tl.add(t, d, closing, (t_lo, t_hi))
 
     return compute
