@@ -22,7 +22,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from servicecharter import OpeningHours, TimeRange
+from servicecharter import BusinessCalendar, OpeningHours, TimeRange
 from servicecharter._core.chunks import CHUNK
 from servicecharter._core.timeline import Timeline
 from servicecharter._core.units import NAT, day_number
@@ -248,3 +248,46 @@ class TestNaTAnywhere:
             assert (got[nat] == NAT).all()
         assert not k.is_open(holed)[nat].any()
         same(k.is_open(holed)[~nat], k.is_open(t)[~nat])
+
+
+class TestGrowth:
+    """Answers that need the horizon grown, on the new path, against the old
+    kernel on a window compiled wide enough from the start."""
+
+    HOURS = OpeningHours(
+        {"Mo-Fr": "09:00-12:00,14:00-17:15"},
+        "America/New_York",
+        closures=[dt.date(2026, 7, 1) + dt.timedelta(days=i) for i in range(400)],
+    )
+
+    def wide(self) -> old.Timeline:
+        first = day_number(dt.date(2018, 1, 1))
+        tl = compile_days(self.HOURS, first, day_number(dt.date(2035, 1, 1)))
+        return old.Timeline(tl.opens_us, tl.closes_us, tl.days)
+
+    def instants(self, size: int) -> np.ndarray:
+        rng = np.random.default_rng(size)
+        lo = int(np.datetime64("2026-05-01", "us").astype(np.int64))
+        return lo + rng.integers(0, 120 * 24 * H_US, size, dtype=np.int64)
+
+    @pytest.mark.parametrize("size", [1, CHUNK + 5])
+    @pytest.mark.parametrize("closing", [False, True])
+    def test_add_grows_both_ways(self, size: int, closing: bool) -> None:
+        t = self.instants(size)
+        rng = np.random.default_rng(size + 1)
+        d = rng.integers(-3000 * H_US, 3000 * H_US, size, dtype=np.int64)
+        got = BusinessCalendar(self.HOURS).kernel.add(t, d, closing=closing)
+        same(got, old.add(self.wide(), t, d, closing))
+        one = BusinessCalendar(self.HOURS).kernel.add(t, d[:1], closing=closing)
+        same(one, old.add(self.wide(), t, d[:1], closing))
+
+    @pytest.mark.parametrize("size", [1, CHUNK + 5])
+    def test_searches_grow(self, size: int) -> None:
+        t = self.instants(size)
+        wide = self.wide()
+        for name in ("next_open", "next_close", "previous_close"):
+            got = getattr(BusinessCalendar(self.HOURS).kernel, name)(t)
+            answer, later, earlier = getattr(wide, name)(t)
+            assert not np.any(later)
+            assert not np.any(earlier)
+            same(got, answer)
