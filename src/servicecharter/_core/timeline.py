@@ -174,16 +174,18 @@ class Timeline:
         n = max(t.size, d.size)
         if d.size == 1 and t.size:
             step = int(d.reshape(-1)[0])
-            first, last = _ends(t, extremes)
-            low, high = self.clock1(first) + step, self.clock1(last) + step
+            ends = np.array(_ends(t, extremes), dtype=np.int64)
+            low, high = (self._time.clock(ends) + step).tolist()
             if low <= 0 or high >= self.total_us:
                 return self._short(low, high)
+        # One instant, many durations: its clock once.
+        alone = int(self._time.clock(t.reshape(-1))[0]) if t.size == 1 else 0
         out = np.empty(n, dtype=np.int64)
         buf = scratch(n, 4)
         for lo, hi in bounds(n):
             i, y, x, z = buf[:, : hi - lo]
-            if t.size == 1:  # one instant, many durations: its clock once
-                x[:] = self.clock1(int(t.reshape(-1)[0]))
+            if t.size == 1:
+                x[:] = alone
             else:
                 self._time.clock_into(t[lo:hi], x, i, y)
             x += part(d, lo, hi)
