@@ -6,8 +6,8 @@ with an int32 table the size of the calendar's bucket index. ``bench_core``
 times each array operation and this floor on the same instants in the same
 run, alternately, two ways:
 
-* hot: back-to-back calls, as in a loop over batches (freed memory is
-  reused by the allocator);
+* hot: the second of two back-to-back calls, as in a loop over batches
+  (the memory the first freed is reused by the allocator);
 * fresh: the allocator gives its free memory back to the system before
   each call (``malloc_trim``), so every page the call writes faults in, as
   on a first call or one made after other work.
@@ -86,12 +86,11 @@ def measure(fns: list[Callable[[], object]], repeat: int) -> list[Measured]:
 
     Taking turns keeps slow drifts of the machine from favouring any of them.
     """
-    for fn in fns:
-        fn()  # warm-up
     hot: list[list[tuple[float, float]]] = [[] for _ in fns]
     fresh: list[list[tuple[float, float]]] = [[] for _ in fns]
     for _ in range(repeat):
         for i, fn in enumerate(fns):
+            fn()  # the allocator now holds what this call frees: hot
             hot[i].append(_runs(fn, 1, fresh=False))
             fresh[i].append(_runs(fn, 1, fresh=True))
     out = []
