@@ -17,7 +17,7 @@ import numpy.typing as npt
 
 from .units import I64
 
-__all__ = ["CHUNK", "bounds", "part", "scratch"]
+__all__ = ["CHUNK", "PAIR", "bounds", "pairs", "part", "scratch"]
 
 A = TypeVar("A", bound=npt.NDArray[Any])
 
@@ -50,3 +50,13 @@ def scratch(n: int, rows: int) -> I64:
     Row ``r`` sliced ``[:m]`` is a buffer for a chunk of m elements.
     """
     return np.empty((rows, min(max(n, 1), CHUNK)), dtype=np.int64)
+
+
+PAIR = np.dtype("V16")
+"""Two int64 values as one 16-byte item, gathered with one ``take``: one
+cache line touched per element instead of two. Copied bit for bit."""
+
+
+def pairs(n: int) -> npt.NDArray[np.void]:
+    """A buffer of a chunk of ``PAIR`` items, for an operation on ``n`` elements."""
+    return np.empty(min(max(n, 1), CHUNK), dtype=PAIR)

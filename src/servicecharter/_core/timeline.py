@@ -25,7 +25,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .buckets import Axis
-from .chunks import bounds, part, scratch
+from .chunks import bounds, pairs, part, scratch
 from .clock import TimeAxis
 from .inverse import BusyAxis
 from .local_days import LocalDays
@@ -157,11 +157,12 @@ class Timeline:
         """B(b) - B(a), broadcasting a one-element array against the other."""
         n = max(a.size, b.size)
         out = np.empty(n, dtype=np.int64)
-        buf = scratch(n, 3)
+        buf, pair = scratch(n, 2), pairs(n)
         for lo, hi in bounds(n):
-            i, y, x = buf[:, : hi - lo]
-            self._time.clock_into(part(b, lo, hi), out[lo:hi], i, y)
-            out[lo:hi] -= self._time.clock_into(part(a, lo, hi), x, i, y)
+            m = hi - lo
+            i, x = buf[:, :m]
+            self._time.clock_into(part(b, lo, hi), out[lo:hi], i, pair[:m])
+            out[lo:hi] -= self._time.clock_into(part(a, lo, hi), x, i, pair[:m])
         return out
 
     def add(self, t: I64, d: I64, closing: bool, extremes: Extremes = None) -> Found:
@@ -181,13 +182,13 @@ class Timeline:
         # One instant, many durations: its clock once.
         alone = int(self._time.clock(t.reshape(-1))[0]) if t.size == 1 else 0
         out = np.empty(n, dtype=np.int64)
-        buf = scratch(n, 4)
+        buf, pair = scratch(n, 3), pairs(n)
         for lo, hi in bounds(n):
-            i, y, x, z = buf[:, : hi - lo]
+            i, x, z = buf[:, : hi - lo]
             if t.size == 1:
                 x[:] = alone
             else:
-                self._time.clock_into(t[lo:hi], x, i, y)
+                self._time.clock_into(t[lo:hi], x, i, pair[: hi - lo])
             x += part(d, lo, hi)
             if d.size > 1:
                 high, low = int(x.max()), int(x.min())
