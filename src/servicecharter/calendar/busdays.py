@@ -6,14 +6,15 @@ before ``day0 + i``, so rolling and offsetting are a few gathers each.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any, Literal, TypeAlias, get_args
 
 import numpy as np
 
-from .._core.timeline import Timeline
+from .._core.chunks import bounds, part, scratch
+from .._core.timeline import Found, Timeline
 from .._core.units import FIRST_DAY, I64, LAST_DAY, NAT, day_number, from_day_number
 from .._errors import HorizonError, InvalidArgumentError, NotBusinessDayError
+from .broadcast import Compute
 
 __all__ = [
     "Roll",
@@ -81,75 +82,124 @@ def _too_many(n: object) -> None:
     )
 
 
-def is_business_day(tl: Timeline, days: I64) -> tuple[Any, bool, bool]:
+def is_business_day(tl: Timeline, days: I64, *, extremes: Any) -> Found:
     """Whether each day has open time."""
-    return tl.business.take(days - tl.day0), False, False
+    return tl.on_days(tl.business, days), False, False
 
 
-def count(tl: Timeline, begin: I64, end: I64) -> tuple[Any, bool, bool]:
+def count(tl: Timeline, begin: I64, end: I64, *, extremes: Any) -> Found:
     """Business days in [begin, end), as ``numpy.busday_count``."""
     # As numpy.busday_count: [begin, end) forward; backward the count is
     # negative and spans (end, begin], so both indices move one day on.
-    shift = (begin > end).astype(np.int64) - tl.day0
-    return tl.rank.take(end + shift) - tl.rank.take(begin + shift), False, False
+    n = max(begin.size, end.size)
+    out = np.empty(n, dtype=np.int64)
+    buf = scratch(n, 2)
+    for lo, hi in bounds(n):
+        shift, i = buf[:, : hi - lo]
+        b, e = part(begin, lo, hi), part(end, lo, hi)
+        np.greater(b, e, out=shift)
+        shift -= tl.day0
+        tl.rank.take(np.add(e, shift, out=i), out=out[lo:hi], mode="wrap")
+        out[lo:hi] -= tl.rank.take(np.add(b, shift, out=i), out=i, mode="wrap")
+    return out, False, False
 
 
 def _month(days: I64) -> I64:
     return days.view("datetime64[D]").astype("datetime64[M]").view(np.int64)
 
 
-def _rolled(tl: Timeline, days: I64, roll: str) -> tuple[I64, bool, bool]:
-    """Index into ``tl.business_days`` of each rolled day, and the days it lacks.
+def _check_reach(days: I64, n: I64, extremes: list[tuple[int, int]]) -> None:
+    """Refuse counts that walk past the supported dates, before compiling.
 
-    ``rank`` counts are exact whatever the horizon, so only the modified rolls,
-    which look at the month of the day they land on, need that day compiled.
+    Each business day is at least a day, so such a count fails now rather
+    than after compiling centuries.
     """
-    i = days - tl.day0
-    following = tl.rank.take(i)
-    if roll in ("raise", "nat", "forward", "following"):
-        return following, False, False
-    preceding = tl.rank.take(i + 1) - 1
-    if roll in ("backward", "preceding"):
-        return preceding, False, False
-    size = tl.business_days.size
-    forward, backward = bool(following.max() >= size), bool(preceding.min() < 0)
-    if forward or backward:
-        return following, forward, backward
-    first, other = (
-        (following, preceding)
-        if roll == "modifiedfollowing"
-        else (preceding, following)
-    )
-    landed = tl.business_days.take(first)
-    return np.where(_month(landed) == _month(days), first, other), False, False
+    (d_lo, d_hi), (n_lo, n_hi) = extremes
+    if d_lo + n_lo >= FIRST_DAY and d_hi + n_hi <= LAST_DAY:
+        return
+    if days.size > 1 and n.size > 1:  # the extremes may pair different rows
+        reach = days + n
+        if reach.max() <= LAST_DAY and reach.min() >= FIRST_DAY:
+            return
+    _too_many(n_hi if abs(n_hi) >= abs(n_lo) else n_lo)
 
 
-def offsetter(roll: str) -> Callable[[Timeline, I64, I64], tuple[Any, bool, bool]]:
+class _Offset:
+    """``busday_offset`` over one chunk, into the buffers of a ``scratch``."""
+
+    def __init__(self, tl: Timeline, roll: str) -> None:
+        self.tl, self.roll, self.size = tl, roll, tl.business_days.size
+
+    def __call__(self, days: I64, n: I64, out: I64, buf: I64) -> tuple[bool, bool]:
+        tl, roll = self.tl, self.roll
+        i, following, preceding = buf
+        np.subtract(days, tl.day0, out=i)
+        if roll in ("raise", "nat"):
+            ok = tl.business.take(i, mode="wrap")
+            if roll == "raise" and not ok.all():
+                bad = days.reshape(-1)[np.argmin(ok) if days.size > 1 else 0]
+                raise NotBusinessDayError(
+                    f"{from_day_number(int(bad))} is not a business day; pass "
+                    "roll='forward' or roll='backward' (or 'nat') to say what to "
+                    "do with such dates"
+                )
+        index = self._rolled(days, i, following, preceding)
+        if index is None:
+            return bool(following.max() >= self.size), bool(preceding.min() < 0)
+        index += n
+        forward, backward = bool(index.max() >= self.size), bool(index.min() < 0)
+        if forward or backward:
+            return forward, backward
+        tl.business_days.take(index, out=out, mode="wrap")
+        if roll == "nat":
+            np.putmask(out, ~ok, NAT)
+        return False, False
+
+    def _rolled(self, days: I64, i: I64, following: I64, preceding: I64) -> I64 | None:
+        """The index into ``business_days`` of each rolled day, in a buffer.
+
+        None when a modified roll needs the day it lands on compiled.
+
+        ``rank`` counts are exact whatever the horizon, so only the modified
+        rolls, which look at the month of the day they land on, need more.
+        """
+        rank, roll = self.tl.rank, self.roll
+        rank.take(i, out=following, mode="wrap")
+        if roll in ("raise", "nat", "forward", "following"):
+            return following
+        rank.take(np.add(i, 1, out=preceding), out=preceding, mode="wrap")
+        preceding -= 1
+        if roll in ("backward", "preceding"):
+            return preceding
+        if following.max() >= self.size or preceding.min() < 0:
+            return None
+        first, other = (
+            (following, preceding)
+            if roll == "modifiedfollowing"
+            else (preceding, following)
+        )
+        landed = self.tl.business_days.take(first)
+        np.putmask(first, _month(landed) != _month(days), other)
+        return first
+
+
+def offsetter(roll: str) -> Compute:
     """The whole-array busday_offset for one roll policy."""
 
-    def compute(tl: Timeline, days: I64, n: I64) -> tuple[Any, bool, bool]:
-        # Each business day is at least a day: a count that walks past the
-        # supported dates fails now rather than after compiling centuries.
-        reach = days + n
-        if reach.max() > LAST_DAY or reach.min() < FIRST_DAY:
-            _too_many(n.flat[np.argmax(np.abs(n))] if n.size else n)
-        if roll in ("raise", "nat"):
-            ok = tl.business.take(days - tl.day0)
-            if roll == "raise" and not ok.all():
-                bad = from_day_number(int(days[np.argmin(ok)]))
-                raise NotBusinessDayError(
-                    f"{bad} is not a business day; pass roll='forward' or "
-                    "roll='backward' (or 'nat') to say what to do with such dates"
-                )
-        index, forward, backward = _rolled(tl, days, roll)
-        index = index + n  # not in place: days or n may be one element
-        forward = forward or bool(index.max() >= tl.business_days.size)
-        backward = backward or bool(index.min() < 0)
-        if forward or backward:
-            return None, forward, backward
-        out = tl.business_days.take(index)
-        if roll == "nat":
-            out = np.where(ok, out, NAT)
+    def compute(
+        tl: Timeline, days: I64, n: I64, *, extremes: list[tuple[int, int]]
+    ) -> Found:
+        _check_reach(days, n, extremes)
+        step = _Offset(tl, roll)
+        size = max(days.size, n.size)
+        out = np.empty(size, dtype=np.int64)
+        buf = scratch(size, 3)
+        for lo, hi in bounds(size):
+            forward, backward = step(
+                part(days, lo, hi), part(n, lo, hi), out[lo:hi], buf[:, : hi - lo]
+            )
+            if forward or backward:
+                return None, forward, backward
         return out, False, False
 
     return compute

@@ -35,6 +35,7 @@ from .clock_table import clock_table
 from .days import DayMethods
 from .horizon import Horizon
 from .kernel import CalendarKernel
+from .limits import END_US, FIRST_US
 from .types import Bools, Boundary, Durations, Instants
 
 __all__ = ["BusinessCalendar"]
@@ -136,7 +137,7 @@ class BusinessCalendar(DayMethods, AlgebraMethods):
     # -- plumbing ---------------------------------------------------------
 
     def _datetime(self, us: int) -> dt.datetime:
-        return (EPOCH + dt.timedelta(microseconds=us)).astimezone(self._tz)
+        return (EPOCH + ONE_US * us).astimezone(self._tz)
 
     # -- instants ---------------------------------------------------------
 
@@ -226,9 +227,10 @@ class BusinessCalendar(DayMethods, AlgebraMethods):
         if not closing and boundary != "next_open":
             _closing(boundary)  # raises, naming the allowed values
         if isinstance(t, dt.datetime):
+            if isinstance(d, dt.timedelta):  # the common case, tested first
+                return self._add_scalar(t, d, closing)
             if isinstance(d, np.timedelta64) and not np.isnat(d):
                 d = dt.timedelta(microseconds=int(duration_array(d)))
-            if isinstance(d, dt.timedelta):
                 return self._add_scalar(t, d, closing)
         out = self.kernel.add(instant_array(t), duration_array(d), closing=closing)
         return out.view("datetime64[us]")
@@ -242,10 +244,16 @@ class BusinessCalendar(DayMethods, AlgebraMethods):
         except TypeError:
             t_us = instant_us(t)  # raises the naive-datetime error
         tl = self._horizon.current
-        if tl is not None and tl.start_us <= t_us < tl.end_us:
+        # Instants at the edges of the supported years take the checked path.
+        if (
+            tl is not None
+            and tl.start_us <= t_us < tl.end_us
+            and FIRST_US <= t_us < END_US
+        ):
             u = tl.add1(t_us, d // ONE_US, closing)
             if u is not None:
-                return (EPOCH + dt.timedelta(microseconds=u)).astimezone(self._tz)
+                # ONE_US * u: half the cost of timedelta(microseconds=u).
+                return (EPOCH + ONE_US * u).astimezone(self._tz)
         # Outside the compiled days: the array path grows the horizon first.
         one = self.kernel.add(
             np.array([t_us]), np.array([duration_us(d)]), closing=closing
@@ -268,7 +276,8 @@ class BusinessCalendar(DayMethods, AlgebraMethods):
             a_us, b_us = instant_us(a), instant_us(b)
             tl = self._horizon.current
             lo, hi = min(a_us, b_us), max(a_us, b_us)
-            if tl is None or not (tl.start_us <= lo and hi < tl.end_us):
+            fits = lo >= FIRST_US and hi < END_US
+            if tl is None or not (fits and tl.start_us <= lo and hi < tl.end_us):
                 tl, _, _ = self._horizon.cover(lo, hi)
             return dt.timedelta(microseconds=tl.clock1(b_us) - tl.clock1(a_us))
         return self.kernel.elapsed(instant_array(a), instant_array(b)).view(

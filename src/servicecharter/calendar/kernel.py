@@ -11,17 +11,17 @@ behind the converters of every instant form.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from .._core.timeline import Timeline
+from .._core.timeline import Found, Timeline
 from .._core.units import B1, I64, NAT
 from . import busdays
-from .broadcast import broadcast_run
+from .broadcast import Compute, broadcast_run
 from .horizon import Event, Horizon
+from .limits import SPAN_US, too_far
 
 __all__ = ["CalendarKernel"]
 
@@ -46,7 +46,7 @@ class CalendarKernel:
         self,
         arrays: list[I64],
         kinds: str,
-        compute: Callable[..., tuple[Any, Any, Any]],
+        compute: Compute,
         *,
         fill: Any = NAT,
         dtype: Any = np.int64,
@@ -64,15 +64,15 @@ class CalendarKernel:
 
     def next_open(self, t: I64) -> I64:
         """Each instant if open, else the next opening."""
-        return self._run([t], "t", Timeline.next_open)
+        return self._run([t], "t", _next_open)
 
     def next_close(self, t: I64) -> I64:
         """The first closing strictly after each instant."""
-        return self._run([t], "t", Timeline.next_close, event="close")
+        return self._run([t], "t", _next_close, event="close")
 
     def previous_close(self, t: I64) -> I64:
         """The latest closing at or before each instant."""
-        return self._run([t], "t", Timeline.previous_close, event="close")
+        return self._run([t], "t", _previous_close, event="close")
 
     def add(self, t: I64, d: I64, *, closing: bool = False) -> I64:
         """Add business time ``d`` (us, either sign) to instants ``t``.
@@ -118,39 +118,55 @@ class CalendarKernel:
         return self._run([begin, end], "dd", busdays.count, fill=0)
 
 
-def _is_open(tl: Timeline, t: I64) -> tuple[B1, bool, bool]:
+def _is_open(tl: Timeline, t: I64, *, extremes: Any) -> Found:
     return tl.is_open(t), False, False
 
 
-def _local_day(tl: Timeline, t: I64) -> tuple[I64, bool, bool]:
+def _next_open(tl: Timeline, t: I64, *, extremes: list[tuple[int, int]]) -> Found:
+    return tl.next_open(t, extremes[0])
+
+
+def _next_close(tl: Timeline, t: I64, *, extremes: list[tuple[int, int]]) -> Found:
+    return tl.next_close(t, extremes[0])
+
+
+def _previous_close(tl: Timeline, t: I64, *, extremes: list[tuple[int, int]]) -> Found:
+    return tl.previous_close(t, extremes[0])
+
+
+def _local_day(tl: Timeline, t: I64, *, extremes: Any) -> Found:
     return tl.local_day(t), False, False
 
 
-def _day_start(tl: Timeline, days: I64) -> tuple[I64, bool, bool]:
-    return tl.days.midnights.take(days - tl.day0), False, False
+def _day_start(tl: Timeline, days: I64, *, extremes: Any) -> Found:
+    return tl.on_days(tl.days.midnights, days), False, False
 
 
-def _first_open(tl: Timeline, days: I64) -> tuple[I64, bool, bool]:
-    return tl.days.first_open.take(days - tl.day0), False, False
+def _first_open(tl: Timeline, days: I64, *, extremes: Any) -> Found:
+    return tl.on_days(tl.days.first_open, days), False, False
 
 
-def _last_close(tl: Timeline, days: I64) -> tuple[I64, bool, bool]:
-    return tl.days.last_close.take(days - tl.day0), False, False
+def _last_close(tl: Timeline, days: I64, *, extremes: Any) -> Found:
+    return tl.on_days(tl.days.last_close, days), False, False
 
 
-def _elapsed(tl: Timeline, a: I64, b: I64) -> tuple[I64, bool, bool]:
-    return tl.clock(b) - tl.clock(a), False, False
+def _elapsed(tl: Timeline, a: I64, b: I64, *, extremes: Any) -> Found:
+    return tl.elapsed(a, b), False, False
 
 
-def adder(closing: bool) -> Callable[[Timeline, I64, I64], tuple[Any, bool, bool]]:
+def adder(closing: bool) -> Compute:
     """The whole-array ``add`` on one timeline, for one boundary."""
 
-    def compute(tl: Timeline, t: I64, d: I64) -> tuple[Any, bool, bool]:
-        target = tl.clock(t) + d  # not in place: t or d may be one element
-        forward = bool(target.max() >= tl.total_us)
-        backward = bool(target.min() <= 0)
-        if forward or backward:
-            return None, forward, backward
-        return tl.unclock(target, closing), False, False
+    def compute(
+        tl: Timeline, t: I64, d: I64, *, extremes: list[tuple[int, int]]
+    ) -> Found:
+        # B rises at most a second a second: an answer d of business time
+        # away is at least d away, so past the span it is refused at once.
+        (t_lo, t_hi), (d_lo, d_hi) = extremes
+        if d_hi > SPAN_US or d_lo < -SPAN_US:
+            start = t_lo if d_hi > SPAN_US else t_hi
+            day = int(tl.local_day(np.array([start], dtype=np.int64))[0])
+            raise too_far(day, after=d_hi > SPAN_US)
+        return tl.add(t, d, closing, (t_lo, t_hi))
 
     return compute

@@ -1,0 +1,53 @@
+"""Arrays whose values lie centuries apart, answered one era at a time.
+
+Compiling every day between the earliest and the latest value of an array
+would cost time and memory for days nobody asked about, and past
+``limits.SPAN_YEARS`` it is refused. So when the values of a call spread
+over more than an era (twenty years), its elements are grouped by the era
+of the first array that has more than one element, and each group is
+computed on a timeline of its own: one loop per group, never per element.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .._core.units import DAY_US, I64
+
+__all__ = ["ERA_DAYS", "by_era"]
+
+ERA_DAYS = 20 * 366
+
+
+def by_era(
+    arrays: list[I64], kinds: str, extremes: list[tuple[int, int]]
+) -> list[I64] | None:
+    """The element positions of each era, or None when one era holds them all.
+
+    >>> day = 86_400_000_000
+    >>> t = np.array([0, 300 * 365 * day, 5 * day])
+    >>> [g.tolist() for g in by_era([t], "t", [(0, 300 * 365 * day)])]
+    [[0, 2], [1]]
+    """
+    days = [
+        (lo // DAY_US, hi // DAY_US) if kind == "t" else (lo, hi)
+        for (lo, hi), kind in zip(extremes, kinds, strict=True)
+        if kind in "td"
+    ]
+    first, last = min(d for d, _ in days), max(d for _, d in days)
+    anchor = next(
+        (
+            i
+            for i, (a, k) in enumerate(zip(arrays, kinds, strict=True))
+            if k in "td" and a.size > 1
+        ),
+        None,
+    )
+    if last - first <= ERA_DAYS or anchor is None:
+        return None
+    values = arrays[anchor]
+    day = values // DAY_US if kinds[anchor] == "t" else values
+    era = (day - first) // ERA_DAYS
+    order = np.argsort(era, kind="stable")
+    counts = np.bincount(era)
+    return [g for g in np.split(order, np.cumsum(counts)[:-1]) if g.size]
