@@ -77,10 +77,13 @@ def attainment_of_three_weeks() -> Any:
             received = paris(2026, 3, 23, 10) + dt.timedelta(days=7 * week + k)
             hours = 30 if k < late else 1
             rows += [
-                {"engagement": e, "received_at": received,
-                 "responded_at": received + dt.timedelta(hours=hours)}
+                {
+                    "engagement": e,
+                    "received_at": received,
+                    "responded_at": received + dt.timedelta(hours=hours),
+                }
                 for e in ("anomalies", "installation")
-            ]  # fmt: skip
+            ]
     result = evaluate(CHARTER, rows, now=paris(2026, 4, 30))
     return plot_attainment(
         result, tz="Europe/Paris", engagement=["anomalies", "installation"]

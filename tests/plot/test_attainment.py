@@ -61,26 +61,41 @@ class TestAttainmentByWeek:
         answered = weeks["answered"]
         assert np.allclose(weeks["attainment"], weeks["met"] / answered)
         order = [
-            (next(k for k, s in enumerate(result.summary)
-                  if (s["engagement"], s["objective"]) == (e, o)), w)
-            for e, o, w in zip(weeks["engagement"], weeks["objective"], weeks["week"],
-                               strict=True)
-        ]  # fmt: skip
+            (
+                next(
+                    k
+                    for k, s in enumerate(result.summary)
+                    if (s["engagement"], s["objective"]) == (e, o)
+                ),
+                w,
+            )
+            for e, o, w in zip(
+                weeks["engagement"], weeks["objective"], weeks["week"], strict=True
+            )
+        ]
         assert order == sorted(order)
 
     def test_weeks_start_on_monday_in_the_zone(self):
         # Sunday 22:30 UTC is Monday 00:30 in Paris (summer time).
         sunday = dt.datetime(2026, 4, 12, 22, 30, tzinfo=dt.UTC)
-        rows = [{"engagement": "anomalies", "received_at": sunday,
-                 "responded_at": sunday + dt.timedelta(hours=10)}]  # fmt: skip
+        rows = [
+            {
+                "engagement": "anomalies",
+                "received_at": sunday,
+                "responded_at": sunday + dt.timedelta(hours=10),
+            }
+        ]
         result = evaluate(CHARTER, rows, now=dt.datetime(2026, 5, 1, tzinfo=dt.UTC))
         for zone, monday in (("UTC", 6), ("Europe/Paris", 13), (PARIS, 13)):
             (week,) = attainment_by_week(result, tz=zone)["week"].tolist()
             assert week == dt.date(2026, 4, monday)
 
     def test_only_the_engagements_asked_for(self):
-        rows = [{"engagement": e, "received_at": FIRST,
-                 "responded_at": FIRST + dt.timedelta(days=1)} for e in ENGAGEMENTS]  # fmt: skip
+        answered = FIRST + dt.timedelta(days=1)
+        rows = [
+            {"engagement": e, "received_at": FIRST, "responded_at": answered}
+            for e in ENGAGEMENTS
+        ]
         result = evaluate(CHARTER, rows, now=dt.datetime(2026, 5, 1, tzinfo=dt.UTC))
         weeks = attainment_by_week(result, engagement=["web-form", "callbacks"])
         assert sorted(set(weeks["engagement"].tolist())) == ["callbacks", "web-form"]

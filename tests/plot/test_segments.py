@@ -117,15 +117,22 @@ class TestClockCurve:
         pause = (paris(2026, 3, 27, 15), paris(2026, 3, 27, 16))
         result = evaluate(
             PAUSABLE,
-            [{"id": "a", "engagement": "anomalies", "received_at": received,
-              "responded_at": responded}],
+            [
+                {
+                    "id": "a",
+                    "engagement": "anomalies",
+                    "received_at": received,
+                    "responded_at": responded,
+                }
+            ],
             now=paris(2026, 4, 1),
             pauses=[{"request": "a", "start": pause[0], "end": pause[1]}],
-        )  # fmt: skip
+        )
         (line,) = result.rows()
         (segment,) = request_segments(result, "a")
-        segment = Segment(segment.start, segment.end, deadline=segment.deadline,
-                          pauses=[pause])  # fmt: skip
+        segment = Segment(
+            segment.start, segment.end, deadline=segment.deadline, pauses=[pause]
+        )
         cal = PAUSABLE.calendar_for("anomalies")
         curve = clock_curve(cal, segment, segment.end)
         assert dt.timedelta(microseconds=int(curve.used_us[-1])) == line["used"]
@@ -137,8 +144,10 @@ class TestClockCurve:
 
     def test_overlapping_pauses_count_once(self, cal):
         start = paris(2026, 3, 30, 9)
-        pauses = [(paris(2026, 3, 30, 10), paris(2026, 3, 30, 11)),
-                  (paris(2026, 3, 30, 10, 30), paris(2026, 3, 30, 11, 30))]  # fmt: skip
+        pauses = [
+            (paris(2026, 3, 30, 10), paris(2026, 3, 30, 11)),
+            (paris(2026, 3, 30, 10, 30), paris(2026, 3, 30, 11, 30)),
+        ]
         curve = clock_curve(cal, Segment(start, pauses=pauses), paris(2026, 3, 30, 12))
         assert curve.paused_us == 90 * 60_000_000
         assert int(curve.used_us[-1]) == 90 * 60_000_000
@@ -150,7 +159,7 @@ class TestSegment:
             Segment(dt.datetime(2026, 3, 27, 16))
 
     def test_an_end_before_the_start_is_refused(self):
-        with pytest.raises(InvalidArgumentError, match="end .* is before its start"):
+        with pytest.raises(InvalidArgumentError, match=r"end .* is before its start"):
             Segment(paris(2026, 3, 27, 16), paris(2026, 3, 27, 15), label="T1")
 
     def test_pauses_must_be_pairs_in_order(self):

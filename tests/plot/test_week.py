@@ -103,5 +103,5 @@ class TestWeekPlan:
             week_plan(hours, week)
 
     def test_calendar_must_be_one(self):
-        with pytest.raises(InvalidArgumentError, match="OpeningHours.parse"):
+        with pytest.raises(InvalidArgumentError, match=r"OpeningHours\.parse"):
             week_plan("Mo-Fr 09:00-17:00", dt.date(2026, 4, 6))

@@ -131,7 +131,8 @@ def plot_attainment(
 
     Returns:
         The matplotlib ``Figure`` (``figure.savefig("attainment.png")``).
-        A week with no answered request is a gap in its line.
+        A week with no answered request is a gap in its line; an objective
+        with none at all is left out.
 
     >>> import numpy as np
     >>> from servicecharter import evaluate, examples
@@ -157,15 +158,19 @@ def plot_attainment(
     span = np.unique(weeks["week"])
     if span.size:
         span = np.arange(span.min(), span.max() + np.timedelta64(1, "D"), 7)
-    for n, k in enumerate(_chosen(evaluation, engagement)):  # one turn per objective
+    drawn = 0
+    for k in _chosen(evaluation, engagement):  # one turn per objective
         line = evaluation.summary[k]
         mine = (weeks["engagement"] == line["engagement"]) & (
             weeks["objective"] == line["objective"]
         )
+        if not mine.any():
+            continue  # nothing answered: nothing to draw
+        n, drawn = drawn, drawn + 1
         values = np.full(span.size, np.nan)
         values[np.searchsorted(span, weeks["week"][mine])] = weeks["attainment"][mine]
         colour = c.COLOURS[n % len(c.COLOURS)]
-        label = f"{line['engagement']}: {line['rule']} (target {line['share']:.0%})"
+        label = f"{line['engagement']}, {line['rule']}: {line['share']:.0%}"
         axes.plot(
             span.tolist(),
             values * 100,
@@ -189,5 +194,7 @@ def plot_attainment(
         axes.set_xticks(
             span.tolist(), [f"{d.day} {MONTHS[d.month - 1]}" for d in span.tolist()]
         )
-    c.finish(figure, axes, title, own=ax is None)
+    c.finish(figure, axes, title, own=ax is None, columns=2)
+    if figure.legends:
+        figure.legends[-1].set_title("objective: target share")
     return figure

@@ -145,6 +145,7 @@ def finish(
     title: str | None,
     own: bool,
     handles: list[Any] | None = None,
+    columns: int = 3,
 ) -> None:
     """Title, grid and legend; the legend under the axes on a figure of our own."""
     if title:
@@ -159,7 +160,7 @@ def finish(
         return
     if own:
         figure.legend(
-            handles=handles, loc="outside lower center", ncols=3, frameon=False
+            handles=handles, loc="outside lower center", ncols=columns, frameon=False
         )
     else:
-        ax.legend(handles=handles, loc="upper left", frameon=False)
+        ax.legend(handles=handles, loc="best", frameon=False)
