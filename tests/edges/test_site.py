@@ -11,6 +11,7 @@ header names the version the site documents.
 from __future__ import annotations
 
 import html
+import json
 import os
 import subprocess
 import sys
@@ -141,6 +142,20 @@ def test_header_names_the_version(site: Path) -> None:
     )
     assert f"<title>{expected}</title>" in page
     assert f'<span class="md-ellipsis">\n            {expected}' in page
+
+
+def test_search_finds_the_faq_and_the_glossary(site: Path) -> None:
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
+    assert titles["faq/#why-is-my-deadline-monday-0900-and-not-friday-1700"] == (
+        "Why is my deadline Monday 09:00 and not Friday 17:00?"
+    )
+    glossary = next(d["text"] for d in index["docs"] if d["location"] == "glossary/")
+    page = built(site, "glossary.md")
+    terms = ("Engagement", "Objective", "Share", "Attainment", "Closed span")
+    for term in (*terms, "Roll", "Search bound", "Cycle"):
+        assert f"<dt>{term}</dt>" in page, term
+        assert f" {term} " in glossary, term  # indexed for search
 
 
 class TestLayout:
