@@ -14,7 +14,9 @@ from tests.support.paths import DOCS
 
 
 def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("gen_figures", DOCS / "gen_figures.py")
+    spec = importlib.util.spec_from_file_location(
+        "gen_figures", DOCS / "gen_figures.py"
+    )
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)

@@ -143,6 +143,7 @@ def finish(
     figure: Figure,
     ax: Axes,
     title: str | None,
+    *,
     own: bool,
     handles: list[Any] | None = None,
     columns: int = 3,

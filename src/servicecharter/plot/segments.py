@@ -20,6 +20,7 @@ import attrs
 import numpy as np
 
 from .._core.convert import instant_us
+from .._core.timeline import merge_intervals
 from .._core.units import EPOCH, I64, NAT
 from .._errors import InvalidArgumentError
 from ..calendar import BusinessCalendar
@@ -98,20 +99,6 @@ class Curve:
     """What the deadline allows: elapsed to it, less the paused time."""
 
 
-def _merged(starts: I64, ends: I64) -> tuple[I64, I64]:
-    """Intervals sorted and merged, so overlapping pauses count once."""
-    keep = ends > starts
-    starts, ends = starts[keep], ends[keep]
-    order = np.argsort(starts, kind="stable")
-    starts, ends = starts[order], ends[order]
-    if starts.size == 0:
-        return starts, ends
-    reach = np.maximum.accumulate(ends)
-    new = np.r_[True, starts[1:] > reach[:-1]]
-    firsts = np.flatnonzero(new)
-    return starts[firsts], np.maximum.reduceat(ends, firsts)
-
-
 def clock_curve(
     calendar: BusinessCalendar, segment: Segment, stop: dt.datetime
 ) -> Curve:
@@ -138,9 +125,8 @@ def clock_curve(
         [stop_us if e is None else instant_us(e) for _, e in segment.pauses],
         dtype=np.int64,
     )
-    begins, ends = _merged(
-        np.clip(begins, start_us, stop_us), np.clip(ends, start_us, stop_us)
-    )
+    # Clipped to the segment and merged, so that overlapping pauses count once.
+    begins, ends = merge_intervals(begins, ends, start_us, stop_us)
     opens, closes = calendar.opening_arrays(segment.start, stop)
     at = np.unique(np.concatenate([[start_us, stop_us], opens, closes, begins, ends]))
     kernel = calendar.kernel
