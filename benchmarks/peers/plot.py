@@ -34,7 +34,7 @@ def _skipped(run: LibraryRun) -> str:
     """The first size not measured, as the tables say it."""
     for t in run.timings:
         if t.median is None:
-            return f"n={fmt_n(t.n)}: {skipped_words(t)}"
+            return f"from n={fmt_n(t.n)}: {skipped_words(t)}"
     return ""
 
 
@@ -66,22 +66,24 @@ def plot(report: Report, path: Path, budget: float, repeat: int) -> None:
                 seen.setdefault(run.library, line)
                 if note := _skipped(run):
                     skips.append(
-                        Line2D(
-                            [],
-                            [],
-                            color=colour,
-                            marker=marker,
-                            label=f"{run.library}, {note}",
-                        )
+                        Line2D([], [], color=colour, label=f"{run.library},\n{note}")
                     )
-            if skips:  # placed where the data leaves room
-                ax.legend(
-                    handles=skips,
-                    loc="best",
+            # Below the curves, which rise to the right: the lower right.
+            for k, line in enumerate(reversed(skips)):
+                ax.text(
+                    0.98,
+                    0.03 + 0.13 * k,
+                    line.get_label(),
+                    transform=ax.transAxes,
+                    ha="right",
+                    va="bottom",
                     fontsize=8,
-                    frameon=False,
-                    handlelength=1.2,
+                    color=line.get_color(),
+                    linespacing=1.1,
                 )
+            if skips:  # room for the notes under the lowest point
+                low, high = ax.get_ylim()
+                ax.set_ylim(low / 10 ** (0.55 * len(skips)), high)
             title = textwrap.fill(report.titles.get(key, key), 46)
             ax.set_title(title, loc="left", fontsize=9.5)
             ax.grid(True, which="major", linewidth=0.5, color="#cccccc")
