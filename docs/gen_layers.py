@@ -47,6 +47,7 @@ ROLES = {
     "testing": "assertions for test suites",
     "examples": "the bundled charters",
     "strategies": "hypothesis strategies",
+    "plot": "pictures of calendars and compliance (matplotlib)",
     "cli": "the servicecharter command",
     "pytest_plugin": "fixtures for pytest",
 }

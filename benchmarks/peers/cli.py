@@ -45,23 +45,23 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--budget",
         type=float,
-        default=20.0,
-        help="seconds: a peer skips a size whose time, estimated from the "
-        "previous size, would exceed this (default 20)",
+        default=30.0,
+        help="seconds: a peer skips a size whose runs, estimated from the "
+        "previous size, would take longer than this in all (default 30)",
     )
     parser.add_argument("--plot", type=Path, default=DEFAULT_PLOT, help="PNG to write")
     add_json_option(parser, "tables")
     add_seed_option(parser)
     parser.add_argument(
-        "--min-time",
-        type=float,
-        default=1.0,
-        help="seconds: a call is repeated (3 to 25 times) until the runs add up "
-        "to this; a call of 2 s or more runs once (default 1)",
+        "--repeat",
+        type=int,
+        default=5,
+        help="timed runs of every library at every size; the median is "
+        "reported (default 5)",
     )
     args = parser.parse_args(argv)
-    if args.budget <= 0 or args.min_time < 0:
-        parser.error("--budget must be positive and --min-time not negative")
+    if args.budget <= 0 or args.repeat < 1:
+        parser.error("--budget must be positive and --repeat at least 1")
     return args
 
 
@@ -69,7 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     report = run(args)
     try:
-        plot(report, args.plot, args.budget)
+        plot(report, args.plot, args.budget, args.repeat)
         report.facts["plot"] = str(args.plot)
     except ImportError:
         report.facts["plot"] = "not written: matplotlib is not installed"

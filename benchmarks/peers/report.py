@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from common import OURS, fmt_n, fmt_rate, fmt_seconds, markdown
 
 from .results import LibraryRun, Report
+from .timing import skipped_words
 
 
 def ours_run(report: Report, key: str) -> LibraryRun | None:
@@ -16,34 +17,36 @@ def ours_run(report: Report, key: str) -> LibraryRun | None:
 
 
 def throughput_table(report: Report) -> str:
-    """Each library at the largest size it ran; ratios from the best runs."""
+    """Each library at the largest size it ran, and our speedup at that size.
+
+    Every figure is a median of the same number of runs, for every library;
+    the speedup is the peer's median over ours at the same size.
+    """
     rows: list[list[str]] = []
     for run in report.runs:
         done = run.measured()
         if not done:
-            note = run.note or "nothing measured"
-            rows.append([run.workload, run.library, "-", "-", "-", "-", note, "-", "-"])
+            rows.append([run.workload, run.library, "-", "-", "-", run.note or "-"])
             continue
         last = done[-1]
         assert last.median is not None
-        assert last.best is not None
-        cells = [run.workload, run.library, f"{last.n:,}", str(last.runs)]
-        cells += [fmt_seconds(last.median), fmt_seconds(last.best)]
-        cells.append(fmt_rate(last.n / last.best))
+        cells = [run.workload, run.library, f"{last.n:,}", fmt_seconds(last.median)]
+        cells.append(fmt_rate(last.n / last.median))
         ours = ours_run(report, run.workload)
         same = None if ours is None or run.library == OURS else ours.at(last.n)
-        if same is None or same.best is None:
-            rows.append([*cells, "-", "-"])
+        if same is None or same.median is None:
+            rows.append([*cells, "-"])
             continue
-        speedup = last.best / same.best
-        ratio = f"{speedup:,.0f}x" if speedup >= 10 else f"{speedup:.1f}x"
-        rows.append([*cells, fmt_rate(last.n / same.best), ratio])
-    header = ["workload", "library", "n (largest run)", "runs", "median", "best"]
-    header += ["throughput (best)", f"{OURS} at same n", f"{OURS} speedup"]
+        speedup = last.median / same.median
+        rows.append(
+            [*cells, f"{speedup:,.0f}x" if speedup >= 10 else f"{speedup:.1f}x"]
+        )
+    header = ["workload", "library", "largest n", "median", "per second", "speedup"]
     return markdown(header, rows)
 
 
 def scaling_table(report: Report, sizes: Sequence[int]) -> str:
+    """The median time of each library at each size; skipped sizes say why."""
     rows = []
     for run in report.runs:
         cells = []
@@ -51,18 +54,12 @@ def scaling_table(report: Report, sizes: Sequence[int]) -> str:
             t = next((x for x in run.timings if x.n == n), None)
             if t is None:
                 cells.append(run.note or "-")
-            elif t.best is not None:
-                cells.append(fmt_seconds(t.best))
-            elif "estimated" in t.status:
-                cells.append(
-                    "skipped (est. "
-                    + t.status.split("estimated ")[1].split(" >")[0]
-                    + ")"
-                )
+            elif t.median is not None:
+                cells.append(fmt_seconds(t.median))
             else:
-                cells.append(t.status.split(":")[0])
-        rows.append([run.workload, run.library, *cells])
-    return markdown(["workload", "library", *(f"n={fmt_n(n)}" for n in sizes)], rows)
+                cells.append(skipped_words(t))
+        rows.append([f"{run.workload}: {run.library}", *cells])
+    return markdown(["workload: library", *(f"n={fmt_n(n)}" for n in sizes)], rows)
 
 
 def agreement_table(report: Report) -> str:
@@ -98,8 +95,9 @@ def render(report: Report, sizes: Sequence[int]) -> str:
     return "\n\n".join(
         [
             "\n".join(facts),
-            "Throughput (largest n each library ran):\n\n" + throughput_table(report),
-            "Time for n elements, by size (best run):\n\n"
+            "Throughput (largest n each library ran, median of the runs):\n\n"
+            + throughput_table(report),
+            "Time for n elements, by size (median of the runs):\n\n"
             + scaling_table(report, sizes),
             "Agreement:\n\n" + agreement_table(report),
             "Disagreements by cause (examples):\n\n" + differences(report),

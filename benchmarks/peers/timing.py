@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import time
 from collections.abc import Sequence
 from typing import Any
@@ -13,38 +12,55 @@ from .model import Data, Impl, call_once
 from .results import LibraryRun, SizeTiming
 
 
-def measure(impl: Impl, data: Data, min_time: float) -> tuple[SizeTiming, Any]:
-    """Median of repeated calls on the same inputs.
-
-    One call when it takes 2 s or more; otherwise 3 to 25 calls, as many as
-    it takes to add up to ``min_time``.
-    """
+def measure(impl: Impl, data: Data, repeat: int) -> tuple[SizeTiming, Any]:
+    """``repeat`` calls on the same inputs: the median is the figure, for every
+    library alike; the best is kept for the record."""
     native = impl.prepare(data)
     samples: list[float] = []
     out: Any = None
-    while True:
+    for _ in range(repeat):
         start = time.perf_counter()
         out = impl.call(native)
         samples.append(time.perf_counter() - start)
-        first = samples[0]
-        if first >= 2.0:
-            break
-        wanted = min(25, max(3, math.ceil(min_time / first) if first > 0 else 25))
-        if len(samples) >= wanted:
-            break
     timing = SizeTiming(len(data), *median_best(samples), len(samples))
     return timing, out
 
 
-def skip_reason(prev: SizeTiming | None, n: int, budget: float) -> str:
+def skip_reason(prev: SizeTiming | None, n: int, budget: float, repeat: int = 1) -> str:
+    """Why size ``n`` is skipped: its ``repeat`` runs would exceed the budget.
+
+    The time is estimated linearly from the previous size's median; nothing
+    is extrapolated into the results.
+    """
     if prev is None or prev.median is None:
         return ""
-    if prev.median > budget:
-        return f"skipped: n={prev.n:,} took {prev.median:.1f} s > budget {budget:g} s"
+    if prev.median * repeat > budget:
+        return (
+            f"skipped: n={prev.n:,} took {prev.median:.1f} s a run "
+            f"> budget {budget:g} s for {repeat}"
+        )
     estimate = prev.median * n / prev.n
-    if estimate > budget:
-        return f"skipped: estimated {estimate:.0f} s > budget {budget:g} s"
+    if estimate * repeat > budget:
+        return (
+            f"skipped: estimated {estimate:.0f} s a run "
+            f"> budget {budget:g} s for {repeat}"
+        )
     return ""
+
+
+def skipped_words(timing: SizeTiming) -> str:
+    """How the tables and the plot say a size was not run: the same words.
+
+    >>> skipped_words(SizeTiming(10, status="skipped: estimated 75 s a run > x"))
+    'skipped (est. 75 s a run)'
+    """
+    if "estimated" in timing.status:
+        estimate = timing.status.split("estimated ")[1].split(" >")[0]
+        return f"skipped (est. {estimate})"
+    if " took " in timing.status:
+        took = timing.status.split(" took ")[1].split(" >")[0]
+        return f"skipped (previous {took})"
+    return timing.status.split(":")[0]
 
 
 def run_sizes(
@@ -54,7 +70,7 @@ def run_sizes(
     sizes: Sequence[int],
     *,
     budget: float,
-    min_time: float,
+    repeat: int,
 ) -> tuple[LibraryRun, Any, int]:
     """Time ``impl`` at each size; returns the run and the largest size's output."""
     run = LibraryRun(workload, impl.library, impl.api)
@@ -63,12 +79,12 @@ def run_sizes(
     out: Any = None
     largest = 0
     for n in sizes:
-        reason = skip_reason(prev, n, budget) if impl.budgeted else ""
+        reason = skip_reason(prev, n, budget, repeat) if impl.budgeted else ""
         if reason:
             run.timings.append(SizeTiming(n, status=reason))
             continue
         try:
-            timing, out = measure(impl, data.head(n), min_time)
+            timing, out = measure(impl, data.head(n), repeat)
         except Exception as exc:  # a peer's failure is a result
             run.timings.append(SizeTiming(n, status=f"error: {exc!r}"[:200]))
             break

@@ -91,7 +91,7 @@ if TYPE_CHECKING:  # loaded on first use at run time: see __getattr__
         parse_rule,
     )
 
-__version__ = "0.1.0"
+__version__ = "0.2.0.dev0"
 
 # Everything but the exceptions loads on first use (PEP 562), so importing the
 # package, or its pytest plugin, costs nothing until a name is used. A name is

@@ -38,7 +38,7 @@ def installed(module: str) -> bool:
 def test_tiny_run_writes_plot_table_and_json(bench, tmp_path, capsys):
     pytest.importorskip("matplotlib")
     png, out = tmp_path / "peers.png", tmp_path / "report.json"
-    argv = ["--sizes", "1000", "--budget", "5", "--min-time", "0.05"]
+    argv = ["--sizes", "1000", "--budget", "5", "--repeat", "2"]
     argv += ["--plot", str(png), "--json", str(out)]
     assert bench.main(argv) == 0
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
@@ -142,6 +142,14 @@ def test_budget_skips_a_size_whose_estimate_is_over_it(bench):
     took = bench.SizeTiming(1000, median=1.5, best=1.4, runs=1)
     assert bench.skip_reason(None, 1000, 5.0) == ""
     assert bench.skip_reason(took, 3000, 5.0) == ""  # 4.5 s estimated
-    assert "estimated 15 s > budget 5 s" in bench.skip_reason(took, 10_000, 5.0)
+    assert "estimated 15 s a run > budget 5 s for 1" in bench.skip_reason(
+        took, 10_000, 5.0
+    )
+    # Every library runs the same number of times: the budget covers them all.
+    assert "estimated 4 s a run > budget 5 s for 2" in bench.skip_reason(
+        took, 3000, 5.0, 2
+    )
     over = bench.SizeTiming(1000, median=6.0, best=6.0, runs=1)
-    assert "took 6.0 s > budget" in bench.skip_reason(over, 1001, 5.0)
+    assert "took 6.0 s a run > budget" in bench.skip_reason(over, 1001, 5.0)
+    skipped = bench.SizeTiming(10_000, status=bench.skip_reason(took, 10_000, 5.0))
+    assert bench.skipped_words(skipped) == "skipped (est. 15 s a run)"

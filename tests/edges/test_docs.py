@@ -6,9 +6,14 @@ per page, with a fresh temporary directory as the working directory. A page
 is one test, named by its path under ``docs/``; a failure names the line of
 the page on which the failing block starts, and tracebacks point into the
 page itself (the block is compiled with the page's file name and line
-numbers). Blocks fenced ``console``, ``toml``, ``text``, ``json`` or
-anything else are not run. Fences may be indented (inside a list item or an
-admonition); the indentation of the opening fence is removed.
+numbers). Console sessions run too (below); a ``console`` block that is
+not a session is an error (fence commands alone as ``bash``, so that the
+copy button copies them, and output alone as ``text``). Blocks fenced
+``bash``, ``toml``, ``text``, ``json`` or anything else are not run. Fences
+may be indented (inside a list item or an admonition); the indentation of
+the opening fence is removed. The working directory also holds a copy of
+``docs/examples/``, so a command can name ``docs/examples/requests.csv`` as
+from the root of a clone.
 
 Conventions for authors:
 
@@ -29,6 +34,17 @@ Conventions for authors:
   the file ``NAME`` (a relative path) in the page's working directory before
   the blocks after it run; use it for a charter file that the following
   Python loads. It is not run itself.
+- A ```` ```console ```` block whose first line starts with ``$ `` is a
+  session (``tests/support/console.py``): each command runs with bash in the
+  page's working directory, after the blocks above it, and what it prints
+  (standard output and error) must equal the lines the page shows under it,
+  as for an output block. A command continues on the next line while a line
+  ends with a backslash, and ``$?`` is the status of the command before.
+  The output of the session's last command may instead be the output block
+  right after the session (for output a console block would misread, such
+  as Markdown headings, which look like a root prompt).
+- A block right after a line ``<!-- not run: REASON -->`` is not run (a
+  session that needs a database, say); the reason is required.
 
 The examples run with the test suite's warning filters, so a warning is an
 error here too.
@@ -41,6 +57,7 @@ import contextlib
 import difflib
 import io
 import re
+import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -49,6 +66,7 @@ from typing import Any
 import attrs
 import pytest
 
+from tests.support import console
 from tests.support.paths import DOCS
 
 RUN = frozenset({"python", "py"})
@@ -56,7 +74,10 @@ SKIP = "# not run:"
 CHECK = "__docs_check_print__"
 
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})\s*(?P<info>[^`]*)$")
-_MARK = re.compile(r"^\s*<!--\s*(?P<mark>output|write:\s*(?P<name>\S+))\s*-->\s*$")
+_MARK = re.compile(
+    r"^\s*<!--\s*(?P<mark>output|write:\s*(?P<name>\S+)|not run:(?P<why>.*?))"
+    r"\s*-->\s*$"
+)
 
 
 @attrs.frozen
@@ -68,17 +89,18 @@ class Block:
     source: str
     output: bool = False  # the output of the Python block before it
     write_to: str | None = None  # a file to write the block to
+    not_run: str | None = None  # why the block is not run
 
 
 def fenced_blocks(text: str) -> Iterator[Block]:
     """The fenced blocks of a Markdown text, in order."""
     lines = text.splitlines()
     i = 0
-    mark = None
+    mark: re.Match[str] | None = None
     while i < len(lines):
         found = _MARK.match(lines[i])
         if found:
-            mark = found["name"] or ""
+            mark = found
             i += 1
             continue
         opening = _FENCE.match(lines[i])
@@ -105,7 +127,14 @@ def fenced_blocks(text: str) -> Iterator[Block]:
             body.append(line[len(indent) :] if line.startswith(indent) else line)
             j += 1
         source = "\n".join(body) + "\n"
-        yield Block(language.lower(), i + 2, source, mark == "", mark or None)
+        yield Block(
+            language.lower(),
+            i + 2,
+            source,
+            output=mark is not None and mark["mark"] == "output",
+            write_to=mark and mark["name"],
+            not_run=mark and mark["why"],
+        )
         mark = None
         i = j + 1
 
@@ -229,16 +258,49 @@ def run_block(block: Block, filename: str, namespace: dict[str, Any]) -> str:
     return tee.getvalue()
 
 
+def _workdir(tmp_path: Path) -> None:
+    """The page's working directory: empty but for a copy of docs/examples."""
+    shutil.copytree(DOCS / "examples", tmp_path / "docs" / "examples")
+
+
+def run_session(block: Block, where: str, cwd: Path) -> tuple[str, str] | None:
+    """Run the commands of a console session; compare what each printed.
+
+    A last command shown without output may have its output in the output
+    block after the session: then (where, printed) is returned, to compare.
+    """
+    status = 0
+    found = console.commands(block.source, block.line)
+    for k, command in enumerate(found):
+        got, status = console.run(command, cwd, status)
+        here = f"{where}, command at line {command.line}"
+        if k == len(found) - 1 and not command.output.strip():
+            return here, got
+        check_output(here, command.output, got)
+    return None
+
+
 @pytest.mark.parametrize("page", _pages(), ids=_page_id)
 def test_page_examples_run(
     page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    _workdir(tmp_path)
     monkeypatch.chdir(tmp_path)
     name = _page_id(page)
     namespace: dict[str, Any] = {"__name__": "__docs__", CHECK: _check_print}
     printed: str | None = None  # by the last Python block run
+    pending: tuple[str, str] | None = None  # a session's last command's output
     for block in fenced_blocks(page.read_text(encoding="utf-8")):
         where = f"docs/{name}, block at line {block.line}"
+        if pending is not None:
+            check_output(pending[0], block.source if block.output else "", pending[1])
+            pending = None
+            if block.output:
+                continue
+        if block.not_run is not None:
+            assert block.not_run.strip(), f"{where}: 'not run:' needs a reason"
+            printed = None
+            continue
         if block.write_to is not None:
             target = tmp_path / block.write_to
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -247,6 +309,14 @@ def test_page_examples_run(
         if block.output:
             assert printed is not None, f"{where}: no Python block ran before it"
             check_output(where, block.source, printed)
+            continue
+        if block.language == "console":
+            assert console.is_session(block.source), (
+                f"{where}: a console block is a session, starting with '$ '; "
+                "fence commands alone as bash, output alone as text"
+            )
+            pending = run_session(block, where, tmp_path)
+            printed = None
             continue
         if block.language not in RUN:
             continue
@@ -259,6 +329,8 @@ def test_page_examples_run(
             printed = run_block(block, str(page), namespace)
         except Exception as error:  # a page may raise anything
             raise AssertionError(f"{where}: {type(error).__name__}: {error}") from error
+    if pending is not None:
+        check_output(pending[0], "", pending[1])
 
 
 class TestHarness:
@@ -301,6 +373,25 @@ class TestHarness:
         assert (first.write_to, first.output) == ("a.toml", False)
         assert (second.write_to, second.output) == (None, True)
         assert (third.write_to, third.output) == (None, False)
+        mark = "<!-- not run: needs a database -->\n"
+        (skipped,) = fenced_blocks(mark + "```console\n```")
+        assert (skipped.not_run, skipped.output) == (" needs a database", False)
+
+    def test_sessions(self, tmp_path: Path) -> None:
+        source = "$ printf 'a\\nb\\n'\na\nb\n$ echo one \\\n  two\none two\n"
+        parsed = console.commands(source, 10)
+        assert [(c.command, c.output, c.line) for c in parsed] == [
+            ("printf 'a\\nb\\n'", "a\nb", 10),
+            ("echo one \\\n  two", "one two", 13),
+        ]
+        block = Block("console", 10, source)
+        run_session(block, "here", tmp_path)
+        last = Block("console", 3, "$ echo a\na\n$ echo b\n")
+        assert run_session(last, "here", tmp_path) == ("here, command at line 5", "b\n")
+        failing = Block("console", 1, "$ false\n$ echo $?\n0\n")
+        with pytest.raises(AssertionError, match=r"(?s)here, command at line 2: .*\+1"):
+            run_session(failing, "here", tmp_path)
+        assert not console.is_session("servicecharter examples\n")
 
     def test_output_blocks(self) -> None:
         check_output("here", "a  \nb ... d\n\n", "\na\nb c d\n")

@@ -151,3 +151,11 @@ def test_changelog_has_a_section_for_this_version() -> None:
     dated = dict(headings[1:])
     assert version in dated, f"CHANGELOG.md has no section for {version}"
     assert dated[version], f"the {version} section has no date"
+
+
+def test_release_convention_is_documented() -> None:
+    steps = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert "git tag -a vX.Y.Z" in steps
+    assert "## [X.Y.Z] - YYYY-MM-DD" in steps
+    version = servicecharter.__version__
+    assert re.fullmatch(r"\d+\.\d+\.\d+(\.dev\d+)?", version), version
