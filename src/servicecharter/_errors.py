@@ -13,6 +13,7 @@ __all__ = [
     "InvalidInstantError",
     "InvalidRequestError",
     "InvalidRuleError",
+    "MissingDependencyError",
     "NaiveDatetimeError",
     "NoOpenTimeError",
     "NotBusinessDayError",
@@ -130,6 +131,14 @@ class InvalidRequestError(ServiceCharterError, ValueError):
 
 class InvalidRuleError(ServiceCharterError, ValueError):
     """A deadline rule is malformed, or its words are not understood."""
+
+
+class MissingDependencyError(ServiceCharterError, ImportError):
+    """An optional dependency that a feature needs is not installed.
+
+    The message names the extra that installs it, such as
+    ``pip install 'servicecharter[plot]'``.
+    """
 
 
 class HorizonError(ServiceCharterError, ValueError):

@@ -57,7 +57,7 @@ def test_without_matplotlib_the_error_says_what_to_install() -> None:
         "try:\n"
         "    plot_week(servicecharter.OpeningHours.parse('Mo 09:00-17:00', tz='UTC'),"
         " dt.date(2026, 4, 6))\n"
-        "except ImportError as error:\n"
+        "except servicecharter.MissingDependencyError as error:\n"
         "    print(error)\n"
     )
     done = subprocess.run(

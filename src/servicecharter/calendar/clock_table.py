@@ -29,6 +29,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from .._core.convert import instant_us
+from .._core.optional import optional
 from .._core.units import B1, I64
 from .._errors import InvalidArgumentError
 
@@ -98,8 +99,7 @@ def clock_table(
     With ``parquet``, the table is also written to that path. The schema's
     metadata records the span and the calendar's zone.
     """
-    import pyarrow as pa
-
+    pa = optional("pyarrow", "sql")
     starts, ends, is_open, cum = clock_segments(calendar, start, end)
     utc = pa.timestamp("us", tz="UTC")
     meta = {
@@ -119,7 +119,6 @@ def clock_table(
         metadata=meta,
     )
     if parquet is not None:
-        import pyarrow.parquet as pq
-
+        pq = optional("pyarrow.parquet", "sql")
         pq.write_table(table, os.fspath(parquet))
     return table

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 import numpy as np
 import numpy.typing as npt
 
+from .._core.optional import optional
 from .._core.units import NAT
 from .._errors import InvalidArgumentError
 from .compute import PERCENTILES
@@ -53,8 +54,7 @@ def check_table(table: str) -> str:
 
 def to_arrow(evaluation: Tables, table: str = "requests") -> Any:
     """A pyarrow Table of the evaluation's ``requests``, ``summary`` or ``problems``."""
-    import pyarrow as pa
-
+    pa = optional("pyarrow", "sql")
     check_table(table)
     if table == "requests":
         names = list(evaluation.requests)

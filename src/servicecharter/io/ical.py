@@ -17,6 +17,7 @@ from typing import Any
 
 from dateutil.rrule import rrulestr
 
+from .._core.optional import optional
 from .._errors import InvalidArgumentError, InvalidHoursError
 from ..hours import HolidayDates, OpeningHours
 
@@ -27,14 +28,7 @@ _STAMP = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)  # fixed: same hours, same file
 
 
 def _icalendar() -> Any:
-    try:
-        import icalendar
-    except ImportError:
-        raise InvalidArgumentError(
-            "iCalendar files need the icalendar package: "
-            "pip install 'servicecharter[ical]'"
-        ) from None
-    return icalendar
+    return optional("icalendar", "ical")
 
 
 def closed_days(

@@ -12,6 +12,8 @@ from __future__ import annotations
 from contextlib import AbstractContextManager
 from typing import Any
 
+from .._core.optional import optional
+
 __all__ = ["METADATA", "reproducible", "require_matplotlib"]
 
 METADATA: dict[str, Any] = {"Software": None}
@@ -35,14 +37,8 @@ _SETTINGS: dict[str, Any] = {
 
 
 def require_matplotlib() -> None:
-    """Import matplotlib, or say how to install it (an ``ImportError``)."""
-    try:
-        import matplotlib  # noqa: F401 (imported to be sure it is there)
-    except ImportError as error:
-        raise ImportError(
-            "servicecharter.plot draws with matplotlib, which is not installed: "
-            f"pip install 'servicecharter[plot]' ({error})"
-        ) from error
+    """Import matplotlib, or say how to install it (``MissingDependencyError``)."""
+    optional("matplotlib", "plot")
 
 
 def reproducible() -> AbstractContextManager[Any]:
