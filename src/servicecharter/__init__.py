@@ -129,7 +129,9 @@ def _from_facades(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    # The public names only: not this module's own imports (importlib, Any,
+    # TYPE_CHECKING, annotations) nor whichever subpackages are loaded yet.
+    return sorted(__all__)
 
 
 __all__ = [

@@ -35,10 +35,12 @@ from typing import Any
 
 import numpy as np
 
+from ._core.convert import instant_us
 from ._errors import InvalidArgumentError
 from ._render.en_moments import business_words, moment, show_year
 from .calendar import BusinessCalendar
 from .charter import Charter
+from .charter.charter import checked_charter
 from .compliance import Evaluation, NowIn, RequestsIn, evaluate
 from .compliance.single_pauses import check_pauses, measure_pauses
 
@@ -166,15 +168,20 @@ def assert_met(
     web-form objective 1: answered after the deadline, while the service was closed: due Sat 28 Mar 00:00 CET, answered Mon 30 Mar 08:00 CEST (received Fri 27 Mar 10:00 CET; same business day)
     0:00:00
     """  # noqa: E501 (doctest output is one line)
-    engagement = charter.engagement(engagement_id)
-    if not 0 <= objective < len(engagement.objectives):
+    __tracebackhide__ = True  # pytest shows the test's line, not this one
+    engagement = checked_charter(charter).engagement(engagement_id)
+    whole = type(objective) is int  # not a bool, nor None
+    if not whole or not 0 <= objective < len(engagement.objectives):
         raise InvalidArgumentError(
             f"engagement {engagement_id!r} has {len(engagement.objectives)} "
             f"objective(s); there is no objective {objective}"
         )
     target = engagement.objectives[objective]
     calendar = charter.calendar_for(engagement_id)
-    if calendar.elapsed(received, responded) < _ZERO or responded < received:
+    # Instants, not wall clocks: two datetimes of one zone compare by wall
+    # clock, ignoring fold, so in a DST fold 02:15 (fold=1) is "before" 02:45.
+    backwards = instant_us(responded) < instant_us(received)
+    if calendar.elapsed(received, responded) < _ZERO or backwards:
         raise InvalidArgumentError(
             f"responded ({responded.isoformat()}) is before received "
             f"({received.isoformat()})"
@@ -187,7 +194,7 @@ def assert_met(
         deadline = paused.moved(calendar, deadline)
         if paused.paused > _ZERO:
             rule += f"; moved by the {business_words(paused.paused)} paused"
-    if responded <= deadline:
+    if instant_us(responded) <= instant_us(deadline):
         return
     name = engagement_id if objective == 0 else f"{engagement_id} objective {objective}"
     text = _miss_text(calendar, received, deadline, responded, rule)
@@ -241,6 +248,19 @@ def _worst(
     return out
 
 
+def _ids(engagement: object) -> set[str]:
+    """One engagement id or several, as a set; else the library's error."""
+    if isinstance(engagement, str):
+        return {engagement}
+    if isinstance(engagement, Iterable):
+        ids = list(engagement)
+        if all(isinstance(e, str) for e in ids):
+            return set(ids)
+    raise InvalidArgumentError(
+        f"engagement must be an engagement id or ids, got {engagement!r}"
+    )
+
+
 def assert_attainment(
     charter: Charter,
     requests: RequestsIn,
@@ -284,10 +304,11 @@ def assert_attainment(
       web-form objective 1 (same business day, share 60%): 50% (1 of 2)
         request 'f24': answered 1 business hour late: due Wed 25 Mar 00:00 CET, answered Wed 25 Mar 10:00 CET (received Tue 24 Mar 10:00 CET; same business day)
     """  # noqa: E501 (doctest output is one line)
-    evaluation = evaluate(charter, requests, now=now)
+    __tracebackhide__ = True  # pytest shows the test's line, not this one
+    evaluation = evaluate(checked_charter(charter), requests, now=now)
     wanted: set[str] | None = None
     if engagement is not None:
-        wanted = {engagement} if isinstance(engagement, str) else set(engagement)
+        wanted = _ids(engagement)
         for engagement_id in wanted:
             charter.engagement(engagement_id)  # raises for an unknown id
     missed = [
@@ -359,7 +380,9 @@ def assert_open(
     ...
     AssertionError: closed at Fri 27 Mar 17:00 CET; opens next Mon 30 Mar 09:00 CEST
     """
+    __tracebackhide__ = True  # pytest shows the test's line, not this one
     cal = _calendar(calendar_or_charter, calendar, engagement)
+    instant_us(at)  # one aware datetime, or the library's error
     if cal.is_open(at):
         return
     following = cal.next_open(at)
@@ -394,7 +417,9 @@ def assert_closed(
     ...
     AssertionError: open at Tue 7 Apr 10:00 CEST; closes next Tue 7 Apr 12:00 CEST
     """
+    __tracebackhide__ = True  # pytest shows the test's line, not this one
     cal = _calendar(calendar_or_charter, calendar, engagement)
+    instant_us(at)  # one aware datetime, or the library's error
     if not cal.is_open(at):
         return
     closing = cal.next_close(at)

@@ -280,3 +280,142 @@ class TestUnitOverflow:
         cal = BusinessCalendar(OpeningHours({"Mo-Fr": "09:00-17:00"}, "UTC"))
         out = cal.next_open(t)
         assert out[0].astype("datetime64[Y]") == np.datetime64("1677", "Y")
+
+
+class TestPandasMissingValues:
+    """pandas' NA and NaT: missing in arrays, a clear error as one instant."""
+
+    @pytest.mark.parametrize("name", sorted(INSTANT_ARRAY_CALLS))
+    def test_na_inside_a_list_is_nat(self, cal: BusinessCalendar, name: str) -> None:
+        pd = pytest.importorskip("pandas")
+        for missing in (pd.NA, pd.NaT, None, float("nan"), np.datetime64("NaT")):
+            with_missing = INSTANT_ARRAY_CALLS[name](cal, [AWARE, missing])
+            alone = INSTANT_ARRAY_CALLS[name](cal, [AWARE])
+            assert with_missing[0] == alone[0]
+            if with_missing.dtype.kind in "mM":
+                assert np.isnat(with_missing[1])
+            elif name != "local_date":
+                assert not with_missing[1]
+
+    @pytest.mark.parametrize("name", sorted(SCALAR_CALLS))
+    def test_nat_as_one_value(self, cal: BusinessCalendar, name: str) -> None:
+        # pd.NaT is a datetime: as one instant (or one date) it is refused
+        # with the library's error rather than a NaN arithmetic error.
+        pd = pytest.importorskip("pandas")
+        with pytest.raises(InvalidInstantError) as info:
+            SCALAR_CALLS[name](cal, pd.NaT)
+        assert_message(info.value, "NaT", "missing", fix=re.compile("array"))
+
+
+class TestAwarePandas:
+    """Aware pandas values of every kind read as instants, never as "naive"."""
+
+    def kinds(self) -> dict[str, Any]:
+        pd = pytest.importorskip("pandas")
+        aware = pd.Series(
+            pd.to_datetime(
+                ["2026-03-27T08:00Z", "2026-03-27T16:30+01:00", None], utc=True
+            )
+        )
+        return {
+            "arrow": aware.astype("timestamp[us, tz=Europe/Paris][pyarrow]"),
+            "arrow-ns-index": pd.Index(aware.astype("timestamp[ns, tz=UTC][pyarrow]")),
+            "object": pd.Series(list(aware), dtype=object),
+            "category": aware.astype("category"),
+            "categorical-index": pd.CategoricalIndex(aware),
+        }
+
+    @pytest.mark.parametrize(
+        "kind", ["arrow", "arrow-ns-index", "object", "category", "categorical-index"]
+    )
+    @pytest.mark.parametrize("name", sorted(INSTANT_ARRAY_CALLS))
+    def test_same_as_numpy(self, cal: BusinessCalendar, kind: str, name: str) -> None:
+        expected = us("2026-03-27T08:00", "2026-03-27T15:30", "NaT")
+        got = INSTANT_ARRAY_CALLS[name](cal, self.kinds()[kind])
+        np.testing.assert_array_equal(got, INSTANT_ARRAY_CALLS[name](cal, expected))
+
+    def test_timestamp_with_an_array_of_durations(self, cal: BusinessCalendar) -> None:
+        pd = pytest.importorskip("pandas")
+        stamp = pd.Timestamp("2026-03-27T10:00", tz="Europe/Paris")
+        hours = np.array([1, 2], "m8[h]")
+        np.testing.assert_array_equal(
+            cal.add(stamp, hours), cal.add(us("2026-03-27T09:00"), hours)
+        )
+
+    @pytest.mark.parametrize(
+        "values", [[1, 2], ["2026-03-27T08:00Z"], [1.5, None]], ids=str
+    )
+    def test_other_series_get_the_dtype_message(
+        self, cal: BusinessCalendar, values: list[Any]
+    ) -> None:
+        pd = pytest.importorskip("pandas")
+        with pytest.raises(InvalidInstantError) as info:
+            cal.is_open(pd.Series(values))
+        assert "naive" not in str(info.value)
+        assert_message(info.value, "expected")
+
+    def test_naive_arrow_series_is_still_naive(self, cal: BusinessCalendar) -> None:
+        pd = pytest.importorskip("pandas")
+        naive = pd.Series(pd.to_datetime(["2026-03-27T08:00"]))
+        with pytest.raises(NaiveDatetimeError):
+            cal.is_open(naive.astype("timestamp[us][pyarrow]"))
+
+
+class TestByteOrder:
+    """Big-endian arrays are read by value, not by their swapped bytes."""
+
+    @pytest.mark.parametrize("name", sorted(INSTANT_ARRAY_CALLS))
+    def test_big_endian_instants(self, cal: BusinessCalendar, name: str) -> None:
+        little = us("2026-03-27T08:00", "2026-03-28T12:00", "NaT")
+        big = little.astype(">M8[us]")
+        np.testing.assert_array_equal(
+            INSTANT_ARRAY_CALLS[name](cal, big), INSTANT_ARRAY_CALLS[name](cal, little)
+        )
+
+    @pytest.mark.parametrize("dtype", [">m8[us]", ">m8[h]", ">m8[ns]"])
+    def test_big_endian_durations(self, cal: BusinessCalendar, dtype: str) -> None:
+        hour = np.array([1], "m8[h]")
+        got = cal.add(AWARE, hour.astype(dtype))
+        np.testing.assert_array_equal(got, cal.add(AWARE, hour))
+
+    def test_big_endian_dates(self, cal: BusinessCalendar) -> None:
+        days = np.array(["2026-03-27", "2026-03-28"], "M8[D]")
+        np.testing.assert_array_equal(
+            cal.is_business_day(days.astype(">M8[D]")), cal.is_business_day(days)
+        )
+
+
+class TestCalendarUnitsWithMultipliers:
+    """``M8[10Y]`` or ``M8[3M]`` far out of range is refused, never wrapped."""
+
+    @pytest.mark.parametrize(
+        ("value", "dtype", "year"),
+        [
+            (58458, "M8[10Y]", "586550"),  # read as 1995 once
+            (300_000, "M8[Y]", "301970"),  # named "284,743 years from 1970"
+            (1_200_000, "M8[3M]", "301970"),
+            (3_000_000, "M8[M]", "251970"),
+            (-300_000, "M8[Y]", "-298030"),
+        ],
+    )
+    def test_far_values_raise_naming_their_year(
+        self, cal: BusinessCalendar, value: int, dtype: str, year: str
+    ) -> None:
+        t = np.array([value], dtype)
+        for call in (cal.local_date, cal.is_open, cal.next_open):
+            with pytest.raises(HorizonError) as info:
+                call(t)
+            assert_message(info.value, year, "outside the supported years")
+        with pytest.raises(HorizonError):  # as dates: the horizon's own words
+            cal.is_business_day(t)
+
+    @pytest.mark.parametrize(
+        ("value", "dtype", "year"),
+        [(5, "M8[10Y]", 2020), (224, "M8[3M]", 2026), (56, "M8[Y]", 2026)],
+    )
+    def test_in_range_values_are_exact(
+        self, cal: BusinessCalendar, value: int, dtype: str, year: int
+    ) -> None:
+        out = cal.local_date(np.array([value], dtype))
+        assert out.astype("datetime64[Y]").astype(int)[0] + 1970 == year
+        assert cal.is_business_day(np.array([value], dtype)).dtype == bool

@@ -9,9 +9,11 @@ later one (``servicecharter._core.zone``).
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+import tzdata
 
 from servicecharter import OpeningHours, UnknownTimeZoneError
 from tests.support.calendars import WEEKLY, calendar
@@ -42,6 +44,61 @@ class TestUnknownZones:
         with pytest.raises(UnknownTimeZoneError) as info:
             OpeningHours.parse("Mo-Fr 09:00-17:00", tz="Europe/Pariss")
         assert_message(info.value, "'Europe/Pariss'", "IANA")
+
+
+class TestNamesThatAreNoZones:
+    """Folders of tzdata, over-long names and near misses: the library's error."""
+
+    @pytest.mark.parametrize("zone", ["America", "Europe", "America/", "Etc"])
+    def test_a_region_of_the_database_is_no_zone(self, zone: str) -> None:
+        with pytest.raises(UnknownTimeZoneError) as info:
+            OpeningHours(WEEKLY, zone)
+        assert isinstance(info.value, ValueError)
+        assert_message(info.value, repr(zone), "region", f"'{zone.strip('/')}/")
+
+    @pytest.mark.parametrize("zone", ["A" * 300, "Europe/" + "x" * 5000])
+    def test_a_name_too_long_for_the_file_system(self, zone: str) -> None:
+        with pytest.raises(UnknownTimeZoneError) as info:
+            OpeningHours(WEEKLY, zone)
+        assert_message(info.value, zone[:50], "IANA")
+        assert len(str(info.value)) < 400  # the name is cut, not repeated
+
+    @pytest.mark.parametrize(
+        ("zone", "meant"),
+        [
+            ("Europe/Pariss", "Europe/Paris"),
+            ("europe/paris", "Europe/Paris"),
+            ("paris", "Europe/Paris"),
+            ("America/New York", "America/New_York"),
+            ("Asia/Kolkatta", "Asia/Kolkata"),
+        ],
+    )
+    def test_did_you_mean(self, zone: str, meant: str) -> None:
+        with pytest.raises(UnknownTimeZoneError) as info:
+            OpeningHours(WEEKLY, zone)
+        assert_message(info.value, repr(zone), f"did you mean {meant!r}")
+
+    def test_no_guess_for_a_name_like_no_zone(self) -> None:
+        with pytest.raises(UnknownTimeZoneError) as info:
+            OpeningHours(WEEKLY, "Mars/Olympus")
+        assert "did you mean" not in str(info.value)
+
+    def test_a_zone_read_from_a_file_has_no_name(self) -> None:
+        # A charter names its zone: one without an IANA key cannot be written
+        # to a file (TOML failed, JSON wrote null) nor pickled.
+        path = Path(tzdata.__file__).parent / "zoneinfo" / "Europe" / "Paris"
+        with path.open("rb") as handle:
+            zone = ZoneInfo.from_file(handle)
+        with pytest.raises(UnknownTimeZoneError) as info:
+            OpeningHours(WEEKLY, zone)
+        assert_message(info.value, "IANA", "'Europe/Paris'")
+
+    def test_an_uncached_zone_is_the_zone_of_its_name(self) -> None:
+        # ZoneInfo.no_cache gives a zone unequal to ZoneInfo(key): a model
+        # holding one compared unequal to itself read back from its file.
+        hours = OpeningHours(WEEKLY, ZoneInfo.no_cache("Europe/Paris"))
+        assert hours.tz is ZoneInfo("Europe/Paris")
+        assert hours == OpeningHours(WEEKLY, "Europe/Paris")
 
 
 class TestDaylightSaving:

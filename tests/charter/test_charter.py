@@ -214,7 +214,7 @@ class TestRecurringObligation:
             ("FREQ=HOURLY", "FREQ must be one of YEARLY, MONTHLY, WEEKLY, DAILY"),
             ("FREQ=YEARLY;INTERVAL=0", "INTERVAL must be a whole number >= 1"),
             ("FREQ=YEARLY;DTSTART=20260101", "DTSTART comes from the start"),
-            ("FREQ=YEARLY;BYDAY=XX", "invalid 'BYDAY': XX"),
+            ("FREQ=YEARLY;BYDAY=XX", "BYDAY values are like MO, 1MO or -1FR"),
             ("every year", "malformed part 'EVERY YEAR'"),
             ("FREQ=YEARLY;FREQ=DAILY", "malformed part 'FREQ=DAILY'"),
         ],

@@ -313,7 +313,7 @@ def test_per_request_time_zone() -> None:
         utc64(dt.datetime(2026, 3, 25, 15, tzinfo=montreal)).item(),  # 9-12, 14-15
     ]
     bad = evaluate(CHARTER, {**requests, "tz": ["Mars/Olympus", None]}, now=NOW)
-    assert bad.problems[0].reason == "unknown time zone 'Mars/Olympus'"
+    assert bad.problems[0].reason.startswith("unknown time zone 'Mars/Olympus'")
     other = evaluate(CHARTER, {**requests, "calendar": ["default", "nope"]}, now=NOW)
     assert other.problems[0].row == 1
     assert other.problems[0].reason.startswith("unknown calendar 'nope'")

@@ -124,3 +124,10 @@ def test_layer_diagram_is_drawn_from_the_contract() -> None:
     committed = (docs / "img" / "layers.svg").read_text(encoding="utf-8")
     assert committed == gen.render(), "run: python docs/gen_layers.py"
     assert gen.layers()[0] == ["_errors"]
+
+
+def test_dir_shows_the_public_names_only() -> None:
+    # The facade's own imports (importlib, Any, TYPE_CHECKING, annotations)
+    # and its helpers were listed, as were whichever subpackages were loaded.
+    importlib.import_module("servicecharter.calendar")
+    assert dir(servicecharter) == sorted(servicecharter.__all__)

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import FailedHealthCheck, Unsatisfiable
 
-from servicecharter import BusinessCalendar, OpeningHours
+from servicecharter import BusinessCalendar, InvalidArgumentError, OpeningHours
 from servicecharter.strategies import calendars, closed_instants, open_instants
 
 SETTINGS = settings(
@@ -65,5 +65,5 @@ def test_closed_instants_reject_a_calendar_always_open() -> None:
 
 
 def test_instant_strategies_need_a_calendar() -> None:
-    with pytest.raises(TypeError, match="BusinessCalendar"):
+    with pytest.raises(InvalidArgumentError, match="BusinessCalendar"):
         open_instants("Europe/Paris")  # type: ignore[arg-type]

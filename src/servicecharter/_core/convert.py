@@ -23,7 +23,14 @@ from .._errors import (
     InvalidInstantError,
     NaiveDatetimeError,
 )
-from .foreign import foreign_column, foreign_zone, is_foreign, library, pandas_aware
+from .foreign import (
+    foreign_column,
+    foreign_zone,
+    is_foreign,
+    library,
+    pandas_categories,
+    pandas_instants,
+)
 from .units import EPOCH, I64, NAT, ONE_US
 
 __all__ = [
@@ -38,10 +45,16 @@ __all__ = [
     "duration_us",
     "instant_array",
     "instant_us",
+    "is_missing",
     "is_scalar",
 ]
 
 _DURATION_LIMIT_US = 5000 * 366 * 86_400 * 1_000_000
+# pandas' missing values, known by the name of their type (never imported).
+_MISSING_TYPES = ("NAType", "NaTType")
+# More years than any supported instant is from 1970: a calendar unit (years
+# or months) beyond this is out of range before numpy's cast could wrap it.
+_FAR_YEARS = 400_000
 _NAIVE_FIX = (
     "attach a time zone, e.g. dt.replace(tzinfo=ZoneInfo('Europe/Paris')), "
     "or use dt.astimezone() for the system zone"
@@ -82,12 +95,37 @@ def instant_us(value: object) -> int:
         raise InvalidInstantError(
             f"expected an aware datetime, got {type(value).__name__} {value!r}"
         )
+    if is_missing(value):  # pandas' NaT is a datetime that is no instant
+        raise InvalidInstantError(
+            f"{value!r} is a missing instant, not an instant; pass the values in "
+            "an array (NaT in gives NaT out) or leave the missing ones out"
+        )
     try:
         return (value - EPOCH) // ONE_US
     except TypeError:  # naive, or a tzinfo that gives no offset
         raise NaiveDatetimeError(
             f"naive datetime {value!r} is not an instant; {_NAIVE_FIX}"
         ) from None
+
+
+def is_missing(item: object) -> bool:
+    """Whether one element stands for a missing value.
+
+    None, NaN, NaT (numpy's or pandas') and pandas' ``NA``, whose truth is
+    ambiguous, so that ``item != item`` cannot be asked of it.
+
+    >>> is_missing(None), is_missing(float("nan")), is_missing(np.datetime64("NaT"))
+    (True, True, True)
+    >>> is_missing(0), is_missing("")
+    (False, False)
+    """
+    if item is None or type(item).__name__ in _MISSING_TYPES:
+        return True
+    if isinstance(item, float | np.floating):
+        return bool(item != item)  # noqa: PLR0124 (NaN is unequal to itself)
+    if isinstance(item, np.datetime64 | np.timedelta64):
+        return bool(np.isnat(item))
+    return False
 
 
 # Microseconds per unit, as exact integers; finer units scale by 10**12.
@@ -104,12 +142,24 @@ def _array_like(value: object) -> bool:
     return isinstance(value, np.ndarray | np.generic) or hasattr(value, "__array__")
 
 
+def _native(array: npt.NDArray[Any]) -> npt.NDArray[Any]:
+    """``array`` in the machine's byte order.
+
+    A big-endian array read as is would be its bytes swapped: a one-hour
+    duration read as millennia.
+    """
+    if array.dtype.isnative:
+        return array
+    return array.astype(array.dtype.newbyteorder("="))
+
+
 def _rescale(array: npt.NDArray[Any], unit: str) -> tuple[I64, npt.NDArray[np.bool_]]:
     """Datetime64/timedelta64 values in ``unit`` (us or D) as int64.
 
     Also returns a mask of the values that the unit cannot hold, which
     numpy's own cast would silently wrap around.
     """
+    array = _native(array)
     source, count = np.datetime_data(array.dtype)
     raw = array.view(np.int64).reshape(array.shape)
     if source == unit and count == 1:
@@ -117,21 +167,27 @@ def _rescale(array: npt.NDArray[Any], unit: str) -> tuple[I64, npt.NDArray[np.bo
     nat = raw == NAT
     if source == "generic":  # only NaT has no unit
         return np.full(raw.shape, NAT, dtype=np.int64), ~nat
-    if source in ("Y", "M"):  # calendar units: numpy's cast is exact when in range
-        bad = ~nat & (np.abs(raw) > 400_000 * (12 if source == "M" else 1))
-        safe = np.where(bad, 0, raw).view(array.dtype)
-        return safe.astype(f"{array.dtype.kind}8[{unit}]").view(np.int64), bad
+    far = np.zeros(raw.shape, dtype=bool)
+    if source in ("Y", "M"):  # calendar units: to days first, exactly
+        per_year = 12 if source == "M" else 1
+        far = ~nat & (np.abs(raw) > _FAR_YEARS * per_year // count)
+        safe = np.where(far, 0, raw).view(array.dtype)
+        raw = safe.astype(f"{array.dtype.kind}8[D]").view(np.int64)
+        raw = np.where(nat | far, NAT, raw)
+        source, count = "D", 1
+        if unit == "D":
+            return raw, far
     num = _US_PER[source] * count
     den = _US_PER[unit]
     if num >= den:  # a coarser unit: multiply, and flag what would overflow
         factor = num // den
         limit = np.iinfo(np.int64).max // factor
-        bad = ~nat & ((raw > limit) | (raw < -limit))
-        out = np.where(bad | nat, NAT, raw * np.where(bad, 0, factor))
+        bad = ~nat & ~far & ((raw > limit) | (raw < -limit))
+        out = np.where(bad | nat | far, NAT, raw * np.where(bad, 0, factor))
     else:  # a finer unit: floor towards the past, as a clock would read
         bad = np.zeros(raw.shape, dtype=bool)
         out = np.where(nat, NAT, np.floor_divide(raw, den // num))
-    return out.astype(np.int64, copy=False), bad
+    return out.astype(np.int64, copy=False), bad | far
 
 
 def _in_range(array: npt.NDArray[Any], unit: str) -> I64:
@@ -140,7 +196,7 @@ def _in_range(array: npt.NDArray[Any], unit: str) -> I64:
     if bad.any():
         raise HorizonError(
             f"{array.ravel()[np.argmax(bad.ravel())]} is outside the supported "
-            "years 2-9998"
+            "years 2-9998; check the values (a unit mix-up in datetime64 values?)"
         )
     return values
 
@@ -149,23 +205,23 @@ def _objects(values: Any, read: Any) -> I64:
     """Read a sequence of Python scalars one by one (a convenience path)."""
     out = np.empty(len(values), dtype=np.int64)
     for i, item in enumerate(values):
-        # NaT and NaN are unequal to themselves.
-        missing = item is None or item != item  # noqa: PLR0124
-        out[i] = NAT if missing else read(item)
+        out[i] = NAT if is_missing(item) else read(item)
     return out
 
 
 def instant_array(value: Any) -> I64:
     """Instants as int64 UTC microseconds (NaT as int64 min); may view the input."""
-    aware = pandas_aware(value)
-    if aware is not None:
-        return aware
-    if hasattr(value, "tz_localize"):  # a pandas object with no zone
-        raise NaiveDatetimeError(
-            "naive pandas datetimes are ambiguous; call .dt.tz_localize('UTC') "
-            "on a Series or .tz_localize('UTC') on an index (or the local zone) first"
-        )
-    if is_foreign(value):
+    if isinstance(value, dt.datetime):  # one instant (with an array of durations)
+        return np.array(instant_us(value), dtype=np.int64)
+    if library(value) == "pandas":
+        pandas = pandas_instants(value)
+        if pandas is not None:
+            return pandas
+        categories, codes = pandas_categories(value)
+        if categories is not None:
+            known = instant_array(categories)
+            return np.where(codes >= 0, known[np.maximum(codes, 0)], NAT)
+    elif is_foreign(value):
         is_datetime, zone = foreign_zone(value)
         if is_datetime and zone is None:
             raise NaiveDatetimeError(
@@ -180,8 +236,6 @@ def instant_array(value: Any) -> I64:
     if array.dtype.kind == "M":
         # No copy when already in microseconds: callers never write to inputs.
         return _in_range(array, "us")
-    if isinstance(value, dt.datetime):  # with an array of durations, say
-        return np.array(instant_us(value), dtype=np.int64)
     if not _array_like(value):
         raise InvalidInstantError(
             f"expected an aware datetime or datetime64 values, got "

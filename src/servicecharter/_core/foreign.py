@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from .._errors import NaiveDatetimeError
 from .units import I64
 
 __all__ = [
@@ -20,20 +21,52 @@ __all__ = [
     "foreign_zone",
     "is_foreign",
     "library",
-    "pandas_aware",
+    "pandas_categories",
+    "pandas_instants",
 ]
 
 
-def pandas_aware(value: Any) -> I64 | None:
-    """A tz-aware pandas Series, Index or array as UTC microseconds, else None."""
+def pandas_instants(value: Any) -> I64 | None:
+    """A pandas column of instants as UTC microseconds; None if not datetimes.
+
+    Tz-aware columns (numpy-backed or pyarrow ``timestamp[unit, tz]``) are
+    read whole; a naive datetime column raises ``NaiveDatetimeError``, since
+    its wall clock could be in any zone. Other columns (texts, objects,
+    numbers) are None: they are read as any array is.
+    """
     dtype = getattr(value, "dtype", None)
-    if getattr(dtype, "tz", None) is None:
-        return None
-    if hasattr(value, "dt"):  # a Series: the zone methods live on .dt
-        utc = value.dt.tz_convert("UTC").dt.tz_localize(None)
-    else:
-        utc = value.tz_convert("UTC").tz_localize(None)
-    return np.asarray(utc.to_numpy(dtype="datetime64[us]")).view(np.int64)
+    arrow: Any = getattr(dtype, "pyarrow_dtype", None)
+    # pa.timestamp types alone have both unit and tz; aware ones become the
+    # numpy-backed form, nulls NaT.
+    if hasattr(arrow, "unit") and getattr(arrow, "tz", None) is not None:
+        value = value.astype(f"datetime64[{arrow.unit}, UTC]")
+        dtype = value.dtype
+    if getattr(dtype, "tz", None) is not None:
+        if hasattr(value, "dt"):  # a Series: the zone methods live on .dt
+            utc = value.dt.tz_convert("UTC").dt.tz_localize(None)
+        else:
+            utc = value.tz_convert("UTC").tz_localize(None)
+        return np.asarray(utc.to_numpy(dtype="datetime64[us]")).view(np.int64)
+    if getattr(dtype, "kind", "") == "M":
+        raise NaiveDatetimeError(
+            "naive pandas datetimes are ambiguous; call .dt.tz_localize('UTC') "
+            "on a Series or .tz_localize('UTC') on an index (or the local zone) first"
+        )
+    return None
+
+
+def pandas_categories(value: Any) -> tuple[Any, I64]:
+    """The categories and codes (-1: missing) of a pandas categorical column.
+
+    ``(None, empty)`` for any other column. Reading the few categories and
+    gathering by code reads the column without a Python loop per row.
+    """
+    dtype = getattr(value, "dtype", None)
+    categories = getattr(dtype, "categories", None)
+    if categories is None:
+        return None, np.empty(0, dtype=np.int64)
+    codes = value.cat.codes if hasattr(value, "cat") else value.codes
+    return categories, np.asarray(codes, dtype=np.int64)
 
 
 def library(value: object) -> str:
@@ -91,6 +124,10 @@ def foreign_column(value: Any) -> Any:
     is_datetime, zone = foreign_zone(value)
     if is_datetime:
         return value if zone is None else foreign_aware(value)
+    if _integers_with_nulls(value):
+        # to_numpy would make them floats: id 1 would read as "1.0".
+        items = value.to_list() if library(value) == "polars" else value.to_pylist()
+        return np.array(items, dtype=object)
     if library(value) == "polars":
         return np.asarray(value.to_numpy())
     if hasattr(value, "combine_chunks"):
@@ -98,3 +135,11 @@ def foreign_column(value: Any) -> Any:
     if hasattr(value, "dictionary_decode"):
         value = value.dictionary_decode()
     return np.asarray(value.to_numpy(zero_copy_only=False))
+
+
+def _integers_with_nulls(value: Any) -> bool:
+    """Whether a polars or pyarrow column holds integers and some nulls."""
+    if library(value) == "polars":
+        return bool(value.dtype.is_integer() and value.null_count() > 0)
+    kind = str(value.type)
+    return kind.startswith(("int", "uint")) and value.null_count > 0

@@ -9,6 +9,7 @@ instant and a closing the later one.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import zoneinfo
 from functools import lru_cache
 
@@ -31,22 +32,83 @@ __all__ = [
 def to_zone(value: object) -> zoneinfo.ZoneInfo:
     """Read an IANA time zone name (or a ZoneInfo) as a ZoneInfo.
 
+    A ZoneInfo is read by its key, so that every zone of one name is the same
+    object (``ZoneInfo.no_cache`` gives a new one each time) and can be
+    written to a file and read back; one without a key in the zone database
+    (``ZoneInfo.from_file``) is refused.
+
     >>> to_zone("Europe/Paris")
     zoneinfo.ZoneInfo(key='Europe/Paris')
-    """
+    >>> to_zone("Europe/Pariss")
+    Traceback (most recent call last):
+    ...
+    servicecharter.UnknownTimeZoneError: unknown time zone 'Europe/Pariss'; did you mean 'Europe/Paris' ...
+    """  # noqa: E501 (doctest output is one line)
     if isinstance(value, zoneinfo.ZoneInfo):
-        return value
-    if not isinstance(value, str):
+        if value.key is None:
+            raise UnknownTimeZoneError(
+                f"{value!r} has no IANA name, so no charter file can name it; "
+                "use a zone of the database by its name, like 'Europe/Paris'"
+            )
+        name = value.key
+    elif isinstance(value, str):
+        name = value
+    else:
         raise UnknownTimeZoneError(
             f"expected an IANA time zone name like 'Europe/Paris', got {value!r}"
         )
     try:
-        return zoneinfo.ZoneInfo(value)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        raise UnknownTimeZoneError(
-            f"unknown time zone {value!r}; use an IANA name like 'Europe/Paris' "
-            "(install the tzdata package if the system has no zone database)"
-        ) from None
+        return zoneinfo.ZoneInfo(name)
+    # OSError: a folder of the database ("America") or a name too long for
+    # the file system; ValueError: a path, a NUL or a file that is no zone.
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+        raise UnknownTimeZoneError(_unknown(name)) from None
+
+
+def _unknown(name: str) -> str:
+    """Why ``name`` is no zone, with the zones it was perhaps meant to be."""
+    shown = repr(name) if len(name) <= 80 else f"{name[:60]!r}... ({len(name)} chars)"
+    fix = (
+        "Use an IANA name like 'Europe/Paris' (install the tzdata package if "
+        "the system has no zone database)"
+    )
+    folder = name.strip("/") + "/"
+    inside = sorted(z for z in _zone_names() if z.startswith(folder))
+    if inside and folder != "/":
+        return (
+            f"{shown} is a region of the IANA zone database, not a zone; name "
+            f"one of its {len(inside)} zones, like {inside[0]!r}"
+        )
+    close = _close_names(name)
+    if close:
+        guess = " or ".join(repr(z) for z in close)
+        return f"unknown time zone {shown}; did you mean {guess}? {fix}"
+    return f"unknown time zone {shown}. {fix}"
+
+
+@lru_cache(maxsize=1)
+def _zone_names() -> frozenset[str]:
+    # Read the first time a name is not found: listing the database reads
+    # every file name in it (tens of milliseconds), which a lookup never needs.
+    return frozenset(zoneinfo.available_timezones())
+
+
+@lru_cache(maxsize=1)
+def _lower_names() -> dict[str, str]:
+    """Zones by their name and by their city in lower case ("paris")."""
+    zones = sorted(_zone_names(), reverse=True)  # a shared city: the first wins
+    cities = {zone.rpartition("/")[2].lower(): zone for zone in zones}
+    return cities | {zone.lower(): zone for zone in zones}
+
+
+def _close_names(name: str) -> list[str]:
+    """Up to two zones spelt like ``name``: its case or area aside, else by difflib."""
+    if len(name) > 80:  # no zone name is this long; no spelling is close
+        return []
+    same = _lower_names().get(name.lower())
+    if same is not None:
+        return [same]
+    return difflib.get_close_matches(name, _zone_names(), n=2, cutoff=0.75)
 
 
 def _offset_us(tz: dt.tzinfo, local: dt.datetime) -> int:

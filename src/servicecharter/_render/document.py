@@ -15,11 +15,13 @@ of the locale (``fr``, ``en``).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol, TypeVar
 
 from ..calendar import CombinedHours
 from ..charter import Channel, Charter, DurationCap, RecurringObligation
+from ..charter.charter import checked_charter
 from .combined_words import combined_words
 from .hours_words import exception_lines, week_words
 from .items import (
@@ -74,6 +76,7 @@ def render(charter: Charter, locale: str = "fr") -> str:
     servicecharter.InvalidArgumentError: unknown locale 'de'; use one of 'en', 'fr'
     """
     lang = check_locale(locale)
+    charter = checked_charter(charter)
     blocks = [*_header(charter, lang), *_hours(charter, lang)]
     blocks += _engagements(charter, lang)
     blocks += _obligations(charter, lang)
@@ -138,6 +141,23 @@ def _heading(name: str, channels: list[Channel], words: Language) -> str:
     return words.labels["calendar"].format(name=inline(name))
 
 
+def _distinct(
+    headings: dict[str, str], users: dict[str, list[Channel]]
+) -> dict[str, str]:
+    """The headings, each one told apart from an equal one by its channels' ids.
+
+    Two untitled email channels on two calendars were both "### Email"; they
+    become "Email (sales)" and "Email (support)" (the calendar's name when
+    no channel uses it).
+    """
+    counts = Counter(headings.values())
+    out = {}
+    for name, heading in headings.items():
+        ids = ", ".join(c.id for c in users[name]) or name
+        out[name] = f"{heading} ({inline(ids)})" if counts[heading] > 1 else heading
+    return out
+
+
 def _hours(charter: Charter, lang: Lang) -> list[str]:
     if not charter.calendars:
         return []
@@ -148,12 +168,14 @@ def _hours(charter: Charter, lang: Lang) -> list[str]:
     order = sorted(users, key=lambda n: (not users[n], n != "default"))
     local = words.labels["local"].format(tz=charter.tz.key)
     blocks = [f"## {words.labels['hours']}", local]
+    headings = _distinct(
+        {name: _heading(name, users[name], words) for name in order}, users
+    )
     for name in order:
         hours = charter.calendars[name]
         channels = users[name]
         if len(users) > 1 or charter.channels:
-            heading = _heading(name, channels, words)
-            blocks.append("### " + heading.replace("#", "\\#"))
+            blocks.append("### " + headings[name].replace("#", "\\#"))
         if len(channels) > 1 and any(c.title.strip() for c in channels):
             lines = [_capital(_channel_words(c, words)) for c in channels]
             blocks.append(_bullets(lines))

@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from .._core.convert import instant_us
 from ..calendar import BusinessCalendar
 from ..compliance.single_pauses import SinglePauses
 from ..rules import BusinessDuration
@@ -76,7 +77,7 @@ def why_lines(
         lines = [f"  why: the {business_words(rule.duration)} run {words}"]
         if rule.boundary != "close":
             runs_out = calendar.add(received, rule.duration, boundary="close")
-            if runs_out != deadline:
+            if instant_us(runs_out) != instant_us(deadline):  # not wall clocks
                 lines.append(
                     f"  the time runs out at {moment(runs_out, calendar.tz, year=year)}"
                     ", a closing; no business time passes until the next opening, "
@@ -121,8 +122,10 @@ def verdict(
     judged_at: dt.datetime,
 ) -> str:
     """Met or breached by a response, else open or overdue at ``judged_at``."""
+    # Instants, not wall clocks: datetimes of one zone compare by wall clock,
+    # ignoring fold, so in a DST fold a late response would read as on time.
     if responded is not None:
-        if responded <= deadline:
+        if instant_us(responded) <= instant_us(deadline):
             margin = calendar.elapsed(responded, deadline)
             return f"  met: answered with {business_words(margin)} to spare"
         late = calendar.elapsed(deadline, responded)
@@ -131,7 +134,7 @@ def verdict(
                 "  breached: answered after the deadline, while the service was closed"
             )
         return f"  breached: answered {business_words(late)} late"
-    if judged_at <= deadline:
+    if instant_us(judged_at) <= instant_us(deadline):
         left = calendar.elapsed(judged_at, deadline)
         return f"  open: {business_words(left)} left"
     past = calendar.elapsed(deadline, judged_at)

@@ -35,14 +35,18 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from .._errors import InvalidArgumentError
+from .._core.convert import instant_us
+from .._errors import InvalidArgumentError, InvalidHoursError
 from ..calendar import CombinedHours
 from ..charter import Charter
+from ..charter.charter import checked_charter
 from ..compliance.single_pauses import SinglePauses, check_pauses, measure_pauses
+from ..hours import OpeningHours
 from .combined_words import combined_words
 from .en import ENGLISH
 from .en_moments import business_words, moment, short_duration, show_year
 from .en_reasons import MAX_INTERVALS, open_time, pause_lines, verdict, why_lines
+from .hours_words import hours_words
 
 __all__ = ["MAX_INTERVALS", "explain"]
 
@@ -55,6 +59,25 @@ def _now_instant(now: Any) -> dt.datetime:
     if not isinstance(now, dt.datetime):
         raise InvalidArgumentError(f"now must be an aware datetime, got {now!r}")
     return now
+
+
+def _check_instants(*instants: object) -> None:
+    """Each instant given is one aware datetime, or the library's error."""
+    for instant in instants:
+        if instant is not None:
+            instant_us(instant)
+
+
+def _hours_text(hours: OpeningHours) -> str:
+    """The hours in the opening_hours notation, else in English words.
+
+    Some models have no notation (schedule changes, say); their explanation
+    must not fail where a deadline, ``evaluate`` and ``render`` work.
+    """
+    try:
+        return hours.format()
+    except InvalidHoursError:
+        return hours_words(hours, "en")
 
 
 def explain(
@@ -146,6 +169,8 @@ def explain(
       why: the 4 business hours run Fri 14:30-17:00 (2 h 30 min), Mon 09:00-10:30 (1 h 30 min)
       met: answered with 30 business minutes to spare
     """  # noqa: E501 (doctest output is one line)
+    charter = checked_charter(charter)
+    _check_instants(received, responded)  # now: by _now_instant, below
     if locale != "en":
         raise InvalidArgumentError(
             f"unknown locale {locale!r}; explain writes 'en' only for now"
@@ -159,7 +184,7 @@ def explain(
     shown = (
         combined_words(hours, charter.calendars, "en", markdown=False)
         if isinstance(hours, CombinedHours)
-        else hours.format()
+        else _hours_text(hours)
     )
     if responded is not None and calendar.elapsed(received, responded) < _ZERO:
         raise InvalidArgumentError(

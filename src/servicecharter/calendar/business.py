@@ -24,6 +24,7 @@ from .._core.convert import (
     duration_us,
     instant_array,
     instant_us,
+    is_missing,
     is_scalar,
 )
 from .._core.units import EPOCH, I64, ONE_US
@@ -239,6 +240,8 @@ class BusinessCalendar(DayMethods, AlgebraMethods):
         self, t: dt.datetime, d: dt.timedelta, closing: bool
     ) -> dt.datetime:
         """The scalar fast path: a deadline costs a few microseconds."""
+        if is_missing(t):  # pandas' NaT, a datetime that is no instant
+            instant_us(t)  # raises the missing-instant error
         try:
             t_us = (t - EPOCH) // ONE_US
         except TypeError:

@@ -20,6 +20,7 @@ from .._core.convert import (
     days_array,
     instant_array,
     instant_us,
+    is_missing,
     is_scalar,
 )
 from .._core.units import I64, NAT, day_number, from_day_number
@@ -183,6 +184,11 @@ class DayMethods:
         return out.view("datetime64[us]")
 
     def _day(self, day: object) -> int:
+        if is_missing(day):  # pandas' NaT is a datetime, and no date
+            raise InvalidInstantError(
+                f"{day!r} is a missing date, not a date; pass the values in an "
+                "array (NaT in gives NaT out) or leave the missing ones out"
+            )
         if isinstance(day, dt.datetime):
             if day.tzinfo is None or day.utcoffset() is None:
                 raise NaiveDatetimeError(
@@ -201,6 +207,7 @@ class DayMethods:
             return np.array([self._day(value)], dtype=np.int64)
         if isinstance(value, list | tuple):  # a convenience: read item by item
             return np.array(
-                [NAT if v is None else self._day(v) for v in value], dtype=np.int64
+                [NAT if is_missing(v) else self._day(v) for v in value],
+                dtype=np.int64,
             )
         return days_array(value)

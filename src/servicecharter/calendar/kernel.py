@@ -18,12 +18,28 @@ import numpy.typing as npt
 
 from .._core.timeline import Found, Timeline
 from .._core.units import B1, I64, NAT
+from .._errors import InvalidArgumentError
 from . import busdays
 from .broadcast import Compute, broadcast_run
 from .horizon import Event, Horizon
 from .limits import SPAN_US, too_far
 
 __all__ = ["CalendarKernel"]
+
+
+def _integers(value: Any) -> I64:
+    """An int64 array (no copy when it is one already), else the library's error."""
+    if isinstance(value, np.ndarray) and value.dtype == np.int64:
+        return value
+    array = np.asarray(value) if not isinstance(value, str | bytes) else None
+    whole = array is not None and array.dtype.kind in "iu"
+    if array is None or not whole or not np.can_cast(array.dtype, np.int64):
+        raise InvalidArgumentError(
+            f"the calendar's int64 API takes whole-number arrays (microseconds "
+            f"since the epoch, microseconds of duration or day numbers), got "
+            f"{type(value).__name__}; BusinessCalendar's own methods read datetimes"
+        )
+    return array.astype(np.int64, copy=False)
 
 
 class CalendarKernel:
@@ -52,8 +68,9 @@ class CalendarKernel:
         dtype: Any = np.int64,
         event: Event = "open",
     ) -> npt.NDArray[Any]:
+        checked = [_integers(a) for a in arrays]
         return broadcast_run(
-            self.horizon, arrays, kinds, compute, fill=fill, dtype=dtype, event=event
+            self.horizon, checked, kinds, compute, fill=fill, dtype=dtype, event=event
         )
 
     # -- instants ---------------------------------------------------------

@@ -49,7 +49,7 @@ from .parts import (
 )
 from .validate import charter_problems
 
-__all__ = ["Charter"]
+__all__ = ["Charter", "checked_charter"]
 
 _LOCALE = re.compile(r"^([A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*)?\Z")
 
@@ -217,6 +217,8 @@ class Charter:
         >>> charter.calendar().is_business_day(dt.date(2026, 5, 1))
         False
         """
+        if not isinstance(name, str):  # a list would not even be looked up
+            raise UnknownCalendarError(name, tuple(self.calendars))
         found = self._cache.get(name)
         if found is not None:
             return found
@@ -296,3 +298,18 @@ class Charter:
             objective.deadline(calendar, received)
             for objective in self.engagement(engagement_id).objectives
         )
+
+
+def checked_charter(value: object) -> Charter:
+    """``value`` if it is a ``Charter``, else the library's error saying so.
+
+    For the functions that take a charter first (``evaluate``, ``explain``,
+    ``render``, the assertions), so that a wrong argument is not an
+    ``AttributeError`` from deep inside them.
+    """
+    if not isinstance(value, Charter):
+        raise InvalidArgumentError(
+            f"expected a Charter, got {type(value).__name__}; e.g. "
+            "servicecharter.load('charter.toml') or examples.load('technical-support')"
+        )
+    return value

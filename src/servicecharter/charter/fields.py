@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
-from .._errors import InvalidCharterError
+from .._errors import InvalidArgumentError, InvalidCharterError
 
 __all__ = [
     "ID_PATTERN",
@@ -24,6 +24,7 @@ __all__ = [
     "check_optional_identifier",
     "check_text",
     "date_of",
+    "day_argument",
     "identifier",
     "instances_of",
     "one_of",
@@ -34,6 +35,9 @@ K = TypeVar("K")
 V = TypeVar("V")
 
 #: What an id (and a calendar name) may look like: it is a bare TOML key too.
+#: Written for JSON Schema too (whose ``$`` is the end of the text); in Python
+#: it is used with ``fullmatch``, since ``$`` also matches before a final
+#: newline and ``"x\n"`` would pass.
 ID_PATTERN = r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$"
 _ID = re.compile(ID_PATTERN)
 
@@ -70,11 +74,20 @@ class FrozenDict(Mapping[K, V]):
 
 
 def check_text(_instance: object, attribute: Any, value: Any) -> None:
-    """A validator: the field is a string."""
+    """A validator: the field is a string that a file can hold."""
     if not isinstance(value, str):
         raise InvalidCharterError(
             attribute.name, value, f"expected text, got {value!r}"
         )
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:  # a lone surrogate: dump() would fail
+        raise InvalidCharterError(
+            attribute.name,
+            value[:40],
+            f"holds a lone surrogate {value[error.start]!r} at character "
+            f"{error.start}, which no file can store; write the character whole",
+        ) from None
 
 
 def check_filled(_instance: object, attribute: Any, value: Any) -> None:
@@ -97,7 +110,7 @@ def check_optional_identifier(_instance: object, attribute: Any, value: Any) -> 
 
 
 def _identifier(path: str, value: object) -> None:
-    if not isinstance(value, str) or not _ID.match(value):
+    if not isinstance(value, str) or not _ID.fullmatch(value):
         raise InvalidCharterError(
             path,
             value,
@@ -177,6 +190,20 @@ def instances_of(cls: type) -> Callable[[object, Any, Any], None]:
                 )
 
     return check
+
+
+def day_argument(value: object, what: str) -> dt.date:
+    """A date given to a method (not a datetime), or ``InvalidArgumentError``.
+
+    >>> day_argument(dt.date(2026, 1, 31), "start")
+    datetime.date(2026, 1, 31)
+    """
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise InvalidArgumentError(
+            f"{what} must be a date (not a datetime), got {value!r}; "
+            "e.g. datetime.date(2026, 1, 31)"
+        )
+    return value
 
 
 def date_of(path: str, value: object) -> dt.date:

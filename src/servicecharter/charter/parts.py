@@ -65,7 +65,8 @@ def _to_rule(value: Any) -> Rule:
 
 def _to_share(value: Any) -> float:
     number = isinstance(value, int | float) and not isinstance(value, bool)
-    if not number or not math.isfinite(value) or not 0 < value <= 1:
+    # The range first: math.isfinite of a 400-digit int raises OverflowError.
+    if not number or not 0 < value <= 1 or not math.isfinite(value):
         raise InvalidCharterError(
             "share",
             value,

@@ -30,6 +30,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     traceback).
     """
     parser = build_parser()
+    if not _argument_strings(argv):
+        print_error(f"main() takes a list of argument strings, got {argv!r}")
+        return 2
     try:
         args = parser.parse_args(argv)
     except SystemExit as stop:  # --help, --version and usage errors
@@ -43,4 +46,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         print_error(os_problem(error))
     except (ServiceCharterError, UnicodeDecodeError) as error:
         print_error(str(error))
+    except Exception as error:  # a bug, still in one line: no traceback for users
+        print_error(
+            f"{type(error).__name__}: {error} (this is a bug of servicecharter; "
+            "please report it with the command line given)"
+        )
     return 2
+
+
+def _argument_strings(argv: object) -> bool:
+    """Whether ``argv`` is None or a sequence of strings (not one string)."""
+    if argv is None:
+        return True
+    if isinstance(argv, str) or not isinstance(argv, Sequence):
+        return False
+    return all(isinstance(item, str) for item in argv)

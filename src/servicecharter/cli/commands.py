@@ -7,7 +7,7 @@ import datetime as dt
 import sys
 
 from .. import examples
-from .._errors import InvalidCharterError
+from .._errors import InvalidCharterError, NoOpenTimeError
 from .._render import render
 from ..io import load
 from .common import (
@@ -55,12 +55,15 @@ def open_command(args: argparse.Namespace) -> int:
     else:
         at = read_instant(args.at, charter, "--at")
     when = show_instant(at, charter)
-    if calendar.is_open(at):
-        print(f"open at {when}")
-        print(f"closes {show_instant(calendar.next_close(at), charter)}")
-    else:
-        print(f"closed at {when}")
-        print(f"opens {show_instant(calendar.next_open(at), charter)}")
+    is_open = calendar.is_open(at)
+    print(f"{'open' if is_open else 'closed'} at {when}")
+    try:
+        change = calendar.next_close(at) if is_open else calendar.next_open(at)
+    except NoOpenTimeError:  # open around the clock, or closed for good
+        bound = "within the calendar's search bound (ten years by default)"
+        print(f"{'never closes' if is_open else 'never opens'} {bound}")
+        return 0
+    print(f"{'closes' if is_open else 'opens'} {show_instant(change, charter)}")
     return 0
 
 

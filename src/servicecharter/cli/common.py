@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from .. import examples
-from .._errors import InvalidArgumentError, InvalidCharterError
+from .._core.units import SUPPORTED_YEARS
+from .._errors import HorizonError, InvalidArgumentError, InvalidCharterError
 from ..calendar import BusinessCalendar
 from ..charter import Charter
 from ..io import load
@@ -24,6 +25,7 @@ __all__ = [
 ]
 
 PROG = "servicecharter"
+FIRST_YEAR, LAST_YEAR = (int(year) for year in SUPPORTED_YEARS.split("-"))
 
 
 def print_error(message: str) -> None:
@@ -60,7 +62,12 @@ def load_charter(name: str) -> Charter:
 
 
 def read_instant(text: str, charter: Charter, what: str) -> dt.datetime:
-    """An ISO 8601 instant; without an offset, wall time in the charter's zone."""
+    """An ISO 8601 instant; without an offset, wall time in the charter's zone.
+
+    The instant must lie in the supported years on the UTC clock or on the
+    charter's wall clock, as the calendar's own bounds say
+    (9999-12-31T23:30-05:00 is in neither: the year 10000 in UTC).
+    """
     try:
         value = dt.datetime.fromisoformat(text)
     except ValueError:
@@ -70,12 +77,31 @@ def read_instant(text: str, charter: Charter, what: str) -> dt.datetime:
         ) from None
     if value.tzinfo is None:
         value = value.replace(tzinfo=charter.tz)
+    if not any(FIRST_YEAR <= year <= LAST_YEAR for year in _years(value, charter)):
+        raise HorizonError(
+            f"{what}: {text!r} is outside the supported years {SUPPORTED_YEARS} "
+            f"(in UTC and in {charter.tz.key}); give an instant inside them"
+        )
     return value
 
 
+def _years(value: dt.datetime, charter: Charter) -> list[int]:
+    """The instant's year on the UTC clock and on the charter's, where it has one."""
+    years = []
+    for zone in (dt.UTC, charter.tz):
+        try:
+            years.append(value.astimezone(zone).year)
+        except OverflowError:  # before the year 1 or after 9999 on that clock
+            continue
+    return years
+
+
 def show_instant(value: dt.datetime, charter: Charter) -> str:
-    """An instant as ISO 8601 in the charter's zone."""
-    return value.astimezone(charter.tz).isoformat(sep=" ")
+    """An instant as ISO 8601 in the charter's zone (in UTC where it has none)."""
+    try:
+        return value.astimezone(charter.tz).isoformat(sep=" ")
+    except OverflowError:  # on the charter's wall clock, before 1 or after 9999
+        return value.astimezone(dt.UTC).isoformat(sep=" ")
 
 
 def channel_calendar(charter: Charter, channel_id: str | None) -> BusinessCalendar:

@@ -36,17 +36,25 @@ and ``tz`` columns evaluate rows on another calendar or in another zone.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from numbers import Real
 from typing import Any, TypeAlias
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 
-from .._core.convert import InstantIn, InstantsIn, instant_array, instant_us
+from .._core.convert import (
+    InstantIn,
+    InstantsIn,
+    instant_array,
+    instant_us,
+    is_missing,
+)
 from .._core.units import EPOCH, NAT
 from .._errors import InvalidArgumentError, InvalidRequestError
 from ..charter import Charter
+from ..charter.charter import checked_charter
 from . import export
 from .compute import PERCENTILES, STATUSES, Lines, compute_lines
 from .input import (
@@ -59,6 +67,7 @@ from .input import (
 )
 from .obligation_status import ObligationStatus, obligations_status
 from .pauses import PausesIn, empty_pauses, read_pauses
+from .reach import compute_isolating, out_of_reach
 
 __all__ = [
     "STATUSES",
@@ -226,6 +235,8 @@ NowIn: TypeAlias = InstantIn | np.datetime64 | InstantsIn
 def _now(now: NowIn | None) -> int:
     if now is None:
         return instant_us(dt.datetime.now(dt.UTC))
+    if is_missing(now):
+        raise InvalidArgumentError(f"now must be one instant, got {now!r}")
     if isinstance(now, dt.datetime):
         return instant_us(now)
     value = instant_array(np.asarray(now) if isinstance(now, np.generic) else now)
@@ -234,19 +245,41 @@ def _now(now: NowIn | None) -> int:
     return int(value.reshape(-1)[0])
 
 
+def _risk_name(threshold: float) -> str:
+    """``at_risk_75`` for 0.75, ``at_risk_87_5`` for 0.875: the percent, exactly.
+
+    Rounding to a whole percent named 0.004 ``at_risk_0``.
+    """
+    return "at_risk_" + f"{threshold * 100:g}".replace(".", "_")
+
+
 def _thresholds(at_risk: Any) -> tuple[float, ...]:
+    wrong = InvalidArgumentError(
+        f"at_risk must be distinct fractions in (0, 1] (0.75 for 75 %), got {at_risk!r}"
+    )
+    if isinstance(at_risk, str | bytes) or not isinstance(at_risk, Iterable):
+        raise wrong
     values = tuple(at_risk)
-    names = [f"at_risk_{round(v * 100)}" for v in values if isinstance(v, float | int)]
-    if (
-        len(names) != len(values)
-        or len(set(names)) != len(names)
-        or not all(0 < v <= 1 for v in values)
-    ):
-        raise InvalidArgumentError(
-            "at_risk must be distinct fractions in (0, 1] (0.75 for 75 %), got "
-            f"{at_risk!r}"
-        )
-    return tuple(float(v) for v in values)
+    numeric = all(
+        isinstance(v, Real) and not isinstance(v, bool | np.bool_) for v in values
+    )
+    if not numeric or not all(0 < v <= 1 for v in values):  # NaN is not
+        raise wrong
+    thresholds = tuple(float(v) for v in values)
+    if len({_risk_name(v) for v in thresholds}) != len(thresholds):
+        raise wrong
+    return thresholds
+
+
+def _problems(
+    orphans: list[tuple[Any, str]], reasons: dict[int, list[str]], ids: Any
+) -> tuple[Problem, ...]:
+    """Stray pauses (one per unknown request id) then bad rows, in row order."""
+    unknown = dict.fromkeys(orphans)
+    return tuple(Problem(-1, request, why) for request, why in unknown) + tuple(
+        Problem(row, ids[row].item() if hasattr(ids[row], "item") else ids[row], why)
+        for row, why in sorted((r, "; ".join(w)) for r, w in reasons.items())
+    )
 
 
 def evaluate(
@@ -270,10 +303,12 @@ def evaluate(
             either ``engagement`` (an engagement id) or selector columns among
             ``channel``, ``kind``, ``priority``: the first engagement in
             charter order whose channel (if it names one), kinds and
-            priorities (if non-empty) accept the row's values.
+            priorities (if non-empty) accept the row's values, compared as text
+            with case ("Urgent" is not "urgent").
         now: the instant open requests are judged at; default the current time.
         at_risk: thresholds of the share of the budget used that flag an open
-            request, each giving an ``at_risk_<percent>`` column.
+            request, each giving an ``at_risk_<percent>`` column
+            (``at_risk_87_5`` for 0.875).
         strict: raise ``InvalidRequestError`` on any bad
             row (pause problems included) instead of reporting it in
             ``problems``.
@@ -296,6 +331,7 @@ def evaluate(
     raises ``NaiveDatetimeError``. polars and pyarrow are optional: never
     imported, their objects are recognised by duck typing.
     """
+    charter = checked_charter(charter)
     thresholds = _thresholds(at_risk)
     now_us = _now(now)
     columns, n = read_columns(requests)
@@ -322,6 +358,19 @@ def evaluate(
     ids = as_ids(columns.get("id"), n)
     bad = np.zeros(n, dtype=bool)
     bad[list(reasons)] = True
+    far = out_of_reach(
+        charter,
+        received=received,
+        responded=responded,
+        chosen=chosen,
+        zones=zones,
+        specs=specs,
+        bad=bad,
+        now_us=now_us,
+    )
+    for row, reason in far.items():
+        reasons.setdefault(row, []).append(reason)
+    bad[list(far)] = True
     orphans: list[tuple[Any, str]] = []
     table = empty_pauses()
     if pauses is not None:
@@ -337,28 +386,32 @@ def evaluate(
             reasons=reasons,
             orphans=orphans,
         )
-    unknown = dict.fromkeys(orphans)  # one problem per unknown request id
-    problems = tuple(Problem(-1, request, why) for request, why in unknown) + tuple(
-        Problem(row, ids[row].item() if hasattr(ids[row], "item") else ids[row], why)
-        for row, why in sorted((r, "; ".join(w)) for r, w in reasons.items())
-    )
+    problems = _problems(orphans, reasons, ids)
     if strict and problems:
         raise InvalidRequestError(problems, n)
-    lines, summary = compute_lines(
-        charter,
-        received=received,
-        responded=responded,
-        chosen=chosen,
-        bad=bad,
-        now_us=now_us,
-        zones=zones,
-        specs=specs,
-        pauses=table,
-    )
+
+    def compute(rows: npt.NDArray[np.bool_]) -> tuple[Lines, list[dict[str, Any]]]:
+        return compute_lines(
+            charter,
+            received=received,
+            responded=responded,
+            chosen=chosen,
+            bad=bad | ~rows,
+            now_us=now_us,
+            zones=zones,
+            specs=specs,
+            pauses=table,
+        )
+
+    (lines, summary), isolated = compute_isolating(compute, bad, reasons)
+    if isolated:  # a deadline past the last year its calendar computes
+        problems = _problems(orphans, reasons, ids)
+        if strict:
+            raise InvalidRequestError(problems, n)
     lines = {"row": lines["row"], "id": ids[lines["row"]], **lines}
     share, is_open = lines["share_used"], lines["status"] == "open"
     for threshold in thresholds:
-        lines[f"at_risk_{round(threshold * 100)}"] = is_open & (share >= threshold)
+        lines[_risk_name(threshold)] = is_open & (share >= threshold)
     return Evaluation(
         requests=lines,
         summary=tuple(summary),

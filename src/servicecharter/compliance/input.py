@@ -16,14 +16,16 @@ from typing import Any, TypeAlias
 import numpy as np
 import numpy.typing as npt
 
-from .._core.convert import instant_array, instant_us
+from .._core.convert import instant_array, instant_us, is_missing
 from .._core.foreign import foreign_column, is_foreign
-from .._core.units import I64, NAT
+from .._core.units import DAY_US, FIRST_DAY, I64, LAST_DAY, NAT, SUPPORTED_YEARS
+from .._core.zone import to_zone
 from .._errors import (
     HorizonError,
     InvalidArgumentError,
     InvalidInstantError,
     NaiveDatetimeError,
+    UnknownTimeZoneError,
 )
 from ..charter import Engagement
 
@@ -50,6 +52,9 @@ RequestsIn: TypeAlias = TableIn
 
 SELECTORS = ("channel", "kind", "priority")
 _INSTANT_ERRORS = (InvalidInstantError, NaiveDatetimeError, HorizonError)
+# The UTC instants of the supported years; the local years of each row on
+# its own calendar are checked by ``reach``.
+_FIRST_US, _END_US = FIRST_DAY * DAY_US, (LAST_DAY + 1) * DAY_US
 
 
 def read_columns(requests: RequestsIn) -> tuple[Columns, int]:
@@ -135,26 +140,21 @@ def _length(name: str, value: Any) -> int:
 def read_instants(name: str, values: Any) -> tuple[I64, dict[int, str]]:
     """A column of instants as UTC microseconds (NaT: int64 min) and bad rows.
 
-    A tz-aware pandas column or a ``datetime64`` array reads whole; a naive
-    pandas datetime column is refused as a whole (``NaiveDatetimeError``), as
-    everywhere else in the library. Other columns read whole when they can,
-    else element by element, each unreadable element a bad row (its value NaT).
-    A polars or pyarrow column left here is a naive datetime column (aware
-    ones were converted by ``read_columns_plain``): refused as a whole too.
+    A datetime column (numpy ``datetime64``, pandas, polars or pyarrow) reads
+    whole; a naive pandas, polars or pyarrow datetime column is refused as a
+    whole (``NaiveDatetimeError``), as everywhere else in the library. Other
+    columns read whole when they can, else element by element, each
+    unreadable element a bad row (its value NaT). An instant outside the
+    supported years is a bad row too, so that the rest can be computed.
     """
-    if is_foreign(values):
-        return np.array(instant_array(values), dtype=np.int64).reshape(-1), {}
-    dtype = getattr(values, "dtype", None)
-    pandas = hasattr(values, "to_numpy")
-    if pandas and getattr(dtype, "tz", None) is None:
-        if getattr(dtype, "kind", "") == "M":
-            instant_array(values)  # raises the library's naive-pandas error
-        values = values.to_numpy(dtype=object)
+    if _typed_instants(values):
+        out = np.array(instant_array(values), dtype=np.int64).reshape(-1)
+        return _supported(name, out, {})
     try:
-        return np.array(instant_array(values), dtype=np.int64).reshape(-1), {}
+        out = np.array(instant_array(values), dtype=np.int64).reshape(-1)
+        return _supported(name, out, {})
     except _INSTANT_ERRORS:
-        if pandas and getattr(dtype, "tz", None) is not None:
-            raise
+        pass
     array = np.asarray(values)
     array = array if array.dtype.kind == "M" else np.asarray(values, dtype=object)
     out = np.full(len(array), NAT, dtype=np.int64)
@@ -164,11 +164,34 @@ def read_instants(name: str, values: Any) -> tuple[I64, dict[int, str]]:
             out[i] = _one_instant(item)
         except (*_INSTANT_ERRORS, ValueError, OverflowError) as error:
             bad[i] = f"{name}: {error}"
-    return out, bad
+    return _supported(name, out, bad)
+
+
+def _typed_instants(values: Any) -> bool:
+    """Whether ``values`` is a column typed as datetimes (read whole or refused)."""
+    if is_foreign(values):  # polars or pyarrow: aware ones are numpy by now
+        return True
+    dtype = getattr(values, "dtype", None)
+    return hasattr(values, "to_numpy") and getattr(dtype, "kind", "") == "M"
+
+
+def _supported(name: str, out: I64, bad: dict[int, str]) -> tuple[I64, dict[int, str]]:
+    """``out`` with its instants outside the supported years as bad rows (NaT)."""
+    outside = (out != NAT) & ((out < _FIRST_US) | (out >= _END_US))
+    if outside.any():
+        rows = np.flatnonzero(outside)
+        shown = np.datetime_as_string(out[rows].view("datetime64[us]"), unit="m")
+        for row, text in zip(rows.tolist(), shown.tolist(), strict=True):
+            bad[row] = (
+                f"{name}: {text}Z is outside the supported years "
+                f"{SUPPORTED_YEARS}; check the value (a unit mix-up?)"
+            )
+        out = np.where(outside, NAT, out)
+    return out, dict(sorted(bad.items()))
 
 
 def _one_instant(item: Any) -> int:
-    if item is None or (isinstance(item, float) and item != item):  # noqa: PLR0124
+    if is_missing(item):
         return int(NAT)
     if isinstance(item, np.datetime64):
         return int(instant_array(np.array([item]))[0])
@@ -182,8 +205,6 @@ def _one_instant(item: Any) -> int:
                 f"{item!r} has no UTC offset; write one, like '+02:00' or 'Z'"
             )
         return instant_us(parsed)
-    if type(item).__name__ == "NaTType":
-        return int(NAT)
     return instant_us(item)
 
 
@@ -206,11 +227,10 @@ def _factorize(values: Any, known: tuple[str, ...] = ()) -> tuple[I64, list[str]
             missing = array == array.dtype.type()
         else:
             array = np.asarray(values, dtype=object)
-            missing = np.asarray(
-                np.equal(array, np.full(1, None, dtype=object))
-                | np.not_equal(array, array),
-                dtype=bool,
-            )
+            missing = _missing_objects(array)
+    if array.dtype.kind == "O" and missing.any():
+        # pandas' NA compares as NA, whose truth is ambiguous: set it aside.
+        array = np.where(missing, "", array)
     codes = np.full(len(array), -1, dtype=np.int64)
     if array.dtype.kind == "S":
         array = array.astype(str)
@@ -229,6 +249,18 @@ def _factorize(values: Any, known: tuple[str, ...] = ()) -> tuple[I64, list[str]
     if "" in names:  # the empty string means missing, whatever its source
         codes[codes == names.index("")] = -1
     return codes, names
+
+
+def _missing_objects(array: npt.NDArray[np.object_]) -> Bools:
+    """Which elements of an object array are missing (None, NaN, NaT, NA)."""
+    try:
+        return np.asarray(
+            np.equal(array, np.full(1, None, dtype=object))
+            | np.not_equal(array, array),
+            dtype=bool,
+        )
+    except TypeError:  # pandas' NA among them: element by element
+        return np.fromiter(map(is_missing, array), dtype=bool, count=len(array))
 
 
 def _matches(
@@ -301,11 +333,29 @@ def select_engagements(
     chosen = np.array(found, dtype=np.int64)[inverse.reshape(-1)]
     bad = {}
     for row in np.flatnonzero(chosen < 0).tolist():
+        values = [_value(part, row) for part in parts]
         shown = ", ".join(
-            f"{name}={_value(parts[k], row)!r}" for k, name in enumerate(SELECTORS)
+            f"{name}={value!r}" for name, value in zip(SELECTORS, values, strict=True)
         )
-        bad[row] = f"no engagement matches {shown}"
+        bad[row] = f"no engagement matches {shown}{_case_hint(values, known)}"
     return chosen, bad
+
+
+def _case_hint(values: list[str | None], known: dict[str, tuple[str, ...]]) -> str:
+    """A "did you mean" when a selector value is a known one in another case.
+
+    Selector values are compared as text, case included ("Urgent" is not
+    "urgent"), as ids are.
+    """
+    for name, value in zip(SELECTORS, values, strict=True):
+        if value is None or value in known[name]:
+            continue
+        same = [k for k in known[name] if k.casefold() == value.casefold()]
+        if same:
+            return (
+                f"; values are compared case included: did you mean {name}={same[0]!r}?"
+            )
+    return ""
 
 
 def _value(part: tuple[I64, list[str]], row: int) -> str | None:
@@ -319,6 +369,11 @@ def as_ids(values: Any, n: int) -> npt.NDArray[Any]:
     if values is None:
         return np.arange(n, dtype=np.int64)
     if hasattr(values, "to_numpy"):
+        nullable = hasattr(values.dtype, "na_value") and hasattr(values, "isna")
+        if nullable and values.isna().any():
+            # A nullable column with NA: its numbers stay ints (a float id
+            # 1.0 would match no pause of request 1), NA becomes None.
+            return np.asarray(values.to_numpy(dtype=object, na_value=None))
         return np.asarray(values.to_numpy())
     array = np.asarray(values)
     return array if array.ndim == 1 else np.asarray(list(values), dtype=object)
@@ -345,7 +400,7 @@ def select_zones(
             parts.append((np.full(n, -1, dtype=np.int64), []))
     (cal_codes, cal_names), (tz_codes, tz_names) = parts
     bad_cal = [name not in calendars for name in cal_names]
-    bad_tz = [not _is_zone(name) for name in tz_names]
+    bad_tz = [_zone_problem(name) for name in tz_names]
     size = len(tz_names) + 1
     combined = (cal_codes + 1) * size + (tz_codes + 1)
     combos, inverse = np.unique(combined, return_inverse=True)
@@ -360,8 +415,9 @@ def select_zones(
                 f"unknown calendar {cal_names[c]!r}; known: "
                 + ", ".join(map(repr, calendars))
             )
-        if z >= 0 and bad_tz[z]:
-            why.append(f"unknown time zone {tz_names[z]!r}")
+        zone_problem = bad_tz[z] if z >= 0 else None
+        if zone_problem is not None:
+            why.append(zone_problem)
         bad_combo.append("; ".join(why) or None)
         if c < 0 and z < 0:
             continue
@@ -379,11 +435,10 @@ def select_zones(
     return codes, specs, bad
 
 
-def _is_zone(name: str) -> bool:
-    import zoneinfo
-
+def _zone_problem(name: str) -> str | None:
+    """Why ``name`` is not a time zone (with a "did you mean"), or None."""
     try:
-        zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return False
-    return True
+        to_zone(name)
+    except UnknownTimeZoneError as error:
+        return str(error)
+    return None

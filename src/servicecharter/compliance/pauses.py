@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .._core.units import I64, NAT
-from .input import TableIn, read_columns_plain, read_instants
+from .input import TableIn, as_ids, read_columns_plain, read_instants
 
 __all__ = ["Pauses", "empty_pauses", "read_pauses"]
 
@@ -108,10 +108,7 @@ def read_pauses(
     columns, m = read_columns_plain(table, "pauses", ("request", "start"))
     if m == 0:
         return empty_pauses()
-    request = columns["request"]
-    if hasattr(request, "to_numpy"):
-        request = request.to_numpy()
-    request = np.asarray(request)
+    request = as_ids(columns["request"], m)  # nullable ints stay ints
     if request.dtype.kind not in "iuU":
         request = np.asarray(request, dtype=object).astype(str)
     row, count = _match_ids(request, ids if has_ids else np.arange(len(received)))

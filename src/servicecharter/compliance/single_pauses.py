@@ -10,11 +10,12 @@ time used and moves each deadline: ``calendar.add(rule deadline, paused)``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
 
+from .._core.convert import instant_us
 from .._errors import InvalidArgumentError, NaiveDatetimeError
 from ..calendar import BusinessCalendar
 
@@ -62,6 +63,10 @@ def check_pauses(
     pauses: Sequence[tuple[dt.datetime, dt.datetime | None]],
 ) -> list[tuple[dt.datetime, dt.datetime | None]]:
     """The pauses as (start, end-or-None) pairs, checked: aware, not backwards."""
+    if isinstance(pauses, str | bytes | Mapping) or not isinstance(pauses, Iterable):
+        raise InvalidArgumentError(
+            f"pauses must be a list of (start, end) pairs, got {pauses!r}"
+        )
     out: list[tuple[dt.datetime, dt.datetime | None]] = []
     for k, pair in enumerate(pauses):
         try:
@@ -73,7 +78,7 @@ def check_pauses(
         start = _aware(start, f"pauses[{k}] start")
         if end is not None:
             end = _aware(end, f"pauses[{k}] end")
-            if end < start:
+            if instant_us(end) < instant_us(start):  # instants, not wall clocks
                 raise InvalidArgumentError(
                     f"pauses[{k}] ends ({end.isoformat()}) before it starts "
                     f"({start.isoformat()})"

@@ -17,6 +17,7 @@ from typing import Any, TypeAlias
 import attrs
 
 from .._errors import InvalidHoursError, UnknownCountryError
+from .holiday_hints import country_guess, subdivision_guess
 from .markets import FinancialHolidays, check_years, named_dates
 
 __all__ = [
@@ -89,13 +90,15 @@ def _check_categories(
 
 def _check_country(instance: PublicHolidays, _attr: Any, country: Any) -> None:
     if not isinstance(country, str) or country not in _country_codes():
+        guess = country_guess(country) if isinstance(country, str) else None
+        hint = f"did you mean {guess!r}? " if guess else ""
         raise UnknownCountryError(
-            f"unknown country {country!r} for public holidays; use an ISO 3166-1 "
-            "alpha-2 code such as 'FR' or 'BE'"
+            f"unknown country {country!r} for public holidays; {hint}use an "
+            "ISO 3166-1 alpha-2 code such as 'FR' or 'BE'"
         )
 
 
-def _check_subdiv(instance: PublicHolidays, _attr: Any, subdiv: str | None) -> None:
+def _check_subdiv(instance: PublicHolidays, _attr: Any, subdiv: Any) -> None:
     if subdiv is None:
         return
     import holidays
@@ -104,8 +107,16 @@ def _check_subdiv(instance: PublicHolidays, _attr: Any, subdiv: str | None) -> N
     known = [str(code) for code in calendar.subdivisions]
     if subdiv not in known:
         choices = ", ".join(known) or "none"
+        aliases = getattr(calendar, "subdivisions_aliases", {})
+        guess = (
+            subdivision_guess(subdiv, tuple(known), aliases)
+            if isinstance(subdiv, str)
+            else None
+        )
+        hint = f"did you mean {guess!r}? " if guess else ""
         raise UnknownCountryError(
-            f"unknown subdivision {subdiv!r} of {instance.country}; known: {choices}"
+            f"unknown subdivision {subdiv!r} of {instance.country}; {hint}"
+            f"known: {choices}"
         )
 
 
@@ -152,6 +163,7 @@ class PublicHolidays:
         >>> PublicHolidays("FR").names(2026, 2026)[dt.date(2026, 7, 14)]
         'National Day'
         """
+        _years(first_year, last_year)
         known = _known_years(self.country, self.subdiv)
         check_years(f"public holidays of {self.country}", known, first_year, last_year)
         out: dict[dt.date, str] = {}
@@ -160,9 +172,21 @@ class PublicHolidays:
         return out
 
 
-def _to_dates(value: Iterable[Any]) -> frozenset[dt.date]:
+def _iterable(value: object, what: str) -> Iterable[Any]:
+    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+        raise InvalidHoursError(f"expected {what}, got {value!r}")
+    return value
+
+
+def _years(first_year: object, last_year: object) -> None:
+    for year in (first_year, last_year):
+        if type(year) is not int:  # not a bool, a float or a date
+            raise InvalidHoursError(f"expected a year number, got {year!r}")
+
+
+def _to_dates(value: Any) -> frozenset[dt.date]:
     dates = set()
-    for item in value:
+    for item in _iterable(value, "holiday dates (datetime.date)"):
         if isinstance(item, dt.datetime) or not isinstance(item, dt.date):
             raise InvalidHoursError(
                 f"expected holiday dates (datetime.date), got {item!r}"
@@ -184,6 +208,7 @@ class HolidayDates:
 
     def dates(self, first_year: int, last_year: int) -> frozenset[dt.date]:
         """Holiday dates in the years given (inclusive)."""
+        _years(first_year, last_year)
         return frozenset(d for d in self.holidays if first_year <= d.year <= last_year)
 
     def names(self, first_year: int, last_year: int) -> dict[dt.date, str]:
@@ -241,7 +266,7 @@ def to_holiday_sources(value: Any) -> tuple[HolidaySource, ...]:
         return (_one_source(value),)
     sources: list[Any] = []
     dates: list[Any] = []
-    for item in value:
+    for item in _iterable(value, "holidays: a country code, dates or sources"):
         if isinstance(item, dt.date):
             if not dates:
                 sources.append(None)  # where the dates go

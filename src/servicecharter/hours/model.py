@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import zoneinfo
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from typing import Any, Protocol
 
 import attrs
@@ -177,6 +177,7 @@ class OpeningHours:
 
     def weekly_on(self, day: dt.date) -> Weekly:
         """The weekly hours in force on ``day``."""
+        _check_date(day)
         index = bisect.bisect_right(self.changes, day, key=lambda c: c.effective)
         return self.changes[index - 1].weekly if index else self.weekly
 
@@ -184,6 +185,13 @@ class OpeningHours:
         self, day: dt.date, holidays: _HolidayLookup | None = None
     ) -> DayRanges:
         """The ranges that belong to ``day`` (those crossing midnight included)."""
+        _check_date(day)
+        if holidays is not None and (
+            isinstance(holidays, str | bytes) or not isinstance(holidays, Container)
+        ):
+            raise InvalidHoursError(
+                f"expected a set of holiday dates, got {holidays!r}"
+            )
         if day in self.closures:
             return ()
         special = self._special_map.get(day)
@@ -214,6 +222,8 @@ class OpeningHours:
         self, first: dt.date, last: dt.date
     ) -> Iterator[tuple[dt.date, DayRanges]]:
         """Each date in [first, last] with its ranges."""
+        _check_date(first)
+        _check_date(last)
         holidays = self.holiday_dates(first.year, last.year)
         day = first
         one = dt.timedelta(days=1)
@@ -225,3 +235,11 @@ class OpeningHours:
         """Whether any weekly hours (current or changed) have open time."""
         weeks = [self.weekly, *(c.weekly for c in self.changes)]
         return any(day for week in weeks for day in week)
+
+
+def _check_date(day: object) -> None:
+    """A date (not a datetime) given to a method, or the library's error."""
+    if isinstance(day, dt.datetime) or not isinstance(day, dt.date):
+        raise InvalidHoursError(
+            f"expected a date (datetime.date), got {type(day).__name__} {day!r}"
+        )

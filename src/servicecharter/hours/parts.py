@@ -112,6 +112,8 @@ class AnnualDay:
 
 
 def _to_months(value: Any) -> frozenset[int]:
+    if not isinstance(value, int | Iterable) or isinstance(value, str | bytes):
+        raise InvalidHoursError(f"expected month numbers 1-12, got {value!r}")
     months = frozenset(
         _to_month(m) for m in ([value] if isinstance(value, int) else value)
     )
@@ -127,6 +129,11 @@ def _to_partial_weekly(value: Any) -> tuple[DayRanges | None, ...]:
             for day in weekday_keys(key):
                 week[day] = to_day_ranges(ranges)
         return tuple(week)
+    if not isinstance(value, Iterable) or isinstance(value, str | bytes):
+        raise InvalidHoursError(
+            f"expected seasonal hours as a mapping like {{'Mo-Fr': '09:00-12:00'}}, "
+            f"got {value!r}"
+        )
     days = list(value)
     if len(days) != 7:
         raise InvalidHoursError(
@@ -185,10 +192,14 @@ def to_seasons(value: Any) -> tuple[Season, ...]:
     return tuple(_items(value, Season, '[([7, 8], {"Mo-Fr": "09:00-12:00"})]'))
 
 
-def to_closures(value: Iterable[Any]) -> frozenset[dt.date]:
+def to_closures(value: Any) -> frozenset[dt.date]:
     """Read closed dates: one or several ``date`` or ISO strings."""
     if isinstance(value, str | dt.date):
         value = [value]
+    if not isinstance(value, Iterable) or isinstance(value, bytes | Mapping):
+        raise InvalidHoursError(
+            f"expected closed dates like ['2026-08-14'], got {value!r}"
+        )
     return frozenset(_to_date(v) for v in value)
 
 
@@ -196,10 +207,8 @@ def to_special_days(value: Any) -> tuple[SpecialDay, ...]:
     """Read special days (a mapping, models or pairs), one per date, sorted."""
     if isinstance(value, Mapping):
         days = [SpecialDay(day, ranges) for day, ranges in value.items()]
-    elif isinstance(value, SpecialDay):
-        days = [value]
     else:
-        days = [d if isinstance(d, SpecialDay) else SpecialDay(*d) for d in value]
+        days = _items(value, SpecialDay, '[("2026-12-24", "09:00-12:00")]')
     days.sort(key=lambda d: d.date)
     _no_duplicates([d.date for d in days], "special day")
     return tuple(days)
@@ -207,10 +216,8 @@ def to_special_days(value: Any) -> tuple[SpecialDay, ...]:
 
 def to_changes(value: Any) -> tuple[ScheduleChange, ...]:
     """Read schedule changes (models or pairs), one per date, sorted."""
-    if isinstance(value, ScheduleChange):
-        value = [value]
     changes = sorted(
-        (c if isinstance(c, ScheduleChange) else ScheduleChange(*c) for c in value),
+        _items(value, ScheduleChange, '[("2027-01-01", {"Mo-Fr": "08:00-18:00"})]'),
         key=lambda c: c.effective,
     )
     _no_duplicates([c.effective for c in changes], "schedule change")

@@ -12,9 +12,15 @@ the rest, and every day with a UTC offset change, go through
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import gc
+import operator
+import sys
+import threading
+from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,10 +32,16 @@ from .._core.convert import instant_us
 from .._core.units import DAY_US, I64, NAIVE_EPOCH, NAT, ONE_US
 from .._errors import InvalidArgumentError
 
-__all__ = ["RequestFile", "parse_instants", "read_requests"]
+__all__ = ["MAX_FIELD", "RequestFile", "parse_instants", "read_requests"]
 
 
 COLUMNS = ("id", "engagement", "channel", "kind", "priority")
+#: The longest field read in a column that is used (ids, instants, selectors);
+#: a longer one is its row's problem. Other columns are not read at all.
+MAX_FIELD = 4096
+_limit_lock = threading.Lock()
+_readers = 0
+_limit = csv.field_size_limit()
 INSTANTS = ("received_at", "responded_at")
 SELECTORS = ("channel", "kind", "priority")
 
@@ -80,8 +92,9 @@ def read_requests(path: Path, tz: dt.tzinfo) -> RequestFile:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _read(path, tz)
-    except csv.Error as error:  # a NUL byte, a field over the size limit
+        with _any_field_size():
+            return _read(path, tz)
+    except csv.Error as error:  # a NUL byte, say
         raise InvalidArgumentError(
             f"{str(path)!r}: not readable as CSV: {error}"
         ) from None
@@ -119,11 +132,12 @@ def _read(path: Path, tz: dt.tzinfo) -> RequestFile:
         problems[i] = [f"{sizes[i]} fields; the header has {width}"]
         records[i] = (records[i] + [""] * width)[:width]
     wanted = [k for k, name in enumerate(header) if name in COLUMNS + INSTANTS]
-    values = list(zip(*records, strict=True)) if n else [() for _ in header]
+    values = dict(zip(wanted, _columns(records, wanted, n), strict=True))
     del records
     columns: dict[str, Any] = {}
     for k in wanted:
         name = header[k]
+        values[k] = _bounded(name, values[k], problems)
         if name in INSTANTS:
             instants, bad = parse_instants(values[k], tz)
             for i, text in bad.items():
@@ -149,6 +163,29 @@ def _read(path: Path, tz: dt.tzinfo) -> RequestFile:
     )
 
 
+@contextlib.contextmanager
+def _any_field_size() -> Iterator[None]:
+    """Let ``csv`` read fields of any size while a file is read.
+
+    Its limit (131,072 characters) is one setting for the whole process, and
+    a field over it stopped the whole check; a long field of a column that
+    is read is that row's problem instead (``MAX_FIELD``). Readers in several
+    threads share the raised limit; the last one to finish puts it back.
+    """
+    global _readers, _limit  # noqa: PLW0603 (the process-wide csv setting)
+    with _limit_lock:
+        if _readers == 0:
+            _limit = csv.field_size_limit(sys.maxsize)
+        _readers += 1
+    try:
+        yield
+    finally:
+        with _limit_lock:
+            _readers -= 1
+            if _readers == 0:
+                csv.field_size_limit(_limit)
+
+
 def _tracked(reader: Any) -> tuple[list[list[str]], I64]:
     """The records after the header, and the line each starts on."""
     next(reader)
@@ -163,9 +200,47 @@ def _tracked(reader: Any) -> tuple[list[list[str]], I64]:
     return records, np.array(starts, dtype=np.int64)
 
 
+def _columns(records: list[list[str]], wanted: list[int], n: int) -> list[Any]:
+    """The fields of the ``wanted`` columns, a sequence per column.
+
+    Only those columns are taken apart (without a Python loop per record):
+    the others, however many, are never copied.
+    """
+    if not wanted:
+        return []
+    if not n:
+        return [() for _ in wanted]
+    pick = operator.itemgetter(*wanted)
+    if len(wanted) == 1:
+        return [list(map(pick, records))]
+    return list(zip(*map(pick, records), strict=True))
+
+
+def _bounded(name: str, values: Any, problems: dict[int, list[str]]) -> Any:
+    """``values`` with each field over ``MAX_FIELD`` characters a row problem.
+
+    The field is read as empty, so that one huge field neither makes the
+    column's text array huge nor reads as an instant or an id.
+    """
+    sizes = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
+    long = np.flatnonzero(sizes > MAX_FIELD)
+    if long.size == 0:
+        return values
+    values = list(values)
+    for i in long.tolist():
+        problems.setdefault(i, []).append(
+            f"{name}: a field of {sizes[i]:,} characters; at most "
+            f"{MAX_FIELD:,} are read"
+        )
+        values[i] = ""
+    return values
+
+
 def _check_header(path: Path, header: tuple[str, ...]) -> None:
-    shown = ", ".join(header)
-    twice = sorted({name for name in header if header.count(name) > 1})
+    shown = _shown_header(header)
+    # One count of all names: a count per name made a header of 100,000
+    # columns take minutes.
+    twice = sorted(name for name, times in Counter(header).items() if times > 1)
     if twice:
         raise InvalidArgumentError(
             f"{str(path)!r}: column {twice[0]!r} appears more than once "
@@ -180,6 +255,13 @@ def _check_header(path: Path, header: tuple[str, ...]) -> None:
             f"{str(path)!r}: missing column 'engagement' (or selector columns "
             f"among 'channel', 'kind', 'priority'); the header has: {shown}"
         )
+
+
+def _shown_header(header: tuple[str, ...]) -> str:
+    """The header's names for a message, the first few of a wide one."""
+    if len(header) <= 12:
+        return ", ".join(header)
+    return ", ".join(header[:10]) + f", ... ({len(header):,} columns)"
 
 
 # -- instants -----------------------------------------------------------------
@@ -261,7 +343,9 @@ def _fast_shapes(
         value = at(position) - ord("0")
         return np.where((value >= 0) & (value <= 9), value, -100)
 
-    zulu = (size > 10) & np.isin(at(size - 1), [ord("Z"), ord("z")])
+    # A "Z" as fromisoformat reads it: upper case, after a time (a date alone
+    # takes no offset: "2026-12-19Z" is refused on the command line too).
+    zulu = (size > 13) & (at(size - 1) == ord("Z"))
     hours = digit(size - 5) * 10 + digit(size - 4)
     minutes = digit(size - 2) * 10 + digit(size - 1)
     sign = at(size - 6)

@@ -48,9 +48,28 @@ from typing import Any, Literal, TypeAlias
 from .._errors import InvalidArgumentError, InvalidCharterError
 from ..charter import Charter
 from . import toml_write as _toml
+from .file_limits import (
+    MAX_BYTES,
+    MAX_DEPTH,
+    check_dotted_keys,
+    check_size,
+    check_tree,
+    read_text,
+)
 from .spec_charter import CHARTER
 
-__all__ = ["Format", "dump", "dumps", "from_data", "load", "loads", "schema", "to_data"]
+__all__ = [
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "Format",
+    "dump",
+    "dumps",
+    "from_data",
+    "load",
+    "loads",
+    "schema",
+    "to_data",
+]
 
 Format: TypeAlias = Literal["toml", "json"]
 _SUFFIXES: dict[str, Format] = {".toml": "toml", ".json": "json"}
@@ -58,14 +77,23 @@ _SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def loads(text: str, format: Format = "toml") -> Charter:
-    """Read a charter from TOML or JSON text."""
+    """Read a charter from TOML or JSON text.
+
+    At most ``MAX_BYTES`` of text, nested at most ``MAX_DEPTH`` deep; a
+    byte-order mark at the start is skipped.
+    """
     return from_data(_parse(text, _check_format(format)))
 
 
 def load(path: str | os.PathLike[str]) -> Charter:
-    """Read a charter file; the format comes from the suffix (.toml, .json)."""
-    file = Path(path)
-    return loads(file.read_text(encoding="utf-8"), _format_of(file))
+    """Read a charter file; the format comes from the suffix (.toml, .json).
+
+    The file must be UTF-8 text (a byte-order mark is skipped) of at most
+    ``MAX_BYTES``; the suffix is checked before anything is read.
+    """
+    file = _path(path)
+    format = _format_of(file)
+    return loads(read_text(file), format)
 
 
 def dumps(charter: Charter, format: Format = "toml") -> str:
@@ -78,8 +106,9 @@ def dumps(charter: Charter, format: Format = "toml") -> str:
 
 def dump(charter: Charter, path: str | os.PathLike[str]) -> None:
     """Write a charter file; the format comes from the suffix (.toml, .json)."""
-    file = Path(path)
-    file.write_text(dumps(charter, _format_of(file)), encoding="utf-8")
+    file = _path(path)
+    text = dumps(charter, _format_of(file))
+    file.write_text(text, encoding="utf-8")
 
 
 def from_data(data: Mapping[str, Any]) -> Charter:
@@ -118,6 +147,14 @@ def schema() -> dict[str, Any]:
     }
 
 
+def _path(path: object) -> Path:
+    if not isinstance(path, str | os.PathLike):
+        raise InvalidArgumentError(
+            f"expected the path of a charter file, got {type(path).__name__} {path!r}"
+        )
+    return Path(path)
+
+
 def _check_format(format: object) -> Format:
     if format == "toml" or format == "json":  # noqa: PLR1714 (narrows the type)
         return format
@@ -136,12 +173,17 @@ def _format_of(path: Path) -> Format:
 def _parse(text: str, format: Format) -> Any:
     if not isinstance(text, str):
         raise InvalidArgumentError(f"expected the text of a file, got {text!r}")
+    check_size(len(text), "text")
+    text = text.removeprefix("\ufeff")  # a byte-order mark, as editors write
+    if format == "toml":
+        check_dotted_keys(text)
     try:
         if format == "toml":
-            return tomllib.loads(text)
-        return json.loads(
-            text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant
-        )
+            data = tomllib.loads(text)
+        else:
+            data = json.loads(
+                text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant
+            )
     except RecursionError:
         raise InvalidCharterError(
             "", None, "the document is nested too deeply"
@@ -150,6 +192,8 @@ def _parse(text: str, format: Format) -> Any:
         raise InvalidCharterError(
             "", None, f"not valid {format.upper()}: {error}"
         ) from None
+    check_tree(data)
+    return data
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

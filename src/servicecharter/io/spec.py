@@ -92,7 +92,8 @@ class Text(Kind):
             raise fail(path, value, f"expected {self._wanted()}, got {describe(value)}")
         if self.enum and value not in self.enum:
             raise fail(path, value, f"expected {self._wanted()}, got {value!r}")
-        if self.pattern and not re.match(self.pattern, value):
+        # fullmatch: a pattern's "$" also matches before a final newline.
+        if self.pattern and not re.fullmatch(self.pattern, value):
             raise fail(path, value, f"expected {self._wanted()}, got {value!r}")
         return value
 
@@ -127,7 +128,8 @@ class Integer(Kind):
         top = self.maximum
         if value < self.minimum or (top is not None and value > top):
             bounds = f">= {self.minimum}" if top is None else f"{self.minimum}-{top}"
-            raise fail(path, value, f"expected a whole number {bounds}, got {value}")
+            shown = describe(value)
+            raise fail(path, value, f"expected a whole number {bounds}, got {shown}")
         return value
 
     def schema(self, defs: dict[str, Schema]) -> Schema:
@@ -146,13 +148,16 @@ class Number(Kind):
 
     def load(self, value: Any, path: str) -> Any:
         number = isinstance(value, int | float) and not isinstance(value, bool)
-        if not number or not math.isfinite(value):
+        if not number:
             raise fail(path, value, f"expected a number, got {describe(value)}")
-        if not self.above < value <= self.maximum:
+        # The range first (NaN is in none): math.isfinite of a 400-digit int
+        # raises OverflowError.
+        if not self.above < value <= self.maximum or not math.isfinite(value):
             raise fail(
                 path,
                 value,
-                f"expected a number in ({self.above}, {self.maximum}], got {value}",
+                f"expected a number in ({self.above}, {self.maximum}], got "
+                f"{describe(value)}",
             )
         return float(value)
 

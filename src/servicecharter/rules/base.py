@@ -16,7 +16,7 @@ import numpy.typing as npt
 from .._core.convert import InstantsIn, instant_array, instant_us, is_scalar
 from .._core.units import DAY_US, FIRST_DAY, I64, LAST_DAY, NAT, SUPPORTED_YEARS
 from .._core.zone import local_to_utc
-from .._errors import HorizonError, InvalidRuleError
+from .._errors import HorizonError, InvalidArgumentError, InvalidRuleError
 from ..calendar import BusinessCalendar
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "at_wall",
     "check_days",
     "check_duration",
+    "check_flag",
     "check_instants",
     "count",
     "one_of",
@@ -52,6 +53,7 @@ class RuleBase:
         zone; an array (numpy ``datetime64`` read as UTC, or tz-aware pandas,
         polars or pyarrow) gives a ``datetime64[us]`` array in UTC, NaT kept.
         """
+        _check_calendar(calendar)
         if is_scalar(received):
             due = self._due(calendar, np.array([instant_us(received)], dtype=np.int64))
             return calendar._datetime(int(due[0]))
@@ -69,6 +71,8 @@ class RuleBase:
         >>> parse_rule("4 business hours").deadline_us(cal, t).view("M8[us]")
         array(['2026-03-30T12:30:00.000000', 'NaT'], dtype='datetime64[us]')
         """
+        _check_calendar(calendar)
+        received_us = _microseconds(received_us)
         ok = received_us != NAT
         if ok.all():
             return self._due(calendar, received_us)
@@ -109,6 +113,27 @@ def check_instants(rule: object, t: I64) -> I64:
     return t
 
 
+def _check_calendar(calendar: object) -> None:
+    if not isinstance(calendar, BusinessCalendar):
+        raise InvalidArgumentError(
+            f"expected a BusinessCalendar, got {type(calendar).__name__}; e.g. "
+            "charter.calendar() or BusinessCalendar(OpeningHours.parse(...))"
+        )
+
+
+def _microseconds(value: object) -> I64:
+    """Receipts as an int64 array (as they are, when they are one)."""
+    if isinstance(value, np.ndarray) and value.dtype == np.int64:
+        return value
+    array = None if isinstance(value, str | bytes) else np.asarray(value)
+    if array is None or array.dtype.kind not in "iu" or array.ndim == 0:
+        raise InvalidArgumentError(
+            f"deadline_us takes an array of int64 microseconds since the epoch, "
+            f"got {type(value).__name__}; deadline() reads datetimes"
+        )
+    return array.astype(np.int64)
+
+
 def at_wall(calendar: BusinessCalendar, days: I64, time_of_day_us: Any) -> I64:
     """The instants of a local time of day on local dates (DST rules apply)."""
     local = days * DAY_US + time_of_day_us
@@ -142,6 +167,12 @@ def count(minimum: int) -> Any:
             )
 
     return check
+
+
+def check_flag(instance: object, attribute: Any, value: object) -> None:
+    """An attrs validator: ``True`` or ``False``."""
+    if not isinstance(value, bool):
+        raise InvalidRuleError(f"{attribute.name} must be True or False, got {value!r}")
 
 
 def one_of(*allowed: str) -> Any:

@@ -19,7 +19,7 @@ from .base import RuleBase
 from .clock import BusinessDayAt, CutOff
 from .days import BusinessDays, EndOfPeriod, SameBusinessDay
 from .periods import BusinessDuration, CalendarPeriod, NextOpening
-from .words import read_words, reads, split_top
+from .words import MAX_NESTING, read_words, reads, split_top
 
 __all__ = ["EarliestOf", "LatestOf", "Rule", "parse_rule"]
 
@@ -47,7 +47,17 @@ def _to_rules(value: Any) -> tuple[Any, ...]:
     for r in rules:
         if not isinstance(r, RuleBase):
             raise InvalidRuleError(f"expected a deadline rule, got {r!r}")
+    if max(map(_depth, rules)) >= MAX_NESTING:
+        raise InvalidRuleError(
+            f"rules nest more than {MAX_NESTING} deep; write the rule flatter"
+        )
     return rules
+
+
+def _depth(rule: Any) -> int:
+    """How deep rules of rules go under ``rule`` (0 for a plain rule)."""
+    inner = getattr(rule, "rules", ())
+    return 1 + max(map(_depth, inner)) if inner else 0
 
 
 @attrs.frozen

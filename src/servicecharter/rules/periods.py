@@ -27,6 +27,7 @@ from .base import (
     at_wall,
     check_days,
     check_duration,
+    check_flag,
     check_instants,
     count,
     one_of,
@@ -126,9 +127,7 @@ class CalendarPeriod(RuleBase):
     )
     """For an end on a date with no open time: ``"none"`` (the default) keeps it,
     ``"following"`` moves it to the next business day, ``"preceding"`` the previous."""
-    end_of_day: bool = attrs.field(
-        default=False, validator=attrs.validators.instance_of(bool)
-    )
+    end_of_day: bool = attrs.field(default=False, validator=check_flag)
     """Whether the end moves to the following local midnight (a ``bool``)."""
 
     def _due(self, calendar: BusinessCalendar, t: I64) -> I64:

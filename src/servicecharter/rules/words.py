@@ -15,7 +15,15 @@ from typing import Any, TypeVar
 from .._core.durations import parse_duration
 from .._errors import InvalidRuleError
 
-__all__ = ["EXAMPLES", "duration_of", "read_words", "reads", "split_top"]
+__all__ = [
+    "EXAMPLES",
+    "MAX_NESTING",
+    "duration_of",
+    "nesting",
+    "read_words",
+    "reads",
+    "split_top",
+]
 
 Reader = Callable[[str], object | None]
 R = TypeVar("R", bound=Reader)
@@ -28,6 +36,23 @@ EXAMPLES = (
     "'same business day', 'end of month', 'earliest of (4 business hours; end of day)'"
 )
 _READERS: list[tuple[int, Reader]] = []
+#: How deep rules may hold rules ("earliest of (a; latest of (b; c))" is 2).
+#: Far past any charter's, and far below what reading, writing and pickling
+#: a rule can recurse through (at 250 and more they raised RecursionError).
+MAX_NESTING = 20
+
+
+def nesting(text: str) -> int:
+    """How deep the parentheses of ``text`` go.
+
+    >>> nesting("earliest of (a; latest of (b; c))")
+    2
+    """
+    depth = deepest = 0
+    for char in text:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def reads(order: int) -> Callable[[R], R]:
@@ -52,6 +77,11 @@ def read_words(text: Any) -> object:
             f"expected deadline words, got {text!r}; e.g. {EXAMPLES}"
         )
     words = " ".join(text.strip().lower().split())
+    if nesting(words) > MAX_NESTING:
+        raise InvalidRuleError(
+            f"rules nest {nesting(words)} deep in {text[:60]!r}...; at most "
+            f"{MAX_NESTING} are read: write the rule flatter"
+        )
     for _, reader in _READERS:
         rule = reader(words)
         if rule is not None:

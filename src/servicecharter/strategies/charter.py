@@ -7,7 +7,6 @@ only when a strategy is built.
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -27,7 +26,9 @@ from ..charter import (
     Revision,
 )
 from ..hours import AnnualDay, OpeningHours, Season
+from .arguments import whole
 from .hours import day_ranges, opening_hours
+from .zones import cached
 
 if TYPE_CHECKING:
     from hypothesis.strategies import DrawFn, SearchStrategy
@@ -47,7 +48,7 @@ _RRULES = (
 _AT = ("close", "00:00", "02:30", "09:00", "15:00", "16:30", "24:00")
 
 
-@cache
+@cached
 def deadline_rules(max_depth: int = 1) -> SearchStrategy[rules.Rule]:
     """Any deadline rule; ``EarliestOf``/``LatestOf`` nest ``max_depth`` deep.
 
@@ -63,6 +64,7 @@ def deadline_rules(max_depth: int = 1) -> SearchStrategy[rules.Rule]:
     """
     from hypothesis import strategies as st
 
+    whole(max_depth, "max_depth", 0, 5)
     minutes = st.integers(1, 72 * 60).map(lambda m: dt.timedelta(minutes=m))
     odd = st.integers(-(10**9), 10**9).map(lambda us: dt.timedelta(microseconds=us))
     leaves: SearchStrategy[Any] = st.one_of(
@@ -120,7 +122,7 @@ def _with_yearly_days(draw: DrawFn, hours: OpeningHours) -> OpeningHours:
     return attrs.evolve(hours, annual_days=annual, seasons=[season])
 
 
-@cache
+@cached
 def charters() -> SearchStrategy[Charter]:
     """Valid ``Charter`` objects with every part, and free unicode text.
 

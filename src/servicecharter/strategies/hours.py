@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
-from functools import cache
 from typing import TYPE_CHECKING
 
+from .._errors import InvalidArgumentError
+from ..charter.fields import day_argument
 from ..hours import HolidayDates, OpeningHours, ScheduleChange, SpecialDay, TimeRange
+from .arguments import flags, whole
 from .zones import DAY_MIN, INTERESTING_MIN, cached, transitions, zone_strategy
 
 if TYPE_CHECKING:
@@ -18,7 +20,7 @@ if TYPE_CHECKING:
 __all__ = ["day_ranges", "opening_hours", "time_ranges", "valid_week"]
 
 
-@cache
+@cached
 def time_ranges(*, crossing: bool | None = None) -> SearchStrategy[TimeRange]:
     """Minute-aligned ``TimeRange`` values, biased toward midnight and DST hours.
 
@@ -34,6 +36,9 @@ def time_ranges(*, crossing: bool | None = None) -> SearchStrategy[TimeRange]:
     """
     from hypothesis import strategies as st
 
+    if crossing is not None:
+        flags(crossing=crossing)
+
     @st.composite
     def build(draw: DrawFn) -> TimeRange:
         cross = draw(st.booleans()) if crossing is None else crossing
@@ -48,7 +53,7 @@ def time_ranges(*, crossing: bool | None = None) -> SearchStrategy[TimeRange]:
     return build()
 
 
-@cache
+@cached
 def _minute_between(lo: int, hi: int) -> SearchStrategy[int]:
     """A clock minute in [lo, hi], often one of the interesting ones."""
     from hypothesis import strategies as st
@@ -60,7 +65,7 @@ def _minute_between(lo: int, hi: int) -> SearchStrategy[int]:
     return st.one_of(uniform, st.sampled_from(picks))
 
 
-@cache
+@cached
 def day_ranges(
     *, min_size: int = 0, max_size: int = 3
 ) -> SearchStrategy[tuple[TimeRange, ...]]:
@@ -80,8 +85,8 @@ def day_ranges(
     """
     from hypothesis import strategies as st
 
-    if not 0 <= min_size <= max_size:
-        raise ValueError(f"need 0 <= min_size <= max_size, got {min_size}, {max_size}")
+    whole(min_size, "min_size", 0, 3)
+    whole(max_size, "max_size", min_size, 24)
 
     @st.composite
     def build(draw: DrawFn) -> tuple[TimeRange, ...]:
@@ -150,6 +155,7 @@ def valid_week(
     >>> valid_week(((late,), (early,), (), (), (), (), ()))[0]
     ()
     """
+    _check_week(week)
     days = list(week)
     for day, ranges in enumerate(days):
         following = days[(day + 1) % 7]
@@ -160,7 +166,18 @@ def valid_week(
     return tuple(days)
 
 
-@cache
+def _check_week(week: object) -> None:
+    """Seven days of ``TimeRange`` tuples, else the library's error."""
+    if not isinstance(week, tuple | list) or len(week) != 7:
+        raise InvalidArgumentError(f"expected seven days of ranges, got {week!r}")
+    for ranges in week:
+        if not isinstance(ranges, tuple | list) or not all(
+            isinstance(r, TimeRange) for r in ranges
+        ):
+            raise InvalidArgumentError(f"expected a day of TimeRange, got {ranges!r}")
+
+
+@cached
 def _weekly(
     open_days: bool = True,
 ) -> SearchStrategy[tuple[tuple[TimeRange, ...], ...]]:
@@ -209,6 +226,14 @@ def opening_hours(
     """
     from hypothesis import strategies as st
 
+    flags(
+        holidays=holidays,
+        closures=closures,
+        special_days=special_days,
+        changes=changes,
+    )
+    if day_argument(end, "end") < day_argument(start, "start"):
+        raise InvalidArgumentError(f"end {end} is before start {start}")
     zones = zone_strategy(tz)
 
     @st.composite
@@ -235,6 +260,6 @@ def opening_hours(
             ]
         if changes and draw(st.booleans()):
             kwargs["changes"] = [ScheduleChange(draw(dates), draw(_weekly()))]
-        return OpeningHours(weekly, zone, **kwargs)  # type: ignore[arg-type]
+        return OpeningHours(weekly, zone, **kwargs)
 
     return build()

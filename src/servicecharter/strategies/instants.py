@@ -6,8 +6,9 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from .._core.units import EPOCH
-from .._errors import ServiceCharterError
+from .._errors import InvalidArgumentError, ServiceCharterError
 from ..calendar import BusinessCalendar
+from .arguments import aware, flags, real
 from .hours import opening_hours
 from .zones import cached, transitions, zone_strategy
 
@@ -50,10 +51,11 @@ def instants(
     """
     from hypothesis import strategies as st
 
-    if start.tzinfo is None or end.tzinfo is None:
-        raise ValueError("start and end must be aware datetimes")
-    if end < start:
-        raise ValueError(f"end {end} is before start {start}")
+    aware(start, "start")
+    aware(end, "end")
+    flags(minute_aligned=minute_aligned, near_transitions=near_transitions)
+    if end.astimezone(dt.UTC) < start.astimezone(dt.UTC):  # not wall clocks
+        raise InvalidArgumentError(f"end {end} is before start {start}")
     zones = zone_strategy(tz)
     unit = 60 if minute_aligned else 1
     lo_s = -(-int((start - EPOCH).total_seconds()) // unit)
@@ -134,7 +136,7 @@ def _calendar_instants(
 ) -> SearchStrategy[dt.datetime]:
     """Instants of ``instants`` in the calendar's own zone."""
     if not isinstance(calendar, BusinessCalendar):
-        raise TypeError(
+        raise InvalidArgumentError(
             f"calendar must be a BusinessCalendar, got {type(calendar).__name__}; "
             "draw one first, e.g. calendars().flatmap(lambda cal: ...)"
         )
@@ -248,9 +250,12 @@ def business_durations(
     """
     from hypothesis import strategies as st
 
-    low = -max_hours if min_hours is None else min_hours
+    limit = 1e9  # hours: far past any duration the core reads (5,000 years)
+    max_hours = real(max_hours, "max_hours", limit)
+    low = -max_hours if min_hours is None else real(min_hours, "min_hours", limit)
+    flags(minute_aligned=minute_aligned)
     if low > max_hours:
-        raise ValueError(f"min_hours {low} is above max_hours {max_hours}")
+        raise InvalidArgumentError(f"min_hours {low} is above max_hours {max_hours}")
     unit_us = 60_000_000 if minute_aligned else 1
     lo = -(-int(low * 3600 * 1_000_000) // unit_us)
     hi = int(max_hours * 3600 * 1_000_000) // unit_us

@@ -6,6 +6,7 @@ Shared by the strategies of ``servicecharter.strategies``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import zoneinfo
 from collections.abc import Callable
 from functools import lru_cache
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING, ParamSpec, TypeAlias, TypeVar, cast
 
 from .._core.units import EPOCH
 from .._core.zone import to_zone
+from .arguments import aware, hashable, zone_argument
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
@@ -73,8 +75,18 @@ T = TypeVar("T")
 
 
 def cached(function: Callable[P, T]) -> Callable[P, T]:
-    """Memoise a strategy factory (building composites is slow), keeping its type."""
-    return cast("Callable[P, T]", lru_cache(maxsize=None)(function))
+    """Memoise a strategy factory (building composites is slow), keeping its type.
+
+    An argument that cannot key the cache (a list) is the library's error.
+    """
+    memo = cast("Callable[P, T]", lru_cache(maxsize=None)(function))
+
+    @functools.wraps(function)
+    def call(*args: P.args, **kwargs: P.kwargs) -> T:
+        hashable(args, kwargs)
+        return memo(*args, **kwargs)
+
+    return call
 
 
 def zone_strategy(
@@ -83,6 +95,7 @@ def zone_strategy(
     """Zones from ``tz``: None (one of ``ZONES``), a name, a ZoneInfo, or a strategy."""
     from hypothesis import strategies as st
 
+    zone_argument(tz)
     if tz is None:
         return st.sampled_from(ZONES).map(to_zone)
     if isinstance(tz, zoneinfo.ZoneInfo | str):
@@ -90,7 +103,6 @@ def zone_strategy(
     return tz.map(to_zone)
 
 
-@lru_cache(maxsize=64)
 def transitions(
     zone: str | zoneinfo.ZoneInfo, start: dt.datetime, end: dt.datetime
 ) -> tuple[dt.datetime, ...]:
@@ -109,7 +121,14 @@ def transitions(
     ... ]
     ['2026-03-29T01:00:00+00:00', '2026-10-25T01:00:00+00:00']
     """
-    tz = zone if isinstance(zone, zoneinfo.ZoneInfo) else zoneinfo.ZoneInfo(zone)
+    return _transitions(to_zone(zone), aware(start, "start"), aware(end, "end"))
+
+
+@lru_cache(maxsize=64)
+def _transitions(
+    tz: zoneinfo.ZoneInfo, start: dt.datetime, end: dt.datetime
+) -> tuple[dt.datetime, ...]:
+    """``transitions`` of checked arguments, kept for the next draws."""
 
     def offset(at: dt.datetime) -> dt.timedelta | None:
         return at.astimezone(tz).utcoffset()
