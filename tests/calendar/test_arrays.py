@@ -24,6 +24,7 @@ from hypothesis.extra import numpy as hnp
 from servicecharter import (
     BusinessCalendar,
     HolidayDates,
+    HorizonError,
     InvalidArgumentError,
     InvalidInstantError,
     OpeningHours,
@@ -343,3 +344,12 @@ class TestOddArrays:
         # And each element is the answer for that element alone.
         flat = ARRAY_OPS[name](x.ravel())
         np.testing.assert_array_equal(np.asarray(out).ravel(), flat)
+
+
+def test_dates_far_beyond_the_supported_years_are_refused_not_overflowed() -> None:
+    # A day number near the int64 edge beside ordinary dates used to overflow
+    # while grouping by era, and came out as numpy's ValueError.
+    cal = BusinessCalendar(OpeningHours({"Mo-Fr": "09:00-17:00"}, "Europe/Paris"))
+    days = np.array([19825, -(2**63) + 1, 15432]).astype("datetime64[D]")
+    with pytest.raises(HorizonError, match="outside the supported years"):
+        cal.is_business_day(days)

@@ -27,6 +27,7 @@ import importlib
 import inspect
 import io
 import pkgutil
+import sqlite3
 import tempfile
 import warnings
 from collections import Counter
@@ -40,6 +41,7 @@ import numpy as np
 
 import servicecharter
 from servicecharter import ServiceCharterError
+from servicecharter.plot import Segment
 
 PARIS = ZoneInfo("Europe/Paris")
 _FOLDER = tempfile.TemporaryDirectory(prefix="servicecharter-sweep-")
@@ -49,7 +51,14 @@ AWARE = dt.datetime(2026, 3, 27, 10, tzinfo=PARIS)
 SKIPPED_MODULES = ("pytest_plugin",)
 #: Classes whose instances the library makes and users only read: their
 #: fields are not checked, and their parameters need no valid value.
-RESULTS = ("Evaluation", "ObligationStatus", "Problem", "CalendarKernel")
+RESULTS = (
+    "Evaluation",
+    "ObligationStatus",
+    "Problem",
+    "CalendarKernel",
+    "Curve",
+    "DayPlan",
+)
 
 
 class _Odd:
@@ -173,6 +182,19 @@ _BY_NAME: dict[str, Any] = {
     "first_year": 2026,
     "last_year": 2026,
     "week": ((), (), (), (), (), (), ()),
+    "operation": "union",
+    "operands": (SAMPLES["hours"], SAMPLES["hours"]),
+    "time": "15:00",
+    "rule": "4 business hours",
+    "market": "XNYS",
+    "segment": Segment(AWARE),
+    "segments": Segment(AWARE),
+    "stop": AWARE + dt.timedelta(hours=1),
+    "request": "x",
+    "dialect": "sqlite",
+    "source": SAMPLES["evaluation"],
+    "con": sqlite3.connect(":memory:"),
+    "table": "sweep_lines",
 }
 _BY_ANNOTATION: dict[tuple[str, str], Any] = {
     ("days", "I64"): np.array([20539]),  # day numbers: 2026-03-27

@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._core.units import DAY_US, I64
+from .limits import check_days
 
 __all__ = ["ERA_DAYS", "by_era"]
 
@@ -29,6 +30,9 @@ def by_era(
     >>> [g.tolist() for g in by_era([t], "t", [(0, 300 * 365 * day)])]
     [[0, 2], [1]]
     """
+    for (lo, hi), kind in zip(extremes, kinds, strict=True):
+        if kind == "d":  # dates beyond the supported years: refused up front,
+            check_days(lo, hi)  # before their differences overflow int64
     days = [
         (lo // DAY_US, hi // DAY_US) if kind == "t" else (lo, hi)
         for (lo, hi), kind in zip(extremes, kinds, strict=True)

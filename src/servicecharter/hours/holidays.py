@@ -18,7 +18,7 @@ import attrs
 
 from .._errors import InvalidHoursError, UnknownCountryError
 from .holiday_hints import country_guess, subdivision_guess
-from .markets import FinancialHolidays, check_years, named_dates
+from .markets import FinancialHolidays, check_years, named_dates, to_categories
 
 __all__ = [
     "FinancialHolidays",
@@ -63,16 +63,6 @@ def _categories_of(country: str) -> tuple[str, ...]:
     import holidays
 
     return tuple(holidays.country_holidays(country).supported_categories)
-
-
-def _to_categories(value: Any) -> tuple[str, ...]:
-    items = (value,) if isinstance(value, str) else tuple(value)
-    if not items or not all(isinstance(c, str) for c in items):
-        raise InvalidHoursError(
-            f"categories must be names like 'public' or ['public', 'bank'], "
-            f"got {value!r}"
-        )
-    return tuple(sorted(set(items)))
 
 
 def _check_categories(
@@ -141,7 +131,7 @@ class PublicHolidays:
     for ``"FR"``), adding its own holidays; ``None``: the national ones only."""
     categories: tuple[str, ...] = attrs.field(
         default=("public",),
-        converter=_to_categories,
+        converter=to_categories,
         validator=_check_categories,
     )
     """The kinds of holiday, as the ``holidays`` package names them for that

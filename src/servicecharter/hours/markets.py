@@ -9,15 +9,15 @@ calendar shares.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
 import attrs
 
-from .._errors import HorizonError, UnknownCountryError
+from .._errors import HorizonError, InvalidHoursError, UnknownCountryError
 
-__all__ = ["FinancialHolidays", "check_years", "named_dates"]
+__all__ = ["FinancialHolidays", "check_years", "named_dates", "to_categories"]
 
 
 def check_years(what: str, known: tuple[int, int], first: int, last: int) -> None:
@@ -77,8 +77,15 @@ def _check_market(_instance: object, _attr: object, market: Any) -> None:
         )
 
 
-def _to_categories(value: Any) -> tuple[str, ...]:
-    items = (value,) if isinstance(value, str) else tuple(value)
+def to_categories(value: Any) -> tuple[str, ...]:
+    """Holiday category names as a sorted tuple, from one name or several."""
+    is_list = isinstance(value, Iterable) and not isinstance(value, bytes | Mapping)
+    items = (value,) if isinstance(value, str) else tuple(value) if is_list else ()
+    if not items or not all(isinstance(c, str) for c in items):
+        raise InvalidHoursError(
+            f"categories must be names like 'public' or ['public', 'bank'], "
+            f"got {value!r}"
+        )
     return tuple(sorted(set(items)))
 
 
@@ -110,7 +117,7 @@ class FinancialHolidays:
     (``"XNYS"``, ``"XLON"``, ``"XPAR"``...) or one of its other names
     (``"NYSE"``)."""
     categories: tuple[str, ...] = attrs.field(
-        default=("public",), converter=_to_categories, validator=_check_categories
+        default=("public",), converter=to_categories, validator=_check_categories
     )
     """``"public"`` (the default): closed all day; ``"half_day"``: early closes."""
 

@@ -40,7 +40,16 @@ def _chosen(
     summary = evaluation.summary
     if engagements is None:
         return list(range(len(summary)))
-    wanted = {engagements} if isinstance(engagements, str) else set(engagements)
+    given: object = engagements  # any type may come in
+    if isinstance(given, str):
+        wanted = {given}
+    elif isinstance(given, Iterable) and not isinstance(given, bytes):
+        wanted = set(given)
+    else:
+        raise InvalidArgumentError(
+            "engagement must be an engagement id or a list of them, "
+            f"got {engagements!r}"
+        )
     known = {s["engagement"] for s in summary}
     if not wanted <= known:
         raise InvalidArgumentError(

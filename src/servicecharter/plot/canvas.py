@@ -24,6 +24,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MultipleLocator
 
 from .._core.units import EPOCH, HOUR_US, I64
+from .._errors import InvalidArgumentError
 
 __all__ = [
     "CLOSED",
@@ -57,9 +58,12 @@ PAUSED = "#F0E442"
 def canvas(ax: Axes | None, size: tuple[float, float]) -> tuple[Figure, Axes]:
     """A new white figure with one set of axes, or the figure of ``ax``."""
     if ax is not None:
-        figure = ax.get_figure(root=True)
+        given: object = ax  # any type may come in
+        figure = ax.get_figure(root=True) if isinstance(given, Axes) else None
         if not isinstance(figure, Figure):
-            raise TypeError(f"ax must belong to a matplotlib Figure, got {ax!r}")
+            raise InvalidArgumentError(
+                f"ax must be matplotlib Axes of a Figure (or None), got {ax!r}"
+            )
         return figure, ax
     figure = Figure(figsize=size, layout="constrained", facecolor="white")
     return figure, figure.add_subplot(facecolor="white")

@@ -114,6 +114,12 @@ def clock_curve(
     >>> (curve.used_us // 3_600_000_000).tolist()
     [0, 1, 1, 8]
     """
+    given: tuple[object, object] = (calendar, segment)  # any types may come in
+    if not isinstance(given[0], BusinessCalendar) or not isinstance(given[1], Segment):
+        raise InvalidArgumentError(
+            "clock_curve takes a BusinessCalendar and a Segment, got "
+            f"{calendar!r} and {segment!r}"
+        )
     start_us, stop_us = instant_us(segment.start), instant_us(stop)
     if stop_us < start_us:
         raise InvalidArgumentError(
@@ -175,6 +181,10 @@ def request_segments(
     >>> segment.deadline.isoformat(), segment.end
     ('2026-03-30T12:30:00+00:00', None)
     """
+    if not isinstance(evaluation, Evaluation):
+        raise InvalidArgumentError(
+            f"expected the Evaluation that evaluate() returns, got {evaluation!r}"
+        )
     lines = evaluation.requests
     chosen = np.flatnonzero(
         (lines["id"] == request) & (lines["objective"] == objective)

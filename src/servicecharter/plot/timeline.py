@@ -14,8 +14,8 @@ time and red when late.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from .._core.convert import instant_us
 from .._core.units import EPOCH
@@ -32,7 +32,12 @@ __all__ = ["plot_timeline"]
 
 
 def _segments(segments: Segment | Sequence[Segment]) -> tuple[Segment, ...]:
-    found = (segments,) if isinstance(segments, Segment) else tuple(segments)
+    given: object = segments  # any type may come in
+    found: tuple[Any, ...] = ()
+    if isinstance(given, Segment):
+        found = (given,)
+    elif isinstance(given, Iterable) and not isinstance(given, str | bytes):
+        found = tuple(given)
     if not found or not all(isinstance(s, Segment) for s in found):
         raise InvalidArgumentError(
             "segments must be a Segment or a list of them, such as "

@@ -84,7 +84,9 @@ _ELAPSED = {"minutes": MINUTE_US, "hours": HOUR_US}
 
 def _within_span(instance: CalendarPeriod, _attr: object, amount: int) -> None:
     count(1)(instance, _attr, amount)
-    unit = _UNIT_US.get(instance.unit)
+    # The unit is checked after the amount: here it may be of any type.
+    given: object = instance.unit
+    unit = _UNIT_US.get(given) if isinstance(given, str) else None
     if unit is not None and amount * unit > SPAN_US:
         raise HorizonError(
             f"{amount} {instance.unit} reach past the supported years 2-9998 "

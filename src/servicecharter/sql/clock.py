@@ -54,8 +54,14 @@ def _dialect(_instance: object, _attribute: object, value: object) -> None:
         )
 
 
-def _identifier(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not (value.replace("_", "a").isalnum() and not value[:1].isdigit()):
+def _identifier(
+    _instance: object, attribute: attrs.Attribute[str], value: object
+) -> None:
+    if not (
+        isinstance(value, str)
+        and value.replace("_", "a").isalnum()
+        and not value[:1].isdigit()
+    ):
         raise InvalidArgumentError(
             f"{attribute.name} must be letters, digits and _, got {value!r}"
         )

@@ -120,18 +120,34 @@ def write(
             f"if_exists must be 'fail', 'replace' or 'append', got {if_exists!r}"
         )
     data = _arrow(source, what)
+    if not isinstance(commit, bool):
+        raise InvalidArgumentError(f"commit must be True or False, got {commit!r}")
+    if dialect not in (None, "duckdb", "sqlite", "postgresql"):
+        raise InvalidArgumentError(
+            "dialect must be 'duckdb', 'sqlite', 'postgresql' or None (told by "
+            f"the connection), got {dialect!r}"
+        )
     kind = dialect_of(con) if dialect is None else dialect
     name = quote(table)
     if kind == "duckdb":
         _write_duckdb(con, data, name, if_exists)
     else:
-        _write_dbapi(con, data, name, if_exists, kind)
+        _write_dbapi(con, data, table, if_exists, kind)
         if commit:
             con.commit()
     return int(data.num_rows)
 
 
+def _taken(table: str) -> InvalidArgumentError:
+    return InvalidArgumentError(
+        f"table {table} already exists; pass if_exists='replace' to overwrite "
+        "it or 'append' to add the rows"
+    )
+
+
 def _write_duckdb(con: Any, data: Any, name: str, if_exists: IfExists) -> None:
+    import duckdb
+
     view = "__servicecharter_write"
     con.register(view, data)
     try:
@@ -142,7 +158,10 @@ def _write_duckdb(con: Any, data: Any, name: str, if_exists: IfExists) -> None:
             verb = (
                 "CREATE OR REPLACE TABLE" if if_exists == "replace" else "CREATE TABLE"
             )
-            con.execute(f"{verb} {name} AS FROM {view}")
+            try:
+                con.execute(f"{verb} {name} AS FROM {view}")
+            except duckdb.CatalogException as error:
+                raise _taken(name) from error
     finally:
         con.unregister(view)
 
@@ -176,14 +195,33 @@ def _values(column: Any, kind: Dialect) -> list[Any]:
     return array.to_pylist()  # type: ignore[no-any-return]
 
 
+def _exists(cursor: Any, table: str, kind: Dialect) -> bool:
+    """Whether ``table`` (``schema.table`` allowed) exists, asked without error."""
+    if kind == "postgresql":
+        cursor.execute("SELECT to_regclass(%s) IS NOT NULL", (quote(table),))
+    else:
+        schema, _, base = table.rpartition(".")
+        master = f"{quote(schema)}.sqlite_master" if schema else "sqlite_master"
+        cursor.execute(
+            f"SELECT count(*) FROM {master} WHERE type IN ('table', 'view') "
+            "AND name = ?",
+            (base,),
+        )
+    return bool(cursor.fetchone()[0])
+
+
 def _write_dbapi(
-    con: Any, data: Any, name: str, if_exists: IfExists, kind: Dialect
+    con: Any, data: Any, table: str, if_exists: IfExists, kind: Dialect
 ) -> None:
+    name = quote(table)
     names = [quote(n) for n in data.column_names]
     types = [_sql_type(field.type, kind) for field in data.schema]
     columns = ", ".join(f"{n} {t}" for n, t in zip(names, types, strict=True))
     marker = "?" if kind == "sqlite" else "%s"
     cursor = con.cursor()
+    if if_exists == "fail" and _exists(cursor, table, kind):
+        cursor.close()
+        raise _taken(name)
     if if_exists == "replace":
         cursor.execute(f"DROP TABLE IF EXISTS {name}")
     exists = "IF NOT EXISTS " if if_exists == "append" else ""
