@@ -240,7 +240,9 @@ class BusinessCalendar(DayMethods, AlgebraMethods):
         self, t: dt.datetime, d: dt.timedelta, closing: bool
     ) -> dt.datetime:
         """The scalar fast path: a deadline costs a few microseconds."""
-        if is_missing(t):  # pandas' NaT, a datetime that is no instant
+        # pandas' NaT is a datetime subclass that is no instant; a plain
+        # datetime never is, so it skips the check.
+        if type(t) is not dt.datetime and is_missing(t):
             instant_us(t)  # raises the missing-instant error
         try:
             t_us = (t - EPOCH) // ONE_US
