@@ -57,9 +57,15 @@ class BusinessTimeAccessor:
         self._series = series
 
     def _instants_out(self, calendar: BusinessCalendar, us: I64) -> pd.Series:
-        index = pd.DatetimeIndex(us.view("M8[us]")).tz_localize("UTC")
-        values = index.tz_convert(zone_name(calendar))
-        return pd.Series(values, index=self._series.index, name=self._series.name)
+        # pandas reads int64 under a tz-aware dtype as UTC epoch units, NaT's
+        # integer as NaT: the answer column wraps the kernel's array, no copy.
+        return pd.Series(
+            us,
+            dtype=pd.DatetimeTZDtype("us", zone_name(calendar)),
+            index=self._series.index,
+            name=self._series.name,
+            copy=False,
+        )
 
     def _other(self, other: Any) -> I64:
         if isinstance(other, pd.Series) and not other.index.equals(self._series.index):

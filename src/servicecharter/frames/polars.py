@@ -61,7 +61,13 @@ def _us(series: pl.Series, kind: str = "instants") -> I64:
 
 
 def _instants_out(name: str, us: I64, zone: str) -> pl.Series:
-    return pl.Series(name, us.view("M8[us]")).cast(pl.Datetime("us", zone))
+    # From the int64 values as they are (a cast, no copy); NaT becomes null
+    # only when there is one, found from the minimum (NaT is the smallest).
+    out = pl.Series(name, us).cast(pl.Datetime("us", zone))
+    if us.size and int(us.min()) == NAT:
+        missing = pl.Series(us == NAT)
+        out = pl.select(pl.when(missing).then(None).otherwise(out)).to_series()
+    return out.alias(name)
 
 
 @pl.api.register_expr_namespace("sc")
