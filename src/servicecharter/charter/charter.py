@@ -111,7 +111,11 @@ def _check_named_leaves(
 
 
 class _Cache(dict[str, BusinessCalendar]):
-    """Compiled calendars; copies and pickles start empty."""
+    """Compiled calendars and the engagements by id; copies and pickles start empty."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.engagements: dict[str, Engagement] | None = None
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_Cache, ())
@@ -235,9 +239,13 @@ class Charter:
         ...
         servicecharter.UnknownEngagementError: unknown engagement 'callback'; known: 'anomalies', 'forms'
         """  # noqa: E501 (a doctest traceback is one line)
-        for engagement in self.engagements:
-            if engagement.id == engagement_id:
-                return engagement
+        index = self._cache.engagements
+        if index is None:  # built once: a lookup per group, not a scan
+            index = self._cache.engagements = {e.id: e for e in self.engagements}
+        given: object = engagement_id  # any type may come in, a list too
+        found = index.get(given) if isinstance(given, str) else None
+        if found is not None:
+            return found
         raise UnknownEngagementError(
             engagement_id, tuple(e.id for e in self.engagements)
         )

@@ -236,6 +236,8 @@ def _factorize(values: Any, known: tuple[str, ...] = ()) -> tuple[I64, list[str]
         array = array.astype(str)
     names = [name for name in dict.fromkeys(known) if name]
     rest = ~missing
+    if len(names) > _FEW:  # many names: one sort of all values, not one pass each
+        return _factorize_sorted(array, rest, codes, names)
     for code, name in enumerate(names):
         hit = np.asarray(array == name, dtype=bool) & rest
         codes[hit] = code
@@ -247,6 +249,30 @@ def _factorize(values: Any, known: tuple[str, ...] = ()) -> tuple[I64, list[str]
         codes[rest] = inverse.reshape(-1) + len(names)
         names += uniques.tolist()
     if "" in names:  # the empty string means missing, whatever its source
+        codes[codes == names.index("")] = -1
+    return codes, names
+
+
+_FEW = 16
+"""Up to this many known names, one comparison each beats sorting the values."""
+
+
+def _factorize_sorted(
+    array: npt.NDArray[Any], rest: Bools, codes: I64, names: list[str]
+) -> tuple[I64, list[str]]:
+    """``_factorize`` for many known names: the distinct values sorted once."""
+    if rest.any():
+        others = array[rest]
+        text = others if others.dtype.kind == "U" else others.astype(str)
+        uniques, inverse = np.unique(text, return_inverse=True)
+        position = {name: k for k, name in enumerate(names)}
+        for value in uniques.tolist():  # one turn per distinct value
+            position.setdefault(value, len(names))
+            if position[value] == len(names):
+                names.append(value)
+        mapping = np.array([position[v] for v in uniques.tolist()], dtype=np.int64)
+        codes[rest] = mapping[inverse.reshape(-1)]
+    if "" in names:
         codes[codes == names.index("")] = -1
     return codes, names
 
