@@ -188,3 +188,29 @@ def test_an_unexpected_error_is_still_one_line(
     line = one_error_line(err)
     assert "OverflowError: date value out of range" in line
     assert "bug" in line
+
+
+def test_a_reader_that_stops_reading_ends_the_command_quietly() -> None:
+    # `servicecharter check ... --json | head -1`: the pipe's reader has gone
+    # before the report is written. That was "error: [Errno 32] Broken pipe"
+    # and exit 2; it is silence and 141, the status a shell gives SIGPIPE.
+    import os
+    import subprocess
+    import sys
+
+    from tests.support.paths import ROOT
+
+    command = [sys.executable, "-m", "servicecharter", "check", "technical-support"]
+    command += [str(ROOT / "docs" / "examples" / "requests.csv"), "--json"]
+    child = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+    )
+    assert child.stdout is not None and child.stderr is not None
+    child.stdout.close()  # long before the child has imported anything
+    with child.stderr:
+        error = child.stderr.read().decode()
+    assert child.wait(timeout=60) == 141
+    assert error == ""

@@ -12,6 +12,8 @@ so it can be called from Python as well:
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from collections.abc import Callable, Sequence
 
 from .._errors import InvalidCharterError, ServiceCharterError
@@ -40,6 +42,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     command: Callable[[argparse.Namespace], int] = args.command
     try:
         return command(args)
+    except BrokenPipeError:  # the reader stopped reading: `check --json | head`
+        return _reader_gone()
     except InvalidCharterError as error:
         print_error(charter_problems(error, getattr(args, "charter", "")))
     except OSError as error:
@@ -52,6 +56,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             "please report it with the command line given)"
         )
     return 2
+
+
+def _reader_gone() -> int:
+    """Exit quietly, as a shell's SIGPIPE would, when stdout's reader has gone.
+
+    What is still buffered goes to the null device, so that Python's own
+    flush at exit does not fail again.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 141  # 128 + SIGPIPE, the status a shell shows for it
 
 
 def _argument_strings(argv: object) -> bool:
