@@ -208,7 +208,8 @@ def test_a_reader_that_stops_reading_ends_the_command_quietly() -> None:
         stderr=subprocess.PIPE,
         env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
     )
-    assert child.stdout is not None and child.stderr is not None
+    assert child.stdout is not None
+    assert child.stderr is not None
     child.stdout.close()  # long before the child has imported anything
     with child.stderr:
         error = child.stderr.read().decode()
