@@ -385,3 +385,22 @@ class TestAtRisk:
     def test_thresholds_naming_one_column_are_refused(self) -> None:
         with pytest.raises(InvalidArgumentError):
             evaluate(CHARTER, batch(GOOD), now=NOW, at_risk=(0.75, 0.750000001))
+
+
+def test_an_empty_response_in_row_mappings_is_unanswered_as_in_a_csv() -> None:
+    # Rows built from a form or a CSV reader carry "" for "not answered yet";
+    # it was refused as "cannot read '' as an instant" and the row invalid.
+    charter = examples.load("technical-support")
+    now = dt.datetime(2026, 4, 1, tzinfo=dt.UTC)
+    received = "2026-03-27T10:00+01:00"
+    rows = [
+        {"engagement": "anomalies", "received_at": received, "responded_at": text}
+        for text in ("", "  ")
+    ]
+    with_empty = evaluate(charter, rows, now=now)
+    without = evaluate(
+        charter, [{"engagement": "anomalies", "received_at": received}] * 2, now=now
+    )
+    assert with_empty.problems == ()
+    assert list(with_empty.requests["status"]) == list(without.requests["status"])
+    assert list(with_empty.requests["status"]) == ["overdue", "overdue"]

@@ -191,7 +191,8 @@ def _supported(name: str, out: I64, bad: dict[int, str]) -> tuple[I64, dict[int,
 
 
 def _one_instant(item: Any) -> int:
-    if is_missing(item):
+    # An empty text is missing, as an empty CSV field is (not answered yet).
+    if is_missing(item) or (isinstance(item, str) and not item.strip()):
         return int(NAT)
     if isinstance(item, np.datetime64):
         return int(instant_array(np.array([item]))[0])
