@@ -67,7 +67,7 @@ def _no_target(
     for field in fields:
         codes, vocabulary = stream.fields[field]
         code = int(codes[read])
-        shown.append(f"{field}={vocabulary[code] if code >= 0 else None!r}")
+        shown.append(f"{field}={str(vocabulary[code]) if code >= 0 else None!r}")
     return (
         f"objective {objective_id!r}: no target matches {', '.join(shown)} and "
         "there is no default; add a target without when"
@@ -140,7 +140,13 @@ def compute_lines(
             why = _no_target(stream, objective, int(read[i]), oid)
             if why not in reasons.get(r, []):
                 reasons.setdefault(r, []).append(why)
-        status[lines[target < 0]] = INVALID
+        unmatched = target < 0
+        status[lines[unmatched]] = INVALID
+        out["start"][lines[unmatched]] = stream.at[cycles.start[unmatched]]
+        stops = cycles.stop[unmatched]
+        out["stop"][lines[unmatched]] = np.where(
+            stops >= 0, stream.at[np.maximum(stops, 0)], out["stop"][lines[unmatched]]
+        )
         keys = target * n_specs + zones[cycles.row]
         for key in np.unique(keys[target >= 0]).tolist():
             chosen_target = objective.all_targets[key // n_specs]
