@@ -15,7 +15,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from .._core.units import I64
+from .._core.units import I64, NAT
 from ..charter import Engagement, Objective
 from ..charter.lifecycle import IMPLICIT_EVENTS
 from .compute import (
@@ -26,13 +26,22 @@ from .compute import (
     STATUSES,
     UNMEASURED,
     Lines,
+    group_calendar,
     percentiles,
     summary_entry,
 )
 from .cycles import Cycles, derive_cycles
 from .events import Events
 from .input import Columns
-from .lines import compute_cycles, empty_out, layout_lines, target_calendar, targets_of
+from .lines import (
+    compute_cycles,
+    cycle_instants,
+    empty_out,
+    layout_lines,
+    stream_paused,
+    target_calendar,
+    targets_of,
+)
 from .pauses import Pauses
 from .stream import Stream, build_stream
 
@@ -100,69 +109,67 @@ def compute_lines(
     per_row = counts[chosen]
     most = int(counts.max(initial=0))
     live = ~bad & (per_row > 0)
-    names, fields = condition_names(engagements)
+    simple = [all(not o.has_lifecycle for o in e.objectives) for e in engagements]
+    streamed = live & ~np.array([*simple, True])[chosen]
+    _, fields = condition_names(
+        tuple(e for e, plain in zip(engagements, simple, strict=True) if not plain)
+    )
     stream = build_stream(
-        live=live,
+        live=streamed,
         received=received,
         responded=responded,
         events=events,
         pauses=pauses,
         columns=columns,
-        event_names=sorted(names),
         fields=sorted(fields),
     )
     widths = (np.arange(max(most, 1))[None, :] < per_row[:, None]).astype(np.int64)
     found = []
     for e, engagement in enumerate(engagements):
+        if simple[e]:
+            continue
         inside = chosen[stream.row] == e
         for k, objective in enumerate(engagement.objectives):
             cycles = derive_cycles(stream, objective, inside, engagement.pausable)
             np.maximum.at(widths[:, k], cycles.row, cycles.number + 1)
             found.append((e, k, cycles))
     layout = layout_lines(per_row, widths)
-    total = len(layout.row)
-    out = empty_out(total)
+    out = empty_out(len(layout.row))
     status = out["status"]
     status[live[layout.row]] = NOT_STARTED
     status[bad[layout.row]] = INVALID
-    status[per_row[layout.row] == 0] = np.where(bad[layout.row], INVALID, UNMEASURED)[
-        per_row[layout.row] == 0
-    ]
-    n_specs = len(specs)
-    for e, k, cycles in found:
-        engagement = engagements[e]
-        objective = engagement.objectives[k]
-        lines = layout.base[cycles.row, k] + cycles.number
-        target, read = targets_of(stream, objective, cycles)
-        for i in np.flatnonzero(target < 0).tolist():
-            r = int(cycles.row[i])
-            oid = engagement.objective_ids()[k]
-            why = _no_target(stream, objective, int(read[i]), oid)
-            if why not in reasons.get(r, []):
-                reasons.setdefault(r, []).append(why)
-        unmatched = target < 0
-        status[lines[unmatched]] = INVALID
-        out["start"][lines[unmatched]] = stream.at[cycles.start[unmatched]]
-        stops = cycles.stop[unmatched]
-        out["stop"][lines[unmatched]] = np.where(
-            stops >= 0, stream.at[np.maximum(stops, 0)], out["stop"][lines[unmatched]]
-        )
-        keys = target * n_specs + zones[cycles.row]
-        for key in np.unique(keys[target >= 0]).tolist():
-            chosen_target = objective.all_targets[key // n_specs]
-            calendar = target_calendar(
-                charter, engagement, chosen_target, specs[key % n_specs]
-            )
-            pick = np.flatnonzero(keys == key)
-            compute_cycles(
+    lone = per_row[layout.row] == 0
+    status[lone] = np.where(bad[layout.row], INVALID, UNMEASURED)[lone]
+    for e, engagement in enumerate(engagements):
+        if simple[e]:
+            rows = np.flatnonzero(live & (chosen == e))
+            _plain(
+                charter,
                 out,
-                stream,
-                _subset(cycles, pick),
-                lines[pick],
-                calendar=calendar,
-                target=chosen_target,
+                engagement,
+                rows,
+                layout=layout,
+                received=received,
+                responded=responded,
+                pauses=pauses,
+                zones=zones,
+                specs=specs,
                 now_us=now_us,
             )
+    for e, k, cycles in found:
+        _cycled(
+            charter,
+            out,
+            engagements[e],
+            k,
+            cycles,
+            stream=stream,
+            layout=layout,
+            zones=zones,
+            specs=specs,
+            now_us=now_us,
+            reasons=reasons,
+        )
     summary = _summarize(engagements, chosen, bad, layout, out)
     ids = np.array(
         [i for e in engagements for i in e.objective_ids()] + [""], dtype=object
@@ -195,6 +202,105 @@ def compute_lines(
         "due": out["due"].view("datetime64[us]"),
     }
     return lines_out, summary
+
+
+def _plain(
+    charter: Any,
+    out: Lines,
+    engagement: Engagement,
+    rows: I64,
+    *,
+    layout: Any,
+    received: I64,
+    responded: I64,
+    pauses: Pauses,
+    zones: I64,
+    specs: list[tuple[str | None, str | None]],
+    now_us: int,
+) -> None:
+    """Objectives from receipt to response: one cycle per row, no stream.
+
+    The pauses of a row lie inside its life (they were clipped to it), so
+    the time paused is their business time.
+    """
+    in_rows = np.zeros(len(received), dtype=bool)
+    in_rows[rows] = True
+    for code in np.unique(zones[rows]).tolist():
+        group = rows[zones[rows] == code]
+        calendar = group_calendar(charter, engagement, specs[code])
+        paused = np.zeros(len(group), dtype=np.int64)
+        if len(pauses.row):
+            mine = in_rows[pauses.row] & (zones[pauses.row] == code)
+            if mine.any():
+                took = calendar.kernel.elapsed(pauses.start[mine], pauses.end[mine])
+                where = np.searchsorted(group, pauses.row[mine])
+                paused = np.bincount(where, weights=took, minlength=len(group))
+                paused = paused.astype(np.int64)
+        start, stop = received[group], responded[group]
+        end = np.where(stop != NAT, stop, now_us)
+        used = calendar.kernel.elapsed(start, end) - paused  # one clock for all
+        for k, objective in enumerate(engagement.objectives):
+            compute_cycles(
+                out,
+                layout.base[group, k],
+                calendar=calendar,
+                target=objective.all_targets[0],
+                now_us=now_us,
+                start=start,
+                stop=stop,
+                paused=paused,
+                used=used,
+            )
+
+
+def _cycled(
+    charter: Any,
+    out: Lines,
+    engagement: Engagement,
+    k: int,
+    cycles: Cycles,
+    *,
+    stream: Stream,
+    layout: Any,
+    zones: I64,
+    specs: list[tuple[str | None, str | None]],
+    now_us: int,
+    reasons: dict[int, list[str]],
+) -> None:
+    """The lines of objective ``k``'s cycles, one (target, calendar) at a time."""
+    objective = engagement.objectives[k]
+    lines = layout.base[cycles.row, k] + cycles.number
+    target, read = targets_of(stream, objective, cycles)
+    start, stop = cycle_instants(stream, cycles)
+    unmatched = np.flatnonzero(target < 0)
+    for i in unmatched.tolist():
+        r = int(cycles.row[i])
+        oid = engagement.objective_ids()[k]
+        why = _no_target(stream, objective, int(read[i]), oid)
+        if why not in reasons.get(r, []):
+            reasons.setdefault(r, []).append(why)
+    out["status"][lines[unmatched]] = INVALID
+    out["start"][lines[unmatched]] = start[unmatched]
+    out["stop"][lines[unmatched]] = stop[unmatched]
+    n_specs = len(specs)
+    keys = target * n_specs + zones[cycles.row]
+    for key in np.unique(keys[target >= 0]).tolist():
+        chosen_target = objective.all_targets[key // n_specs]
+        calendar = target_calendar(
+            charter, engagement, chosen_target, specs[key % n_specs]
+        )
+        pick = np.flatnonzero(keys == key)
+        group = _subset(cycles, pick)
+        compute_cycles(
+            out,
+            lines[pick],
+            calendar=calendar,
+            target=chosen_target,
+            now_us=now_us,
+            start=start[pick],
+            stop=stop[pick],
+            paused=stream_paused(calendar, stream, group, now_us),
+        )
 
 
 def _subset(cycles: Cycles, pick: I64) -> Cycles:

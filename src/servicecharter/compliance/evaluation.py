@@ -310,7 +310,7 @@ def _check_fields(
     """A ``when`` field no input has is an error; an unseen event a problem."""
     used = np.unique(chosen[chosen >= 0]).tolist()
     engagements = tuple(charter.engagements[e] for e in used)
-    given = set(np.unique(log.name).tolist()) if len(log.name) else set()
+    given = set(log.seen)
     for engagement in engagements:
         for objective, oid in zip(
             engagement.objectives, engagement.objective_ids(), strict=True
@@ -443,8 +443,9 @@ def evaluate(
             reasons=reasons,
             orphans=orphans,
         )
+    wanted = tuple(sorted(set().union(*condition_names(charter.engagements))))
     log = (
-        empty_events()
+        empty_events(wanted)
         if events is None
         else read_events(
             events,
@@ -455,6 +456,7 @@ def evaluate(
             now_us=now_us,
             reasons=reasons,
             orphans=orphans,
+            names=wanted,
         )
     )
     _check_fields(

@@ -33,22 +33,27 @@ Reasons: TypeAlias = dict[int, list[str]]
 
 @attrs.frozen(eq=False)
 class Events:
-    """The events kept, in input order: row, instant, name and value as text.
+    """The events kept, in input order: row, instant, name code and value.
 
-    ``value`` is ``""`` where none was given.
+    ``code`` is the index of the event's name in ``names`` (-1: a name no
+    objective reads); ``value`` is ``""`` where none was given; ``seen``
+    are the ``names`` that some event has.
     """
 
     row: I64
     at: I64
-    name: npt.NDArray[np.str_]
+    code: npt.NDArray[np.int32]
     value: npt.NDArray[np.str_]
+    names: tuple[str, ...] = ()
+    seen: frozenset[str] = frozenset()
 
 
-def empty_events() -> Events:
+def empty_events(names: tuple[str, ...] = ()) -> Events:
     """No events at all."""
     empty = np.empty(0, dtype=np.int64)
-    text = np.empty(0, dtype=str)
-    return Events(empty, empty, text, text)
+    return Events(
+        empty, empty, np.empty(0, dtype=np.int32), np.empty(0, dtype=str), names
+    )
 
 
 def _texts(values: Any, m: int) -> npt.NDArray[np.str_]:
@@ -86,15 +91,18 @@ def read_events(
     now_us: int,
     reasons: Reasons,
     orphans: list[tuple[Any, str]],
+    names: tuple[str, ...],
 ) -> Events:
     """Read and check the event table; add reasons per row and stray events.
 
     ``ids`` are the requests' ids (row numbers without an ``id`` column),
-    ``bad`` the invalid rows: their events are ignored.
+    ``bad`` the invalid rows: their events are ignored. ``names`` are the
+    event names and fields the objectives read: each event is coded by them
+    once, so that no text travels further.
     """
     columns, m = read_columns_plain(table, "events", ("request", "at", "event"))
     if m == 0:
-        return empty_events()
+        return empty_events(names)
     request = as_ids(columns["request"], m)
     if request.dtype.kind not in "iuU":
         request = np.asarray(request, dtype=object).astype(str)
@@ -127,4 +135,10 @@ def read_events(
     report(early & ~shared, "events: an event comes before the receipt; it is ignored")
     keep = considered & ~unreadable & ~missing_at & ~shared & ~nameless & ~early
     keep &= at <= now_us  # not happened yet
-    return Events(row[keep], at[keep], name[keep], value[keep])
+    code = np.full(m, -1, dtype=np.int32)
+    for j, wanted in enumerate(names):
+        code[name == wanted] = j
+    code = code[keep]
+    present = np.unique(code[code >= 0]).tolist()
+    seen = frozenset(names[c] for c in present)
+    return Events(row[keep], at[keep], code, value[keep], names, seen)

@@ -37,8 +37,10 @@ from .stream import Stream
 __all__ = [
     "Layout",
     "compute_cycles",
+    "cycle_instants",
     "empty_out",
     "layout_lines",
+    "stream_paused",
     "target_calendar",
     "targets_of",
 ]
@@ -119,24 +121,26 @@ def targets_of(stream: Stream, objective: Objective, cycles: Cycles) -> tuple[I6
 
 def compute_cycles(
     out: Lines,
-    stream: Stream,
-    cycles: Cycles,
     lines: I64,
     *,
     calendar: BusinessCalendar,
     target: Target,
     now_us: int,
+    start: I64,
+    stop: I64,
+    paused: I64,
+    used: I64 | None = None,
 ) -> None:
-    """Fill the ``lines`` of one (target, calendar) group of ``cycles``."""
+    """Fill the ``lines`` of one (target, calendar) group from their cycles.
+
+    ``stop`` is NaT while a cycle runs (it runs until ``now``); ``paused`` is
+    the business time paused inside each cycle; ``used`` the business time
+    used, when the caller knows it already (objectives sharing a clock).
+    """
     kernel = calendar.kernel
-    at = stream.at
-    start = at[cycles.start]
-    stopped = cycles.stop >= 0
-    stop = np.where(stopped, at[np.maximum(cycles.stop, 0)], NAT)
-    end = np.where(stopped, stop, now_us)
-    upto = np.where(stopped, cycles.stop, stream.end[cycles.start])
-    paused = _paused(kernel, stream, cycles, end, upto)
-    used = kernel.elapsed(start, end) - paused
+    stopped = stop != NAT
+    if used is None:
+        used = kernel.elapsed(start, np.where(stopped, stop, now_us)) - paused
     due = target.within.deadline_us(calendar, start)
     moved = np.flatnonzero(paused > 0)
     if moved.size:
@@ -152,10 +156,8 @@ def compute_cycles(
         now = np.full(int((~stopped).sum()), now_us, dtype=np.int64)
         left[~stopped] = kernel.elapsed(now, due[~stopped])
     closing = due
-    if (
-        isinstance(target.within, BusinessDuration)
-        and target.within.boundary != "close"
-    ):
+    rule = target.within
+    if isinstance(rule, BusinessDuration) and rule.boundary != "close":
         closing = kernel.add(due, np.zeros(len(due), dtype=np.int64), closing=True)
     for name, values in (
         ("start", start),
@@ -169,6 +171,23 @@ def compute_cycles(
         out[name][lines] = values
     out["share"][lines] = share_of(used, budget)
     out["status"][lines] = status
+
+
+def cycle_instants(stream: Stream, cycles: Cycles) -> tuple[I64, I64]:
+    """The start and stop (NaT while running) instant of each cycle."""
+    stopped = cycles.stop >= 0
+    stop = np.where(stopped, stream.at[np.maximum(cycles.stop, 0)], NAT)
+    return stream.at[cycles.start], stop
+
+
+def stream_paused(
+    calendar: BusinessCalendar, stream: Stream, cycles: Cycles, now_us: int
+) -> I64:
+    """Business time paused in each cycle, from the pause flags of the stream."""
+    _, stop = cycle_instants(stream, cycles)
+    end = np.where(stop != NAT, stop, now_us)
+    upto = np.where(cycles.stop >= 0, cycles.stop, stream.end[cycles.start])
+    return _paused(calendar.kernel, stream, cycles, end, upto)
 
 
 def _paused(kernel: Any, stream: Stream, cycles: Cycles, end: I64, upto: I64) -> I64:

@@ -95,19 +95,18 @@ def _field(
     stream_rows: I64,
     kinds: npt.NDArray[np.int8],
     setter: Bools,
-    values: npt.NDArray[np.str_],
+    given: npt.NDArray[np.str_],
 ) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.str_]]:
     """The value codes of a field after each row, and their texts.
 
     ``column`` is the field's request column (``None``: none), ``setter``
-    the rows that give it a value, ``values`` their texts.
+    the rows that give it a value, ``given`` their texts.
     """
     is_received = kinds == RECEIVED
     if column is not None:
         codes, col_names = _factorize(column)
     else:
         codes, col_names = np.full(int(stream_rows.max(initial=-1)) + 1, -1), []
-    given = values[setter]
     vocabulary = np.unique(np.concatenate([np.asarray(col_names, dtype=str), given]))
     vocabulary = vocabulary[vocabulary != ""]
     remap = np.searchsorted(vocabulary, np.asarray(col_names, dtype=str)).astype(
@@ -146,7 +145,6 @@ def build_stream(
     events: Events,
     pauses: Pauses,
     columns: Columns,
-    event_names: Iterable[str],
     fields: Iterable[str],
 ) -> Stream:
     """Sort the rows of the ``live`` requests once and read their fields."""
@@ -167,33 +165,45 @@ def build_stream(
         ]
     )
     n_implicit = len(rows) + len(answered)
-    text = np.concatenate(
-        [np.full(n_implicit, ""), events.name[ev], np.full(len(p_row), "")]
+    code = np.concatenate(
+        [
+            np.full(n_implicit, -1, dtype=np.int32),
+            events.code[ev],
+            np.full(len(p_row), -1, dtype=np.int32),
+        ]
     )
-    value = np.concatenate(
-        [np.full(n_implicit, ""), events.value[ev], np.full(len(p_row), "")]
+    source = np.concatenate(
+        [
+            np.full(n_implicit, -1, dtype=np.int64),
+            np.flatnonzero(ev),
+            np.full(len(p_row), -1, dtype=np.int64),
+        ]
     )
     row_all = np.concatenate(parts_row)
     at_all = np.concatenate(parts_at)
     order = _sorted_order(row_all, at_all)
     row_s, at_s, kind_s = row_all[order], at_all[order], kinds[order]
-    text_s, value_s = text[order], value[order]
-    names = tuple(dict.fromkeys([*IMPLICIT_EVENTS, *event_names]))
-    name = np.full(len(order), -1, dtype=np.int32)
+    code_s, source_s = code[order], source[order]
+    names = (*IMPLICIT_EVENTS, *events.names)
+    name = np.where(code_s >= 0, code_s + 2, -1).astype(np.int32)
     name[kind_s == RECEIVED] = 0
     name[kind_s == RESPONDED] = 1
     explicit = kind_s == EVENT
-    for code, event in enumerate(names[2:], start=2):
-        name[explicit & (text_s == event)] = code
     field_codes = {}
     for field in dict.fromkeys(fields):
-        setter = explicit & (text_s == field)
+        # A field no event names holds its request column's value throughout.
+        known = field in names
+        setter = (
+            explicit & (name == names.index(field))
+            if known
+            else np.zeros_like(explicit)
+        )
         field_codes[field] = _field(
             columns.get(field),
             stream_rows=row_s,
             kinds=kind_s,
             setter=setter,
-            values=value_s,
+            given=events.value[source_s[setter]],
         )
     bounds = (kind_s == PAUSE_START) | (kind_s == PAUSE_END) | (kind_s == RECEIVED)
     paused = _forward_fill(kind_s == PAUSE_START, bounds)
