@@ -196,6 +196,7 @@ def compute_lines(
         "share_used": out["share"],
         "status": np.array(STATUSES, dtype=object)[status],
         "objective_id": ids[slot],
+        "target": out["target"],
         "cycle": layout.cycle,
         "start": out["start"].view("datetime64[us]"),
         "stop": out["stop"].view("datetime64[us]"),
@@ -300,6 +301,7 @@ def _cycled(
             start=start[pick],
             stop=stop[pick],
             paused=stream_paused(calendar, stream, group, now_us),
+            index=key // n_specs,
         )
 
 

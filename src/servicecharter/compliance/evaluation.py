@@ -81,7 +81,7 @@ __all__ = [
 ]
 
 _TABLES = ("requests", "summary", "problems")
-_LIFECYCLE_COLUMNS = ("objective_id", "due", "stop", "cycle", "start")
+_LIFECYCLE_COLUMNS = ("objective_id", "target", "due", "stop", "cycle", "start")
 
 
 @attrs.frozen
@@ -380,7 +380,8 @@ def evaluate(
             optional ``value`` (the new value of the field the event names).
             Objectives with a lifecycle read their cycles from it; each line
             is then a request x objective x cycle, with the columns
-            ``objective_id``, ``due`` (the deadline as a closing instant),
+            ``objective_id``, ``target`` (its index in the objective's
+            targets, -1: none), ``due`` (the deadline as a closing instant),
             ``stop``, ``cycle`` and ``start``; see docs/lifecycles.md.
 
     Optional request columns ``calendar`` (one of the charter's calendar

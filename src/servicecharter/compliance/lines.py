@@ -130,12 +130,14 @@ def compute_cycles(
     stop: I64,
     paused: I64,
     used: I64 | None = None,
+    index: int = 0,
 ) -> None:
     """Fill the ``lines`` of one (target, calendar) group from their cycles.
 
     ``stop`` is NaT while a cycle runs (it runs until ``now``); ``paused`` is
     the business time paused inside each cycle; ``used`` the business time
-    used, when the caller knows it already (objectives sharing a clock).
+    used, when the caller knows it already (objectives sharing a clock);
+    ``index`` the target's position in its objective's targets.
     """
     kernel = calendar.kernel
     stopped = stop != NAT
@@ -171,6 +173,7 @@ def compute_cycles(
         out[name][lines] = values
     out["share"][lines] = share_of(used, budget)
     out["status"][lines] = status
+    out["target"][lines] = index
 
 
 def cycle_instants(stream: Stream, cycles: Cycles) -> tuple[I64, I64]:
@@ -220,4 +223,5 @@ def empty_out(total: int) -> Lines:
     out: Lines = {name: np.full(total, NAT, dtype=np.int64) for name in _TIMES}
     out["share"] = np.full(total, np.nan, dtype=np.float64)
     out["status"] = np.full(total, UNMEASURED, dtype=np.int8)
+    out["target"] = np.full(total, -1, dtype=np.int64)
     return out
