@@ -21,7 +21,9 @@ from .._core.units import I64, NAT
 from .._core.zone import utc_to_local
 from .._errors import InvalidArgumentError
 from ..charter import Charter
+from ..charter.charter import checked_charter
 from .compute import BREACHED, MET, PERCENTILES, STATUSES, percentiles
+from .evaluation import Evaluation
 from .input import RequestsIn, read_columns_plain
 
 __all__ = ["PERIODS", "summarize"]
@@ -73,7 +75,7 @@ def _groups(
 
 
 def summarize(
-    result: Any,
+    evaluation: Any,
     charter: Charter,
     *,
     group_by: str | None = None,
@@ -104,8 +106,14 @@ def summarize(
     ... ]
     [('2026-03-23', 1, 2)]
     """
-    lines = result.requests
-    groups = _groups(result, charter, group_by, requests)
+    if not isinstance(evaluation, Evaluation):
+        raise InvalidArgumentError(
+            f"expected the Evaluation that evaluate() returns, got "
+            f"{type(evaluation).__name__}"
+        )
+    charter = checked_charter(charter)
+    lines = evaluation.requests
+    groups = _groups(evaluation, charter, group_by, requests)
     measured = np.flatnonzero(lines["objective"] >= 0)
     parts = [
         _codes(lines["engagement"][measured]),
