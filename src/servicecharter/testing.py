@@ -30,7 +30,7 @@ servicecharter.testing.SLAMissed: anomalies: answered 40 business minutes late: 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -38,6 +38,7 @@ import numpy as np
 from ._core.convert import instant_us
 from ._errors import InvalidArgumentError
 from ._render.en_moments import business_words, moment, show_year
+from ._testing_events import Event, breached_cycle
 from .calendar import BusinessCalendar
 from .charter import Charter
 from .charter.charter import checked_charter
@@ -133,10 +134,13 @@ def assert_met(
     charter: Charter,
     engagement_id: str,
     received: dt.datetime,
-    responded: dt.datetime,
+    responded: dt.datetime | None,
     *,
     objective: int = 0,
     pauses: Sequence[tuple[dt.datetime, dt.datetime | None]] = (),
+    events: Sequence[Event] | None = None,
+    attributes: Mapping[str, str] | None = None,
+    now: dt.datetime | None = None,
 ) -> None:
     """Pass when ``responded`` met the engagement's objective, else raise ``SLAMissed``.
 
@@ -150,6 +154,13 @@ def assert_met(
     deadline moved later by the paused business time; ignored on an
     engagement that is not pausable. Naive instants raise
     ``NaiveDatetimeError``.
+
+    With ``events`` ((instant, name) or (instant, name, value) tuples, the
+    request's history), the objective's lifecycle is measured as
+    ``evaluate`` measures it, every cycle of it: the first cycle breached
+    (or overdue at ``now``, by default the latest instant given) raises
+    ``SLAMissed``. ``attributes`` are the request's fields at receipt
+    (``{"priority": "urgent"}``); ``responded`` may then be ``None``.
 
     >>> import datetime as dt
     >>> from zoneinfo import ZoneInfo
@@ -175,6 +186,22 @@ def assert_met(
         raise InvalidArgumentError(
             f"engagement {engagement_id!r} has {len(engagement.objectives)} "
             f"objective(s); there is no objective {objective}"
+        )
+    if events is not None:
+        _met_over_events(
+            charter,
+            engagement_id,
+            received,
+            responded,
+            objective=objective,
+            events=events,
+            attributes=attributes or {},
+            now=now,
+        )
+        return
+    if responded is None:
+        raise InvalidArgumentError(
+            "responded is None: give the response, or the request's events"
         )
     target = engagement.objectives[objective]
     calendar = charter.calendar_for(engagement_id)
@@ -208,6 +235,34 @@ def assert_met(
     )
 
 
+def _met_over_events(
+    charter: Charter,
+    engagement_id: str,
+    received: dt.datetime,
+    responded: dt.datetime | None,
+    **given: Any,
+) -> None:
+    __tracebackhide__ = True
+    found = breached_cycle(charter, engagement_id, received, responded, **given)
+    if found is None:
+        return
+    calendar = charter.calendar_for(engagement_id)
+    end = found["stop"]
+    name = f"{engagement_id} objective {given['objective']} cycle {found['cycle']}"
+    shown = "running" if end is None else f"stopped {end.isoformat()}"
+    raise SLAMissed(
+        f"{name}: {found['status']}: started {found['start'].isoformat()}, "
+        f"due {found['deadline'].isoformat()}, {shown}",
+        engagement=engagement_id,
+        objective=given["objective"],
+        deadline=found["deadline"],
+        responded=end if end is not None else found["deadline"],
+        late_by=calendar.elapsed(found["deadline"], end)
+        if end is not None
+        else dt.timedelta(0),
+    )
+
+
 def _percent(value: float) -> str:
     text = f"{value * 100:.1f}".removesuffix(".0")
     return f"{text}%"
@@ -231,7 +286,8 @@ def _worst(
     if worst <= 0 or chosen.size == 0:
         return []
     calendar = charter.calendar_for(line["engagement"])
-    late = calendar.elapsed(columns["deadline"][chosen], columns["responded"][chosen])
+    # A cycle's stop (the response, for objectives without a lifecycle).
+    late = calendar.elapsed(columns["deadline"][chosen], columns["stop"][chosen])
     order = chosen[np.argsort(-late.astype(np.int64), kind="stable")][:worst]
     out = []
     for i in order.tolist():
@@ -239,7 +295,7 @@ def _worst(
             calendar,
             _utc(columns["received"][i]),
             _utc(columns["deadline"][i]),
-            _utc(columns["responded"][i]),
+            _utc(columns["stop"][i]),
             line["rule"],
         )
         ident = columns["id"][i]
@@ -268,6 +324,8 @@ def assert_attainment(
     now: NowIn | None = None,
     engagement: str | Iterable[str] | None = None,
     worst: int = 3,
+    events: Any = None,
+    pauses: Any = None,
 ) -> Evaluation:
     """Evaluate ``requests`` and fail when an objective's attainment is below its share.
 
@@ -305,7 +363,9 @@ def assert_attainment(
         request 'f24': answered 1 business hour late: due Wed 25 Mar 00:00 CET, answered Wed 25 Mar 10:00 CET (received Tue 24 Mar 10:00 CET; same business day)
     """  # noqa: E501 (doctest output is one line)
     __tracebackhide__ = True  # pytest shows the test's line, not this one
-    evaluation = evaluate(checked_charter(charter), requests, now=now)
+    evaluation = evaluate(
+        checked_charter(charter), requests, now=now, events=events, pauses=pauses
+    )
     wanted: set[str] | None = None
     if engagement is not None:
         wanted = _ids(engagement)

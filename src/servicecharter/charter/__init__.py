@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from .charter import Charter
+from .lifecycle import Condition, Target
 from .obligations import RecurringObligation
 from .parts import (
     CHANNEL_KINDS,
@@ -28,9 +29,11 @@ __all__ = [
     "Charter",
     "ClientDuty",
     "Commitment",
+    "Condition",
     "DurationCap",
     "Engagement",
     "Objective",
     "RecurringObligation",
     "Revision",
+    "Target",
 ]

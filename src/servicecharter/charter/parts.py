@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 import typing
 from collections.abc import Iterable
-from typing import Any, Literal, TypeAlias, overload
+from typing import Any, Literal, TypeAlias
 
 import attrs
-import numpy as np
-import numpy.typing as npt
 
 from .._core import durations as _durations
-from .._core.convert import InstantsIn
-from .._errors import InvalidCharterError, InvalidRuleError
-from ..calendar import BusinessCalendar
-from ..rules import Rule, parse_rule
+from .._errors import InvalidCharterError
 from .fields import (
     check_bool,
     check_filled,
@@ -28,6 +22,8 @@ from .fields import (
     one_of,
     to_tuple,
 )
+from .lifecycle import RULE_TYPES
+from .objective import Objective, objective_id
 
 __all__ = [
     "CHANNEL_KINDS",
@@ -41,72 +37,10 @@ __all__ = [
     "Revision",
 ]
 
-RULE_TYPES: tuple[type, ...] = typing.get_args(Rule)
 ChannelKind: TypeAlias = Literal[
     "phone", "web_form", "email", "counter", "mail", "chat", "visit", "other"
 ]
 CHANNEL_KINDS: tuple[str, ...] = typing.get_args(ChannelKind)
-
-
-def _to_rule(value: Any) -> Rule:
-    if isinstance(value, RULE_TYPES):
-        return value  # type: ignore[return-value]
-    if not isinstance(value, str):
-        raise InvalidCharterError(
-            "within",
-            value,
-            f"expected a deadline rule or words like '4 business hours', got {value!r}",
-        )
-    try:
-        return parse_rule(value)
-    except InvalidRuleError as error:
-        raise InvalidCharterError("within", value, str(error)) from None
-
-
-def _to_share(value: Any) -> float:
-    number = isinstance(value, int | float) and not isinstance(value, bool)
-    # The range first: math.isfinite of a 400-digit int raises OverflowError.
-    if not number or not 0 < value <= 1 or not math.isfinite(value):
-        raise InvalidCharterError(
-            "share",
-            value,
-            f"expected a fraction in (0, 1] (0.6 for 60 %), got {value!r}",
-        )
-    return float(value)
-
-
-@attrs.frozen
-class Objective:
-    """A deadline and the share of requests that must meet it.
-
-    "Réponses assurées dans les 3 jours (60 % des réponses sont faites dans
-    la journée)" is two objectives: ``"3 business days"`` for all requests
-    and ``"same business day"`` for 60 % of them.
-
-    >>> Objective("same business day", share=0.6)
-    Objective(within=SameBusinessDay(), share=0.6, title='')
-    """
-
-    within: Rule = attrs.field(converter=_to_rule)
-    """The deadline rule: a rule object (``BusinessDuration(...)``) or its words, like
-    ``"4 business hours"``, ``"3 business days"`` or ``"same business day"``."""
-    share: float = attrs.field(default=1.0, converter=_to_share)
-    """The fraction of requests that must meet the deadline, in (0, 1]: ``0.6`` for
-    60 %; ``1.0`` (the default) for all of them."""
-    title: str = attrs.field(default="", validator=check_text)
-    """A short label for the objective, shown with it in reports; may be empty."""
-
-    @overload
-    def deadline(
-        self, calendar: BusinessCalendar, received: dt.datetime
-    ) -> dt.datetime: ...
-    @overload
-    def deadline(
-        self, calendar: BusinessCalendar, received: InstantsIn
-    ) -> npt.NDArray[np.datetime64]: ...
-    def deadline(self, calendar: BusinessCalendar, received: Any) -> Any:
-        """The deadline of each receipt instant on ``calendar`` (scalar or array)."""
-        return self.within.deadline(calendar, received)
 
 
 def _one_objective(value: Any, index: int) -> Objective:
@@ -186,6 +120,25 @@ class Engagement:
                 self.objectives,
                 "an engagement needs at least one objective or duration cap",
             )
+        seen: set[str] = set()
+        for k, objective in enumerate(self.objectives):
+            if objective_id(objective, k) in seen:
+                raise InvalidCharterError(
+                    f"objectives[{k}].id",
+                    objective_id(objective, k),
+                    "objective ids must be unique in an engagement; rename one",
+                )
+            seen.add(objective_id(objective, k))
+
+    def objective_ids(self) -> tuple[str, ...]:
+        """The id of each objective: its ``id``, else its position as text.
+
+        >>> Engagement(
+        ...     "e", "E", ["4 business hours", "2 business days"]
+        ... ).objective_ids()
+        ('0', '1')
+        """
+        return tuple(objective_id(o, k) for k, o in enumerate(self.objectives))
 
 
 @attrs.frozen

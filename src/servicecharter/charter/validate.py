@@ -53,6 +53,7 @@ def charter_problems(charter: CharterParts) -> list[InvalidCharterError]:
         *_channel_calendars(charter),
         *_engagement_channels(charter),
         *_engagement_caps(charter),
+        *_target_calendars(charter),
     ]
 
 
@@ -134,13 +135,51 @@ def _rules_on(
         return
     for j, objective in enumerate(objectives):
         rule = objective.within
-        if _needs_business_days(rule):
+        if _needs_business_days(rule) and not objective.targets:
             yield InvalidCharterError(
                 f"engagements[{index}].objectives[{j}].within",
                 str(rule),
                 f"{str(rule)!r} counts business time, but calendar {name!r} has "
                 "no open weekday; give it weekly hours",
             )
+
+
+def _target_calendars(charter: CharterParts) -> Iterator[InvalidCharterError]:
+    """Each target names a known calendar that can count its rule."""
+    for i, engagement in enumerate(charter.engagements):
+        for j, objective in enumerate(engagement.objectives):
+            for k, target in enumerate(objective.targets):
+                path = f"engagements[{i}].objectives[{j}].targets[{k}]"
+                if target.calendar is None:
+                    hours = _engagement_hours(charter, engagement)
+                    name = "of the engagement"
+                elif target.calendar not in charter.calendars:
+                    yield InvalidCharterError(
+                        f"{path}.calendar",
+                        target.calendar,
+                        f"unknown calendar {target.calendar!r}; "
+                        f"known: {_known(charter.calendars)}",
+                    )
+                    continue
+                else:
+                    hours = charter.calendars[target.calendar]
+                    name = repr(target.calendar)
+                rule = target.within
+                closed = hours is not None and not _has_open_weekday(hours)
+                if closed and _needs_business_days(rule):
+                    yield InvalidCharterError(
+                        f"{path}.within",
+                        str(rule),
+                        f"{str(rule)!r} counts business time, but calendar "
+                        f"{name} has no open weekday; give it weekly hours",
+                    )
+
+
+def _engagement_hours(charter: CharterParts, engagement: Engagement) -> Hours | None:
+    if engagement.channel is None:
+        return charter.calendars.get("default")
+    channel = next((c for c in charter.channels if c.id == engagement.channel), None)
+    return None if channel is None else charter.calendars.get(channel.calendar)
 
 
 def _has_open_weekday(hours: Hours) -> bool:

@@ -16,7 +16,9 @@ import numpy as np
 from .._errors import InvalidArgumentError
 from ..charter import Charter
 from ..compliance import Evaluation, evaluate
+from ..compliance.engine import condition_names
 from ..io.csv_requests import RequestFile, read_requests
+from ..io.csv_tables import read_table
 from .common import load_charter, read_instant, show_instant
 
 __all__ = ["PROGRESS_BYTES", "SHOWN_PROBLEMS", "check_command"]
@@ -37,9 +39,12 @@ def check_command(args: argparse.Namespace) -> int:
     path = Path(args.requests)
     progress = _Progress(path)
     progress.say(f"reading {path}... ")
-    requests = read_requests(path, charter.tz)
+    _, fields = condition_names(charter.engagements)
+    requests = read_requests(path, charter.tz, tuple(sorted(fields)))
+    logs = _long_tables(args, charter)
+    _warn_missing(charter, logs)
     progress.say(f"{requests.rows:,} rows, evaluating... ")
-    result = evaluate(charter, requests.columns, now=now)
+    result = evaluate(charter, requests.columns, now=now, **logs)
     problems = _problems(result, requests)
     progress.done()
     if args.strict and problems:
@@ -75,6 +80,54 @@ def check_command(args: argparse.Namespace) -> int:
     return 1 if missed else 0
 
 
+_TABLES = {
+    "events": (("request", "at", "event"), ("at",)),
+    "pauses": (("request", "start"), ("start", "end")),
+}
+
+
+def _long_tables(args: argparse.Namespace, charter: Charter) -> dict[str, Any]:
+    """The ``--events`` and ``--pauses`` files given, their bad lines warned of."""
+    out = {}
+    for name, (required, instants) in _TABLES.items():
+        given = getattr(args, name, None)
+        if given is None:
+            continue
+        path = Path(given)
+        table = read_table(path, charter.tz, required=required, instants=instants)
+        for row, reasons in sorted(table.problems.items()):
+            line = int(table.lines[row])
+            print(f"warning: {path} line {line}: {'; '.join(reasons)}", file=sys.stderr)
+        out[name] = table.columns
+    return out
+
+
+def _warn_missing(charter: Charter, logs: dict[str, Any]) -> None:
+    """Say which clocks the input cannot stop: pauses or events not given."""
+    if "pauses" not in logs:
+        pausable = [e.id for e in charter.engagements if e.pausable]
+        if pausable:
+            print(
+                f"warning: {', '.join(map(repr, pausable))} pause while waiting on "
+                "the client, but no --pauses file is given: their clocks run "
+                "through every pause",
+                file=sys.stderr,
+            )
+    if "events" not in logs:
+        lifecycle = [
+            e.id
+            for e in charter.engagements
+            if any(o.has_lifecycle for o in e.objectives)
+        ]
+        if lifecycle:
+            print(
+                f"warning: {', '.join(map(repr, lifecycle))} measure clocks over "
+                "an event log, but no --events file is given: only received_at "
+                "and responded_at are read",
+                file=sys.stderr,
+            )
+
+
 class _Progress:
     """Progress on standard error, for big files and only on a terminal."""
 
@@ -104,7 +157,9 @@ def _problems(result: Evaluation, requests: RequestFile) -> list[dict[str, Any]]
     """The bad rows with their file line numbers; reading reasons come first."""
     has_id = "id" in requests.columns
     out = []
-    found = {p.row: p.reason for p in result.problems}
+    found = {p.row: p.reason for p in result.problems if p.row >= 0}
+    for stray in (p for p in result.problems if p.row < 0):
+        out.append({"line": None, "id": stray.id, "reason": stray.reason})
     for row in sorted(set(found) | set(requests.problems)):
         reasons = list(requests.problems.get(row, []))
         reason = found.get(row, "")
@@ -126,7 +181,8 @@ def _problem_lines(problems: list[dict[str, Any]]) -> list[str]:
     lines = []
     for problem in problems[:SHOWN_PROBLEMS]:
         named = "" if problem["id"] is None else f" (id {problem['id']!r})"
-        lines.append(f"  line {problem['line']}{named}: {problem['reason']}")
+        where = "events" if problem["line"] is None else f"line {problem['line']}"
+        lines.append(f"  {where}{named}: {problem['reason']}")
     more = len(problems) - SHOWN_PROBLEMS
     if more > 0:
         lines.append(f"  ... and {more:,} more (--json lists them all)")

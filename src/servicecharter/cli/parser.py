@@ -137,6 +137,16 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ISO",
         help="judge unanswered requests at this instant (default: now)",
     )
+    sub.add_argument(
+        "--events",
+        metavar="CSV",
+        help="CSV file of events: request, at, event[, value]",
+    )
+    sub.add_argument(
+        "--pauses",
+        metavar="CSV",
+        help="CSV file of pauses: request, start[, end]",
+    )
     sub.add_argument("--json", action="store_true", help="print the report as JSON")
     sub.add_argument(
         "--strict",

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from .compute import STATUSES
 from .evaluation import Evaluation, NowIn, Problem, evaluate
+from .events import EventsIn
 from .input import RequestsIn, TableIn
 from .obligation_status import ObligationStatus, obligations_status
 from .pauses import PausesIn
+from .report import summarize
 
 __all__ = [
     "STATUSES",
     "Evaluation",
+    "EventsIn",
     "NowIn",
     "ObligationStatus",
     "PausesIn",
@@ -24,4 +27,5 @@ __all__ = [
     "TableIn",
     "evaluate",
     "obligations_status",
+    "summarize",
 ]

@@ -56,7 +56,9 @@ from .._errors import InvalidArgumentError, InvalidRequestError
 from ..charter import Charter
 from ..charter.charter import checked_charter
 from . import export
-from .compute import PERCENTILES, STATUSES, Lines, compute_lines
+from .compute import PERCENTILES, STATUSES, Lines
+from .engine import compute_lines, condition_names
+from .events import EventsIn, empty_events, read_events
 from .input import (
     RequestsIn,
     as_ids,
@@ -79,6 +81,7 @@ __all__ = [
 ]
 
 _TABLES = ("requests", "summary", "problems")
+_LIFECYCLE_COLUMNS = ("objective_id", "target", "due", "stop", "cycle", "start")
 
 
 @attrs.frozen
@@ -282,6 +285,58 @@ def _problems(
     )
 
 
+def _order_reasons(
+    received: Any, responded: Any, unreadable: dict[int, str], reasons: Any
+) -> None:
+    """A missing receipt, and a response before its receipt, are row problems."""
+    missing = received == NAT
+    missing[list(unreadable)] = False
+    late = (received != NAT) & (responded != NAT) & (responded < received)
+    for row in np.flatnonzero(missing).tolist():
+        reasons.setdefault(row, []).append("missing received_at")
+    for row in np.flatnonzero(late).tolist():
+        reasons.setdefault(row, []).append("responded_at is before received_at")
+
+
+def _check_fields(
+    charter: Charter,
+    *,
+    columns: dict[str, Any],
+    log: Any,
+    chosen: Any,
+    orphans: list[tuple[Any, str]],
+    has_events: bool,
+) -> None:
+    """A ``when`` field no input has is an error; an unseen event a problem."""
+    used = np.unique(chosen[chosen >= 0]).tolist()
+    engagements = tuple(charter.engagements[e] for e in used)
+    given = set(log.seen)
+    for engagement in engagements:
+        for objective, oid in zip(
+            engagement.objectives, engagement.objective_ids(), strict=True
+        ):
+            for target in objective.targets:
+                for field in target.when:
+                    if field not in columns and field not in given:
+                        raise InvalidArgumentError(
+                            f"objective {oid!r} of engagement {engagement.id!r} "
+                            f"chooses its target by {field!r}, which neither the "
+                            f"requests (columns: {', '.join(sorted(columns))}) nor "
+                            "the events give; add a column or events of that name"
+                        )
+    if not has_events:
+        return
+    names, _ = condition_names(engagements)
+    for name in sorted(names - given):
+        orphans.append(
+            (
+                None,
+                f"no event is named {name!r}, which an objective starts or "
+                "stops on; check the event names",
+            )
+        )
+
+
 def evaluate(
     charter: Charter,
     requests: RequestsIn,
@@ -290,6 +345,7 @@ def evaluate(
     at_risk: tuple[float, ...] = (0.75, 0.9),
     strict: bool = False,
     pauses: PausesIn | None = None,
+    events: EventsIn | None = None,
 ) -> Evaluation:
     """Evaluate request records against ``charter``'s engagements.
 
@@ -319,6 +375,14 @@ def evaluate(
             (a missing end: still paused, until the response or ``now``).
             On pausable engagements the business time inside pauses is not
             counted and pushes the deadlines later; see docs/compliance.md.
+        events: a long table of events (the same forms): ``request`` (as in
+            ``pauses``), ``at`` (an instant), ``event`` (a name) and an
+            optional ``value`` (the new value of the field the event names).
+            Objectives with a lifecycle read their cycles from it; each line
+            is then a request x objective x cycle, with the columns
+            ``objective_id``, ``target`` (its index in the objective's
+            targets, -1: none), ``due`` (the deadline as a closing instant),
+            ``stop``, ``cycle`` and ``start``; see docs/lifecycles.md.
 
     Optional request columns ``calendar`` (one of the charter's calendar
     names) and ``tz`` (an IANA zone for the calendar's hours) evaluate a row
@@ -348,13 +412,7 @@ def evaluate(
     for found in (bad_engagement, bad_received, bad_responded, bad_zone):
         for row, reason in found.items():
             reasons.setdefault(row, []).append(reason)
-    missing = received == NAT
-    missing[list(bad_received)] = False
-    late = (received != NAT) & (responded != NAT) & (responded < received)
-    for row in np.flatnonzero(missing).tolist():
-        reasons.setdefault(row, []).append("missing received_at")
-    for row in np.flatnonzero(late).tolist():
-        reasons.setdefault(row, []).append("responded_at is before received_at")
+    _order_reasons(received, responded, bad_received, reasons)
     ids = as_ids(columns.get("id"), n)
     bad = np.zeros(n, dtype=bool)
     bad[list(reasons)] = True
@@ -386,9 +444,34 @@ def evaluate(
             reasons=reasons,
             orphans=orphans,
         )
+    wanted = tuple(sorted(set().union(*condition_names(charter.engagements))))
+    log = (
+        empty_events(wanted)
+        if events is None
+        else read_events(
+            events,
+            ids=ids,
+            has_ids="id" in columns,
+            received=received,
+            bad=bad,
+            now_us=now_us,
+            reasons=reasons,
+            orphans=orphans,
+            names=wanted,
+        )
+    )
+    _check_fields(
+        charter,
+        columns=columns,
+        log=log,
+        chosen=chosen,
+        orphans=orphans,
+        has_events=events is not None,
+    )
     problems = _problems(orphans, reasons, ids)
     if strict and problems:
         raise InvalidRequestError(problems, n)
+    seen = {row: list(why) for row, why in reasons.items()}
 
     def compute(rows: npt.NDArray[np.bool_]) -> tuple[Lines, list[dict[str, Any]]]:
         return compute_lines(
@@ -401,10 +484,13 @@ def evaluate(
             zones=zones,
             specs=specs,
             pauses=table,
+            events=log,
+            columns=columns,
+            reasons=reasons,
         )
 
     (lines, summary), isolated = compute_isolating(compute, bad, reasons)
-    if isolated:  # a deadline past the last year its calendar computes
+    if isolated or reasons != seen:  # a deadline out of reach, a line no target
         problems = _problems(orphans, reasons, ids)
         if strict:
             raise InvalidRequestError(problems, n)
@@ -412,6 +498,8 @@ def evaluate(
     share, is_open = lines["share_used"], lines["status"] == "open"
     for threshold in thresholds:
         lines[_risk_name(threshold)] = is_open & (share >= threshold)
+    for name in _LIFECYCLE_COLUMNS:  # after today's columns, in this order
+        lines[name] = lines.pop(name)
     return Evaluation(
         requests=lines,
         summary=tuple(summary),

@@ -20,7 +20,7 @@ import numpy.typing as npt
 from .._core.units import I64, NAT
 from .input import TableIn, as_ids, read_columns_plain, read_instants
 
-__all__ = ["Pauses", "empty_pauses", "read_pauses"]
+__all__ = ["Pauses", "empty_pauses", "match_ids", "read_pauses"]
 
 Bools: TypeAlias = npt.NDArray[np.bool_]
 Reasons: TypeAlias = dict[int, list[str]]
@@ -46,7 +46,7 @@ def empty_pauses() -> Pauses:
     return Pauses(empty, empty, empty)
 
 
-def _match_ids(request: Any, ids: npt.NDArray[Any]) -> tuple[I64, I64]:
+def match_ids(request: Any, ids: npt.NDArray[Any]) -> tuple[I64, I64]:
     """Row of each pause's request (-1: no such id) and how many rows share it."""
     req = np.asarray(request)
     if req.dtype.kind in "iu" and ids.dtype.kind in "iu":
@@ -111,7 +111,7 @@ def read_pauses(
     request = as_ids(columns["request"], m)  # nullable ints stay ints
     if request.dtype.kind not in "iuU":
         request = np.asarray(request, dtype=object).astype(str)
-    row, count = _match_ids(request, ids if has_ids else np.arange(len(received)))
+    row, count = match_ids(request, ids if has_ids else np.arange(len(received)))
     start, bad_start = read_instants("pauses.start", columns["start"])
     if "end" in columns:
         end, bad_end = read_instants("pauses.end", columns["end"])

@@ -35,7 +35,7 @@ from .._errors import InvalidArgumentError
 __all__ = ["MAX_FIELD", "RequestFile", "parse_instants", "read_requests"]
 
 
-COLUMNS = ("id", "engagement", "channel", "kind", "priority")
+COLUMNS = ("id", "engagement", "channel", "kind", "priority", "calendar", "tz")
 #: The longest field read in a column that is used (ids, instants, selectors);
 #: a longer one is its row's problem. Other columns are not read at all.
 MAX_FIELD = 4096
@@ -78,13 +78,17 @@ class RequestFile:
         return len(self.lines)
 
 
-def read_requests(path: Path, tz: dt.tzinfo) -> RequestFile:
+def read_requests(
+    path: Path, tz: dt.tzinfo, extra: tuple[str, ...] = ()
+) -> RequestFile:
     """Read ``path``: a header line, then one request per record.
 
     Blank lines are skipped. Columns other than ``id``, ``engagement``,
-    ``channel``, ``kind``, ``priority``, ``received_at`` and ``responded_at``
-    are ignored. Raises ``InvalidArgumentError`` when the header lacks the
-    required columns, or ``OSError`` when the file cannot be read.
+    ``channel``, ``kind``, ``priority``, ``calendar``, ``tz``,
+    ``received_at``, ``responded_at`` and the ``extra`` ones (the fields a
+    charter's lifecycles read, like ``status``) are ignored. Raises
+    ``InvalidArgumentError`` when the header lacks the required columns, or
+    ``OSError`` when the file cannot be read.
     """
     # Reading creates a list per record and a str per field, none of them in
     # a reference cycle: the cyclic collector would only rescan them, over
@@ -93,7 +97,7 @@ def read_requests(path: Path, tz: dt.tzinfo) -> RequestFile:
     gc.disable()
     try:
         with _any_field_size():
-            return _read(path, tz)
+            return _read(path, tz, extra)
     except csv.Error as error:  # a NUL byte, say
         raise InvalidArgumentError(
             f"{str(path)!r}: not readable as CSV: {error}"
@@ -107,7 +111,7 @@ def read_requests(path: Path, tz: dt.tzinfo) -> RequestFile:
             gc.enable()
 
 
-def _read(path: Path, tz: dt.tzinfo) -> RequestFile:
+def _read(path: Path, tz: dt.tzinfo, extra: tuple[str, ...]) -> RequestFile:
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.reader(handle)
         header = tuple(name.strip() for name in next(reader, []))
@@ -131,7 +135,8 @@ def _read(path: Path, tz: dt.tzinfo) -> RequestFile:
     for i in np.flatnonzero(sizes != width).tolist():
         problems[i] = [f"{sizes[i]} fields; the header has {width}"]
         records[i] = (records[i] + [""] * width)[:width]
-    wanted = [k for k, name in enumerate(header) if name in COLUMNS + INSTANTS]
+    read = COLUMNS + INSTANTS + extra
+    wanted = [k for k, name in enumerate(header) if name in read]
     values = dict(zip(wanted, _columns(records, wanted, n), strict=True))
     del records
     columns: dict[str, Any] = {}

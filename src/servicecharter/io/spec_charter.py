@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import attrs
+
 from .._core.zone import to_zone
 from .._errors import ServiceCharterError
 from ..charter import (
@@ -23,6 +25,7 @@ from ..charter.fields import ID_PATTERN
 from .spec import Array, Boolean, Date, Kind, Number, Schema, Text
 from .spec_calendars import CALENDARS
 from .spec_hours import ZONE
+from .spec_lifecycle import LIFECYCLE_FIELDS
 from .spec_rules import RULE, Duration, Period
 from .spec_table import Field, model_table
 
@@ -44,8 +47,21 @@ _OBJECTIVE_TABLE = model_table(
         "within": Field(RULE, "deadline words like '4 business hours', or a table"),
         "share": Field(Number(0, 1), "share of requests, in (0, 1]; default 1"),
         "title": Field(TEXT, "what this objective is"),
+        **LIFECYCLE_FIELDS,
     },
 )
+_unbuild_objective = _OBJECTIVE_TABLE.unbuild
+
+
+def _objective_values(objective: Objective) -> dict[str, Any]:
+    """Targets stand in place of ``within``, which reads as the default's rule."""
+    values = _unbuild_objective(objective)
+    if objective.targets:
+        values.pop("within", None)
+    return values
+
+
+_OBJECTIVE_TABLE = attrs.evolve(_OBJECTIVE_TABLE, unbuild=_objective_values)
 
 
 class _Objective(Kind):

@@ -1,0 +1,359 @@
+"""The lines and summary of ``evaluate``: every objective over the stream.
+
+One stream for all live requests, then one loop turn per objective (its
+cycles and targets) and, inside, one per (target, calendar) group. A
+request whose objective never starts has one ``not_started`` line; a cycle
+that no target matches is an ``invalid`` line with its reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from .._core.units import I64, NAT
+from ..charter import Engagement, Objective
+from ..charter.lifecycle import IMPLICIT_EVENTS
+from .compute import (
+    BREACHED,
+    INVALID,
+    MET,
+    NOT_STARTED,
+    STATUSES,
+    UNMEASURED,
+    Lines,
+    group_calendar,
+    percentiles,
+    summary_entry,
+)
+from .cycles import Cycles, derive_cycles
+from .events import Events
+from .input import Columns
+from .lines import (
+    compute_cycles,
+    cycle_instants,
+    empty_out,
+    layout_lines,
+    stream_paused,
+    target_calendar,
+    targets_of,
+)
+from .pauses import Pauses
+from .stream import Stream, build_stream
+
+__all__ = ["compute_lines", "condition_names"]
+
+
+def _objectives(engagements: tuple[Engagement, ...]) -> Iterator[Objective]:
+    for engagement in engagements:
+        yield from engagement.objectives
+
+
+def condition_names(engagements: tuple[Engagement, ...]) -> tuple[set[str], set[str]]:
+    """The event names and the fields the objectives' conditions read."""
+    events: set[str] = set()
+    fields: set[str] = set()
+    for objective in _objectives(engagements):
+        for condition in (objective.start, objective.stop):
+            if condition.event is not None:
+                events.add(condition.event)
+            fields.update(condition.state)
+        fields.update(objective.pause_while)
+        for target in objective.targets:
+            fields.update(target.when)
+    return events - set(IMPLICIT_EVENTS), fields
+
+
+def _no_target(
+    stream: Stream, objective: Objective, read: int, objective_id: str
+) -> str:
+    fields = dict.fromkeys(f for t in objective.targets for f in t.when)
+    shown = []
+    for field in fields:
+        codes, vocabulary = stream.fields[field]
+        code = int(codes[read])
+        shown.append(f"{field}={str(vocabulary[code]) if code >= 0 else None!r}")
+    return (
+        f"objective {objective_id!r}: no target matches {', '.join(shown)} and "
+        "there is no default; add a target without when"
+    )
+
+
+def compute_lines(
+    charter: Any,
+    *,
+    received: I64,
+    responded: I64,
+    chosen: I64,
+    bad: npt.NDArray[np.bool_],
+    now_us: int,
+    zones: I64,
+    specs: list[tuple[str | None, str | None]],
+    pauses: Pauses,
+    events: Events,
+    columns: Columns,
+    reasons: dict[int, list[str]],
+) -> tuple[Lines, list[dict[str, Any]]]:
+    """Columns of the request x objective x cycle lines, and the summary.
+
+    ``chosen`` is the engagement index of each row (-1: none), ``bad`` the
+    rows reported as problems: one ``invalid`` line per objective, no
+    numbers. Reasons for lines no target matches go to ``reasons``.
+    """
+    engagements: tuple[Engagement, ...] = charter.engagements
+    counts = np.array([len(e.objectives) for e in engagements] + [0])
+    per_row = counts[chosen]
+    most = int(counts.max(initial=0))
+    live = ~bad & (per_row > 0)
+    simple = [all(not o.has_lifecycle for o in e.objectives) for e in engagements]
+    streamed = live & ~np.array([*simple, True])[chosen]
+    _, fields = condition_names(
+        tuple(e for e, plain in zip(engagements, simple, strict=True) if not plain)
+    )
+    stream = build_stream(
+        live=streamed,
+        received=received,
+        responded=responded,
+        events=events,
+        pauses=pauses,
+        columns=columns,
+        fields=sorted(fields),
+    )
+    widths = (np.arange(max(most, 1))[None, :] < per_row[:, None]).astype(np.int64)
+    found = []
+    for e, engagement in enumerate(engagements):
+        if simple[e]:
+            continue
+        inside = chosen[stream.row] == e
+        for k, objective in enumerate(engagement.objectives):
+            cycles = derive_cycles(stream, objective, inside, engagement.pausable)
+            np.maximum.at(widths[:, k], cycles.row, cycles.number + 1)
+            found.append((e, k, cycles))
+    layout = layout_lines(per_row, widths)
+    out = empty_out(len(layout.row))
+    status = out["status"]
+    status[live[layout.row]] = NOT_STARTED
+    status[bad[layout.row]] = INVALID
+    lone = per_row[layout.row] == 0
+    status[lone] = np.where(bad[layout.row], INVALID, UNMEASURED)[lone]
+    for e, engagement in enumerate(engagements):
+        if simple[e]:
+            rows = np.flatnonzero(live & (chosen == e))
+            _plain(
+                charter,
+                out,
+                engagement,
+                rows,
+                layout=layout,
+                received=received,
+                responded=responded,
+                pauses=pauses,
+                zones=zones,
+                specs=specs,
+                now_us=now_us,
+            )
+    for e, k, cycles in found:
+        _cycled(
+            charter,
+            out,
+            engagements[e],
+            k,
+            cycles,
+            stream=stream,
+            layout=layout,
+            zones=zones,
+            specs=specs,
+            now_us=now_us,
+            reasons=reasons,
+        )
+    summary = _summarize(engagements, chosen, bad, layout, out)
+    ids = np.array(
+        [i for e in engagements for i in e.objective_ids()] + [""], dtype=object
+    )
+    offsets = np.zeros(len(engagements) + 1, dtype=np.int64)
+    np.cumsum(counts[:-1], out=offsets[1:])
+    slot = np.where(
+        layout.objective >= 0,
+        offsets[np.maximum(chosen[layout.row], 0)] + layout.objective,
+        -1,
+    )
+    engagement_names = np.array([e.id for e in engagements] + [""], dtype=object)
+    row = layout.row
+    lines_out: Lines = {
+        "row": row,
+        "engagement": engagement_names[chosen[row]],
+        "objective": layout.objective,
+        "received": received[row].view("datetime64[us]"),
+        "responded": responded[row].view("datetime64[us]"),
+        "deadline": out["deadline"].view("datetime64[us]"),
+        "used": out["used"].view("timedelta64[us]"),
+        "paused": out["paused"].view("timedelta64[us]"),
+        "remaining": out["remaining"].view("timedelta64[us]"),
+        "share_used": out["share"],
+        "status": np.array(STATUSES, dtype=object)[status],
+        "objective_id": ids[slot],
+        "target": out["target"],
+        "cycle": layout.cycle,
+        "start": out["start"].view("datetime64[us]"),
+        "stop": out["stop"].view("datetime64[us]"),
+        "due": out["due"].view("datetime64[us]"),
+    }
+    return lines_out, summary
+
+
+def _plain(
+    charter: Any,
+    out: Lines,
+    engagement: Engagement,
+    rows: I64,
+    *,
+    layout: Any,
+    received: I64,
+    responded: I64,
+    pauses: Pauses,
+    zones: I64,
+    specs: list[tuple[str | None, str | None]],
+    now_us: int,
+) -> None:
+    """Objectives from receipt to response: one cycle per row, no stream.
+
+    The pauses of a row lie inside its life (they were clipped to it), so
+    the time paused is their business time.
+    """
+    in_rows = np.zeros(len(received), dtype=bool)
+    in_rows[rows] = True
+    for code in np.unique(zones[rows]).tolist():
+        group = rows[zones[rows] == code]
+        calendar = group_calendar(charter, engagement, specs[code])
+        paused = np.zeros(len(group), dtype=np.int64)
+        if len(pauses.row):
+            mine = in_rows[pauses.row] & (zones[pauses.row] == code)
+            if mine.any():
+                took = calendar.kernel.elapsed(pauses.start[mine], pauses.end[mine])
+                where = np.searchsorted(group, pauses.row[mine])
+                paused = np.bincount(where, weights=took, minlength=len(group))
+                paused = paused.astype(np.int64)
+        start, stop = received[group], responded[group]
+        end = np.where(stop != NAT, stop, now_us)
+        used = calendar.kernel.elapsed(start, end) - paused  # one clock for all
+        for k, objective in enumerate(engagement.objectives):
+            compute_cycles(
+                out,
+                layout.base[group, k],
+                calendar=calendar,
+                target=objective.all_targets[0],
+                now_us=now_us,
+                start=start,
+                stop=stop,
+                paused=paused,
+                used=used,
+            )
+
+
+def _cycled(
+    charter: Any,
+    out: Lines,
+    engagement: Engagement,
+    k: int,
+    cycles: Cycles,
+    *,
+    stream: Stream,
+    layout: Any,
+    zones: I64,
+    specs: list[tuple[str | None, str | None]],
+    now_us: int,
+    reasons: dict[int, list[str]],
+) -> None:
+    """The lines of objective ``k``'s cycles, one (target, calendar) at a time."""
+    objective = engagement.objectives[k]
+    lines = layout.base[cycles.row, k] + cycles.number
+    target, read = targets_of(stream, objective, cycles)
+    start, stop = cycle_instants(stream, cycles)
+    unmatched = np.flatnonzero(target < 0)
+    for i in unmatched.tolist():
+        r = int(cycles.row[i])
+        oid = engagement.objective_ids()[k]
+        why = _no_target(stream, objective, int(read[i]), oid)
+        if why not in reasons.get(r, []):
+            reasons.setdefault(r, []).append(why)
+    out["status"][lines[unmatched]] = INVALID
+    out["start"][lines[unmatched]] = start[unmatched]
+    out["stop"][lines[unmatched]] = stop[unmatched]
+    n_specs = len(specs)
+    keys = target * n_specs + zones[cycles.row]
+    for key in np.unique(keys[target >= 0]).tolist():
+        chosen_target = objective.all_targets[key // n_specs]
+        calendar = target_calendar(
+            charter, engagement, chosen_target, specs[key % n_specs]
+        )
+        pick = np.flatnonzero(keys == key)
+        group = _subset(cycles, pick)
+        compute_cycles(
+            out,
+            lines[pick],
+            calendar=calendar,
+            target=chosen_target,
+            now_us=now_us,
+            start=start[pick],
+            stop=stop[pick],
+            paused=stream_paused(calendar, stream, group, now_us),
+            index=key // n_specs,
+        )
+
+
+def _subset(cycles: Cycles, pick: I64) -> Cycles:
+    return attrs.evolve(
+        cycles,
+        row=cycles.row[pick],
+        start=cycles.start[pick],
+        stop=cycles.stop[pick],
+        number=cycles.number[pick],
+    )
+
+
+def _summarize(
+    engagements: tuple[Engagement, ...],
+    chosen: I64,
+    bad: npt.NDArray[np.bool_],
+    layout: Any,
+    out: Lines,
+) -> list[dict[str, Any]]:
+    """One summary per engagement objective, from the line columns."""
+    offsets = np.zeros(len(engagements) + 1, dtype=np.int64)
+    np.cumsum([len(e.objectives) for e in engagements], out=offsets[1:])
+    n_statuses = len(STATUSES)
+    row, objective, status = layout.row, layout.objective, out["status"]
+    line_engagement = chosen[row]
+    counted = (objective >= 0) & ~bad[row]
+    slot = offsets[line_engagement[counted]] + objective[counted]
+    n_slots = int(offsets[-1])
+    table = np.bincount(
+        slot * n_statuses + status[counted], minlength=n_slots * n_statuses
+    ).reshape(-1, n_statuses)
+    bad_rows = np.bincount(chosen[bad & (chosen >= 0)], minlength=len(engagements))
+    measured = np.bincount(chosen[~bad & (chosen >= 0)], minlength=len(engagements))
+    judged = (status[counted] == MET) | (status[counted] == BREACHED)
+    used = out["used"][counted][judged]
+    judged_slot = slot[judged]
+    order = np.argsort(judged_slot, kind="stable")
+    bounds = np.searchsorted(judged_slot[order], np.arange(n_slots + 1))
+    summary: list[dict[str, Any]] = []
+    for e, engagement in enumerate(engagements):
+        for k in range(len(engagement.objectives)):
+            s = int(offsets[e]) + k
+            times = used[order[bounds[s] : bounds[s + 1]]]
+            summary.append(
+                summary_entry(
+                    engagement,
+                    k,
+                    counts=table[s],
+                    requests=int(measured[e] + bad_rows[e]),
+                    invalid=int(bad_rows[e]) + int(table[s][INVALID]),
+                    quantiles=percentiles(times),
+                )
+            )
+    return summary

@@ -1,0 +1,227 @@
+"""The request x objective x cycle lines of ``evaluate``, whole-array.
+
+The stream of every live request is built once (``stream``); each objective
+derives its cycles from it (``cycles``), picks a target per cycle and is
+computed one (target, calendar) group at a time: the business time paused
+inside a cycle is a difference of one cumulative sum over the paused rows
+of the group, and the deadline, status and shares are today's formulas on
+the cycle's start, stop (or ``now``) and pauses. Lines are laid out by
+request, then objective, then cycle, whatever the groups.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from .._core.units import I64, NAT
+from ..calendar import BusinessCalendar
+from ..charter import Engagement, Objective, Target
+from ..rules import BusinessDuration
+from .compute import (
+    BREACHED,
+    MET,
+    OPEN,
+    OVERDUE,
+    UNMEASURED,
+    Lines,
+    group_calendar,
+    share_of,
+)
+from .cycles import Cycles
+from .stream import Stream
+
+__all__ = [
+    "Layout",
+    "compute_cycles",
+    "cycle_instants",
+    "empty_out",
+    "layout_lines",
+    "stream_paused",
+    "target_calendar",
+    "targets_of",
+]
+
+Bools = npt.NDArray[np.bool_]
+_TIMES = ("start", "stop", "deadline", "due", "used", "paused", "remaining")
+
+
+@attrs.frozen(eq=False)
+class Layout:
+    """Where each (request, objective) begins among the lines, and their count."""
+
+    base: I64  # (rows, most objectives): first line of each pair
+    row: I64
+    objective: I64
+    cycle: I64
+
+
+def layout_lines(per_row: I64, widths: I64) -> Layout:
+    """Lines of ``widths[row, k]`` cycles each; a row without objectives has one."""
+    n, most = widths.shape
+    widths = widths.copy()
+    none = per_row == 0
+    if most:
+        widths[none, 0] = 1
+    flat = widths.reshape(-1)
+    base = np.zeros(len(flat) + 1, dtype=np.int64)
+    np.cumsum(flat, out=base[1:])
+    total = int(base[-1])
+    line_pair = np.repeat(np.arange(len(flat), dtype=np.int64), flat)
+    cycle = np.arange(total, dtype=np.int64) - base[line_pair]
+    row = line_pair // max(most, 1)
+    objective = line_pair % max(most, 1)
+    objective[none[row]] = -1
+    if not most:  # no engagement has objectives: one line per row
+        row, objective = np.arange(n, dtype=np.int64), np.full(n, -1, dtype=np.int64)
+        cycle = np.zeros(n, dtype=np.int64)
+    return Layout(base[:-1].reshape(n, max(most, 1)), row, objective, cycle)
+
+
+def target_calendar(
+    charter: Any,
+    engagement: Engagement,
+    target: Target,
+    spec: tuple[str | None, str | None],
+) -> BusinessCalendar:
+    """The target's own calendar (in the row's zone when it has one), else the row's."""
+    if target.calendar is None:
+        return group_calendar(charter, engagement, spec)
+    tz = spec[1]
+    if tz is None:
+        return charter.calendar(target.calendar)  # type: ignore[no-any-return]
+    key = f"{target.calendar}@{tz}"
+    found = charter._cache.get(key)
+    if found is None:
+        hours = attrs.evolve(charter.calendar(target.calendar).hours, tz=tz)
+        found = charter._cache.setdefault(key, BusinessCalendar(hours))
+    return found  # type: ignore[no-any-return]
+
+
+def targets_of(stream: Stream, objective: Objective, cycles: Cycles) -> tuple[I64, I64]:
+    """The target index of each cycle (-1: none matches) and where it was read."""
+    if objective.retarget == "start":
+        read = stream.settled[cycles.start]
+    else:
+        running = stream.end[cycles.start] - 1
+        read = np.where(
+            cycles.stop >= 0, stream.settled[np.maximum(cycles.stop, 0)], running
+        )
+    chosen = np.full(len(read), -1, dtype=np.int64)
+    for j, target in reversed(list(enumerate(objective.all_targets))):
+        if not target.when:
+            chosen[:] = j
+        else:
+            chosen[stream.holds(target.when)[read]] = j
+    return chosen, read
+
+
+def compute_cycles(
+    out: Lines,
+    lines: I64,
+    *,
+    calendar: BusinessCalendar,
+    target: Target,
+    now_us: int,
+    start: I64,
+    stop: I64,
+    paused: I64,
+    used: I64 | None = None,
+    index: int = 0,
+) -> None:
+    """Fill the ``lines`` of one (target, calendar) group from their cycles.
+
+    ``stop`` is NaT while a cycle runs (it runs until ``now``); ``paused`` is
+    the business time paused inside each cycle; ``used`` the business time
+    used, when the caller knows it already (objectives sharing a clock);
+    ``index`` the target's position in its objective's targets.
+    """
+    kernel = calendar.kernel
+    stopped = stop != NAT
+    if used is None:
+        used = kernel.elapsed(start, np.where(stopped, stop, now_us)) - paused
+    due = target.within.deadline_us(calendar, start)
+    moved = np.flatnonzero(paused > 0)
+    if moved.size:
+        due[moved] = kernel.add(due[moved], paused[moved])
+    budget = kernel.elapsed(start, due) - paused
+    status = np.where(
+        stopped,
+        np.where(stop <= due, MET, BREACHED),
+        np.where(now_us <= due, OPEN, OVERDUE),
+    ).astype(np.int8)
+    left = np.full(len(lines), NAT, dtype=np.int64)
+    if (~stopped).any():
+        now = np.full(int((~stopped).sum()), now_us, dtype=np.int64)
+        left[~stopped] = kernel.elapsed(now, due[~stopped])
+    closing = due
+    rule = target.within
+    if isinstance(rule, BusinessDuration) and rule.boundary != "close":
+        closing = kernel.add(due, np.zeros(len(due), dtype=np.int64), closing=True)
+    for name, values in (
+        ("start", start),
+        ("stop", stop),
+        ("deadline", due),
+        ("due", closing),
+        ("used", used),
+        ("paused", paused),
+        ("remaining", left),
+    ):
+        out[name][lines] = values
+    out["share"][lines] = share_of(used, budget)
+    out["status"][lines] = status
+    out["target"][lines] = index
+
+
+def cycle_instants(stream: Stream, cycles: Cycles) -> tuple[I64, I64]:
+    """The start and stop (NaT while running) instant of each cycle."""
+    stopped = cycles.stop >= 0
+    stop = np.where(stopped, stream.at[np.maximum(cycles.stop, 0)], NAT)
+    return stream.at[cycles.start], stop
+
+
+def stream_paused(
+    calendar: BusinessCalendar, stream: Stream, cycles: Cycles, now_us: int
+) -> I64:
+    """Business time paused in each cycle, from the pause flags of the stream."""
+    _, stop = cycle_instants(stream, cycles)
+    end = np.where(stop != NAT, stop, now_us)
+    upto = np.where(cycles.stop >= 0, cycles.stop, stream.end[cycles.start])
+    return _paused(calendar.kernel, stream, cycles, end, upto)
+
+
+def _paused(kernel: Any, stream: Stream, cycles: Cycles, end: I64, upto: I64) -> I64:
+    """Business time paused in each cycle: rows [start, upto) of the stream."""
+    rows = np.zeros(int(stream.row.max(initial=-1)) + 1, dtype=bool)
+    rows[cycles.row] = True
+    where = np.flatnonzero(cycles.pause & rows[stream.row])
+    if not where.size:
+        return np.zeros(len(cycles.row), dtype=np.int64)
+    following = where + 1
+    last = following >= stream.end[where]
+    nxt = np.where(last, 0, stream.at[np.minimum(following, len(stream.at) - 1)])
+    # The last row of a request pauses until its cycle's end: the largest
+    # end among that request's cycles bounds it, and a cycle never reads
+    # a row past its own end.
+    ends = np.full(len(rows), NAT, dtype=np.int64)
+    np.maximum.at(ends, cycles.row, end)
+    cap = ends[stream.row[where]]
+    nxt = np.maximum(np.where(last, cap, np.minimum(nxt, cap)), stream.at[where])
+    took = kernel.elapsed(stream.at[where], nxt)
+    total = np.zeros(len(where) + 1, dtype=np.int64)
+    np.cumsum(took, out=total[1:])
+    lo = np.searchsorted(where, cycles.start)
+    hi = np.searchsorted(where, upto)
+    return total[hi] - total[lo]
+
+
+def empty_out(total: int) -> Lines:
+    """The line columns, every instant and time NaT, every share NaN."""
+    out: Lines = {name: np.full(total, NAT, dtype=np.int64) for name in _TIMES}
+    out["share"] = np.full(total, np.nan, dtype=np.float64)
+    out["status"] = np.full(total, UNMEASURED, dtype=np.int8)
+    out["target"] = np.full(total, -1, dtype=np.int64)
+    return out

@@ -1,0 +1,227 @@
+"""Each request's life as one sorted stream of rows, and the state after each.
+
+The stream holds, per request, its implicit ``received`` (first) and
+``responded`` rows, its events and the bounds of its pauses (from the
+pauses table), sorted once by (request, instant, input order) with the
+implicit rows first at an instant. Every row of a request comes after its
+``received`` row, so a forward fill (``np.maximum.accumulate`` of the
+positions that set a field) never crosses from one request to the next:
+the value of every field after every row is two whole-array passes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from .._core.units import I64, NAT
+from ..charter.lifecycle import IMPLICIT_EVENTS, State
+from .events import Events
+from .input import Columns, _factorize
+from .pauses import Pauses
+
+__all__ = ["RECEIVED", "RESPONDED", "Stream", "build_stream"]
+
+RECEIVED, RESPONDED, EVENT, PAUSE_START, PAUSE_END = range(5)
+Bools = npt.NDArray[np.bool_]
+
+
+@attrs.frozen(eq=False)
+class Stream:
+    """The sorted rows of every live request, and the fields read from them.
+
+    ``name`` codes each row's event name into ``names`` (-1: another name or
+    a pause bound); ``fields`` maps each field a condition reads to its value
+    code after each row and the texts the codes stand for (-1: missing).
+    ``paused`` says whether a pause of the pauses table holds after the row.
+    ``end`` is one past the last row of each row's request, ``settled`` the
+    last row of the same request and instant (a state read at an instant is
+    the state after all its rows).
+    """
+
+    row: I64
+    at: I64
+    kind: npt.NDArray[np.int8]
+    name: npt.NDArray[np.int32]
+    names: tuple[str, ...]
+    fields: dict[str, tuple[npt.NDArray[np.int32], npt.NDArray[np.str_]]]
+    paused: Bools
+    first: Bools
+    end: I64
+    settled: I64
+
+    def is_event(self, event: str) -> Bools:
+        """Whether each row is the event ``event`` (whatever its value)."""
+        return np.asarray(self.name == self.names.index(event), dtype=bool)
+
+    def holds(self, state: State) -> Bools:
+        """Whether ``state`` holds after each row (any of its fields matching)."""
+        out = np.zeros(len(self.row), dtype=bool)
+        for field, values in state.items():
+            codes, vocabulary = self.fields[field]
+            wanted = np.flatnonzero(np.isin(vocabulary, np.asarray(values, dtype=str)))
+            if wanted.size:
+                out |= np.isin(codes, wanted.astype(np.int32))
+        return out
+
+    def entered(self, holding: Bools) -> Bools:
+        """Rows at which a state starts to hold (at receipt: holding at all)."""
+        before = np.empty_like(holding)
+        before[0:1] = False
+        before[1:] = holding[:-1]
+        return holding & (self.first | ~before)
+
+    def left(self, holding: Bools) -> Bools:
+        """Rows at which a state stops holding."""
+        before = np.empty_like(holding)
+        before[0:1] = False
+        before[1:] = holding[:-1]
+        return ~holding & before & ~self.first
+
+
+def _sorted_order(row: I64, at: I64) -> I64:
+    """Positions sorted by (row, at, position): two stable sorts."""
+    by_at = np.argsort(at, kind="stable")
+    return by_at[np.argsort(row[by_at], kind="stable")]
+
+
+def _field(
+    column: Any,
+    *,
+    stream_rows: I64,
+    kinds: npt.NDArray[np.int8],
+    setter: Bools,
+    given: npt.NDArray[np.str_],
+) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.str_]]:
+    """The value codes of a field after each row, and their texts.
+
+    ``column`` is the field's request column (``None``: none), ``setter``
+    the rows that give it a value, ``given`` their texts.
+    """
+    is_received = kinds == RECEIVED
+    if column is not None:
+        codes, col_names = _factorize(column)
+    else:
+        codes, col_names = np.full(int(stream_rows.max(initial=-1)) + 1, -1), []
+    vocabulary = np.unique(np.concatenate([np.asarray(col_names, dtype=str), given]))
+    vocabulary = vocabulary[vocabulary != ""]
+    remap = np.searchsorted(vocabulary, np.asarray(col_names, dtype=str)).astype(
+        np.int32
+    )
+    remap = np.append(remap, np.int32(-1))  # code -1 reads the last: missing
+    setting = np.full(len(kinds), -1, dtype=np.int32)
+    setting[is_received] = remap[codes[stream_rows[is_received]]]
+    found = np.searchsorted(vocabulary, given).astype(np.int32)
+    found[given == ""] = -1
+    setting[setter] = found
+    return _forward_fill(setting, is_received | setter), vocabulary
+
+
+def _forward_fill(setting: npt.NDArray[Any], sets: Bools) -> Any:
+    """Each row's latest setting at or before it (receipts always set)."""
+    source = np.where(sets, np.arange(len(sets)), 0)
+    np.maximum.accumulate(source, out=source)
+    return setting[source]
+
+
+def _run_ends(new: Bools) -> I64:
+    """One past the last position of the run each position is in."""
+    starts = np.flatnonzero(new)
+    if not len(starts):
+        return np.zeros(0, dtype=np.int64)
+    length = np.diff(np.append(starts, len(new)))
+    return np.repeat(np.append(starts[1:], len(new)), length).astype(np.int64)
+
+
+def build_stream(
+    *,
+    live: Bools,
+    received: I64,
+    responded: I64,
+    events: Events,
+    pauses: Pauses,
+    columns: Columns,
+    fields: Iterable[str],
+) -> Stream:
+    """Sort the rows of the ``live`` requests once and read their fields."""
+    rows = np.flatnonzero(live)
+    answered = rows[responded[rows] != NAT]
+    ev = live[events.row] if len(events.row) else np.zeros(0, dtype=bool)
+    pv = live[pauses.row] if len(pauses.row) else np.zeros(0, dtype=bool)
+    p_row = np.repeat(pauses.row[pv], 2)
+    p_at = np.stack([pauses.start[pv], pauses.end[pv]], axis=1).reshape(-1)
+    parts_row = [rows, answered, events.row[ev], p_row]
+    parts_at = [received[rows], responded[answered], events.at[ev], p_at]
+    kinds = np.concatenate(
+        [
+            np.full(len(rows), RECEIVED, dtype=np.int8),
+            np.full(len(answered), RESPONDED, dtype=np.int8),
+            np.full(int(ev.sum()), EVENT, dtype=np.int8),
+            np.tile(np.array([PAUSE_START, PAUSE_END], dtype=np.int8), int(pv.sum())),
+        ]
+    )
+    n_implicit = len(rows) + len(answered)
+    code = np.concatenate(
+        [
+            np.full(n_implicit, -1, dtype=np.int32),
+            events.code[ev],
+            np.full(len(p_row), -1, dtype=np.int32),
+        ]
+    )
+    source = np.concatenate(
+        [
+            np.full(n_implicit, -1, dtype=np.int64),
+            np.flatnonzero(ev),
+            np.full(len(p_row), -1, dtype=np.int64),
+        ]
+    )
+    row_all = np.concatenate(parts_row)
+    at_all = np.concatenate(parts_at)
+    order = _sorted_order(row_all, at_all)
+    row_s, at_s, kind_s = row_all[order], at_all[order], kinds[order]
+    code_s, source_s = code[order], source[order]
+    names = (*IMPLICIT_EVENTS, *events.names)
+    name = np.where(code_s >= 0, code_s + 2, -1).astype(np.int32)
+    name[kind_s == RECEIVED] = 0
+    name[kind_s == RESPONDED] = 1
+    explicit = kind_s == EVENT
+    field_codes = {}
+    for field in dict.fromkeys(fields):
+        # A field no event names holds its request column's value throughout.
+        known = field in names
+        setter = (
+            explicit & (name == names.index(field))
+            if known
+            else np.zeros_like(explicit)
+        )
+        field_codes[field] = _field(
+            columns.get(field),
+            stream_rows=row_s,
+            kinds=kind_s,
+            setter=setter,
+            given=events.value[source_s[setter]],
+        )
+    bounds = (kind_s == PAUSE_START) | (kind_s == PAUSE_END) | (kind_s == RECEIVED)
+    paused = _forward_fill(kind_s == PAUSE_START, bounds)
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = row_s[1:] != row_s[:-1]
+    end = _run_ends(first)
+    new_instant = first.copy()
+    new_instant[1:] |= at_s[1:] != at_s[:-1]
+    settled = _run_ends(new_instant) - 1
+    return Stream(
+        row=row_s,
+        at=at_s,
+        kind=kind_s,
+        name=name,
+        names=names,
+        fields=field_codes,
+        paused=paused,
+        first=first,
+        end=end,
+        settled=settled,
+    )
