@@ -207,3 +207,41 @@ class TestRequestSegments:
         tokyo = ZoneInfo("Asia/Tokyo")
         start = paris(2026, 3, 27, 16)
         assert Segment(start).start == Segment(start.astimezone(tokyo)).start
+
+
+def _utc(moment: dt.datetime | None) -> np.datetime64 | None:
+    if moment is None:
+        return None
+    return np.datetime64(moment.astimezone(dt.UTC).replace(tzinfo=None), "us")
+
+
+def test_one_segment_per_cycle_of_a_restarting_objective() -> None:
+    # The next-reply example of the lifecycle contract: two cycles, each a
+    # segment of its own, from the customer's message to the agent's reply.
+    from servicecharter import Objective
+    from tests.compliance import test_lifecycle_examples as example
+
+    objective = Objective(
+        "8 business hours",
+        id="next_reply",
+        start="customer_reply",
+        stop="agent_reply",
+        cycles="every",
+    )
+    result = evaluate(
+        example.charter(objective),
+        example.T1,
+        events=example.t1_events(),
+        now=example.NOW,
+    )
+    segments = request_segments(result, "T1")
+    assert [s.label for s in segments] == ["T1 cycle 0", "T1 cycle 1"]
+    assert [_utc(s.start) for s in segments] == [
+        example.at(2, 15),
+        example.at(4, 9, 30),
+    ]
+    assert [_utc(s.end) for s in segments] == [example.at(3, 11), example.at(4, 13)]
+    assert [_utc(s.deadline) for s in segments] == [
+        example.at(3, 15),
+        example.at(5, 9, 30),
+    ]

@@ -279,3 +279,41 @@ class TestEvaluate:
                 "TIMESTAMP '2026-03-27 10:00' AS received_at",
                 now=NOW,
             )
+
+
+def test_evaluate_reads_an_events_table(duck: Any) -> None:
+    # The next-reply example of the lifecycle contract, its event log a
+    # DuckDB table with TIMESTAMPTZ instants: the lines are the library's.
+    from servicecharter import Objective
+    from tests.compliance import test_lifecycle_examples as example
+
+    charter = example.charter(
+        Objective(
+            "8 business hours",
+            id="next_reply",
+            start="customer_reply",
+            stop="agent_reply",
+            cycles="every",
+        )
+    )
+    events = example.t1_events()
+    duck.register(
+        "log",
+        pa.table({**events, "at": pa.array(events["at"], UTC)}),
+    )
+    duck.register(
+        "tickets",
+        pa.table(
+            {**example.T1, "received_at": pa.array(example.T1["received_at"], UTC)}
+        ),
+    )
+    now = dt.datetime(2026, 6, 8, 11, tzinfo=dt.UTC)
+    result = sc_duckdb.evaluate(duck, charter, "tickets", events="log", now=now)
+    want = evaluate(charter, example.T1, events=events, now=now)
+    assert result.to_arrow().equals(want.to_arrow())
+    assert duck.execute(
+        "SELECT cycle, status FROM sc_lines ORDER BY cycle"
+    ).fetchall() == [
+        (0, "met"),
+        (1, "met"),
+    ]

@@ -160,11 +160,14 @@ def _instant(us: int) -> dt.datetime | None:
 def request_segments(
     evaluation: Evaluation, request: Any, objective: int = 0
 ) -> list[Segment]:
-    """The segments of one request's objective in an evaluation: one per line.
+    """The segments of one request's objective in an evaluation: one per cycle.
 
-    Today an objective has one line per request, from its receipt to its
-    response (or ``now``), so this is one segment; its pauses are not kept
-    in an ``Evaluation`` (pass them to ``Segment`` yourself).
+    An objective has one line per request and cycle: one segment from the
+    receipt to the response (or ``now``) for a single run, or one per cycle
+    (labelled ``"<id> cycle <k>"``) for an objective that restarts, such as
+    a next reply or a resolution after a reopen. ``due_by`` is set when the
+    display instant (``due``) differs from the deadline. Pauses are not kept
+    in an ``Evaluation``: pass them to ``Segment`` yourself.
 
     >>> import numpy as np
     >>> from servicecharter import evaluate, examples
@@ -194,17 +197,30 @@ def request_segments(
             f"no line for request {request!r}, objective {objective} in the "
             "evaluation; give an id of its 'id' column and an objective index"
         )
-    received, responded, deadline = (
+    start, stop, deadline, due, cycle = (
         lines[name].astype("datetime64[us]").view(np.int64)[chosen].tolist()
-        for name in ("received", "responded", "deadline")
+        if name != "cycle"
+        else lines[name][chosen].tolist()
+        for name in ("start", "stop", "deadline", "due", "cycle")
     )
     out = []
-    # One line per request and objective today; one per cycle once they exist.
-    for start, end, due in zip(received, responded, deadline, strict=True):
-        begin = _instant(start)
+    # One line per cycle: a request's single run, or each cycle of an
+    # objective that restarts (next reply, resolution after a reopen).
+    for begin_us, end_us, due_us, by_us, k in zip(
+        start, stop, deadline, due, cycle, strict=True
+    ):
+        begin = _instant(begin_us)
         if begin is None:
             raise InvalidArgumentError(f"request {request!r} is invalid: no receipt")
+        label = str(request) if len(start) == 1 else f"{request} cycle {k}"
+        shown = _instant(by_us)
         out.append(
-            Segment(begin, _instant(end), deadline=_instant(due), label=str(request))
+            Segment(
+                begin,
+                _instant(end_us),
+                deadline=_instant(due_us),
+                due_by=None if shown == _instant(due_us) else shown,
+                label=label,
+            )
         )
     return out
