@@ -1,6 +1,6 @@
 """Engagement codes: many known names take the sorted path, with the same codes.
 
-Above ``_FEW`` known names ``_factorize`` sorts the values once instead of
+Above ``_FEW`` known names ``factorize`` sorts the values once instead of
 comparing the column with each name (5,000 engagements over a million rows
 took 29 s in those comparisons, 0.3 s sorted); both paths must agree.
 """
@@ -11,7 +11,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from servicecharter.compliance import input as rows
+from servicecharter.compliance import codes as rows
 
 NAMES = st.lists(st.sampled_from([f"e{k}" for k in range(40)] + ["", "x"]))
 
@@ -19,7 +19,7 @@ NAMES = st.lists(st.sampled_from([f"e{k}" for k in range(40)] + ["", "x"]))
 @settings(max_examples=200)
 @given(values=NAMES, known=st.lists(st.sampled_from([f"e{k}" for k in range(40)])))
 def test_both_paths_name_each_row_alike(values: list[str], known: list[str]) -> None:
-    codes, names = rows._factorize(np.array(values, dtype=object), tuple(known))
+    codes, names = rows.factorize(np.array(values, dtype=object), tuple(known))
     got = [None if c < 0 else names[c] for c in codes.tolist()]
     assert got == [v or None for v in values]
     # Known names keep their order first, the rest follow sorted.
@@ -31,7 +31,7 @@ def test_both_paths_name_each_row_alike(values: list[str], known: list[str]) -> 
 def test_many_known_names_take_the_sorted_path() -> None:
     known = tuple(f"e{k}" for k in range(rows._FEW + 5))
     values = np.array(["e3", "", "zz", "e20", "e3", "aa"])
-    codes, names = rows._factorize(values, known)
+    codes, names = rows.factorize(values, known)
     assert names[: len(known)] == list(known)
     assert [None if c < 0 else names[c] for c in codes.tolist()] == [
         "e3",

@@ -18,8 +18,9 @@ import numpy.typing as npt
 
 from .._core.convert import is_missing
 from .._core.units import I64, NAT
-from .input import TableIn, as_ids, read_columns_plain, read_instants
+from .input import TableIn, as_ids, read_columns_plain
 from .pauses import match_ids
+from .row_instants import read_instants
 
 __all__ = ["Events", "EventsIn", "empty_events", "read_events"]
 

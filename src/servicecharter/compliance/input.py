@@ -9,25 +9,22 @@ so that each bad row can be named.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeAlias
 
 import numpy as np
 import numpy.typing as npt
 
-from .._core.convert import instant_array, instant_us, is_missing
-from .._core.foreign import foreign_column, is_foreign
-from .._core.units import DAY_US, FIRST_DAY, I64, LAST_DAY, NAT, SUPPORTED_YEARS
+from .._core.foreign import foreign_column
+from .._core.units import I64
 from .._core.zone import to_zone
 from .._errors import (
-    HorizonError,
     InvalidArgumentError,
-    InvalidInstantError,
-    NaiveDatetimeError,
     UnknownTimeZoneError,
 )
 from ..charter import Engagement
+from .codes import factorize
+from .row_instants import read_instants
 
 __all__ = [
     "Columns",
@@ -51,10 +48,6 @@ RequestsIn: TypeAlias = TableIn
 ``engagement`` column or selector columns; read by ``read_columns``."""
 
 SELECTORS = ("channel", "kind", "priority")
-_INSTANT_ERRORS = (InvalidInstantError, NaiveDatetimeError, HorizonError)
-# The UTC instants of the supported years; the local years of each row on
-# its own calendar are checked by ``reach``.
-_FIRST_US, _END_US = FIRST_DAY * DAY_US, (LAST_DAY + 1) * DAY_US
 
 
 def read_columns(requests: RequestsIn) -> tuple[Columns, int]:
@@ -134,160 +127,7 @@ def _length(name: str, value: Any) -> int:
     return len(value)
 
 
-# -- instants -----------------------------------------------------------------
-
-
-def read_instants(name: str, values: Any) -> tuple[I64, dict[int, str]]:
-    """A column of instants as UTC microseconds (NaT: int64 min) and bad rows.
-
-    A datetime column (numpy ``datetime64``, pandas, polars or pyarrow) reads
-    whole; a naive pandas, polars or pyarrow datetime column is refused as a
-    whole (``NaiveDatetimeError``), as everywhere else in the library. Other
-    columns read whole when they can, else element by element, each
-    unreadable element a bad row (its value NaT). An instant outside the
-    supported years is a bad row too, so that the rest can be computed.
-    """
-    if _typed_instants(values):
-        out = np.array(instant_array(values), dtype=np.int64).reshape(-1)
-        return _supported(name, out, {})
-    try:
-        out = np.array(instant_array(values), dtype=np.int64).reshape(-1)
-        return _supported(name, out, {})
-    except _INSTANT_ERRORS:
-        pass
-    array = np.asarray(values)
-    array = array if array.dtype.kind == "M" else np.asarray(values, dtype=object)
-    out = np.full(len(array), NAT, dtype=np.int64)
-    bad: dict[int, str] = {}
-    for i, item in enumerate(array):
-        try:
-            out[i] = _one_instant(item)
-        except (*_INSTANT_ERRORS, ValueError, OverflowError) as error:
-            bad[i] = f"{name}: {error}"
-    return _supported(name, out, bad)
-
-
-def _typed_instants(values: Any) -> bool:
-    """Whether ``values`` is a column typed as datetimes (read whole or refused)."""
-    if is_foreign(values):  # polars or pyarrow: aware ones are numpy by now
-        return True
-    dtype = getattr(values, "dtype", None)
-    return hasattr(values, "to_numpy") and getattr(dtype, "kind", "") == "M"
-
-
-def _supported(name: str, out: I64, bad: dict[int, str]) -> tuple[I64, dict[int, str]]:
-    """``out`` with its instants outside the supported years as bad rows (NaT)."""
-    outside = (out != NAT) & ((out < _FIRST_US) | (out >= _END_US))
-    if outside.any():
-        rows = np.flatnonzero(outside)
-        shown = np.datetime_as_string(out[rows].view("datetime64[us]"), unit="m")
-        for row, text in zip(rows.tolist(), shown.tolist(), strict=True):
-            bad[row] = (
-                f"{name}: {text}Z is outside the supported years "
-                f"{SUPPORTED_YEARS}; check the value (a unit mix-up?)"
-            )
-        out = np.where(outside, NAT, out)
-    return out, dict(sorted(bad.items()))
-
-
-def _one_instant(item: Any) -> int:
-    # An empty text is missing, as an empty CSV field is (not answered yet).
-    if is_missing(item) or (isinstance(item, str) and not item.strip()):
-        return int(NAT)
-    if isinstance(item, np.datetime64):
-        return int(instant_array(np.array([item]))[0])
-    if isinstance(item, str):
-        try:
-            parsed = dt.datetime.fromisoformat(item)
-        except ValueError:
-            raise InvalidInstantError(f"cannot read {item!r} as an instant") from None
-        if parsed.utcoffset() is None:
-            raise NaiveDatetimeError(
-                f"{item!r} has no UTC offset; write one, like '+02:00' or 'Z'"
-            )
-        return instant_us(parsed)
-    return instant_us(item)
-
-
 # -- engagement of each row ---------------------------------------------------
-
-
-def _factorize(values: Any, known: tuple[str, ...] = ()) -> tuple[I64, list[str]]:
-    """Codes into a list of distinct texts (``known`` first); -1 for missing.
-
-    Missing: None, NaN, NaT, pandas NA and the empty string. Values are
-    compared as text (a priority ``1`` is ``"1"``). The ``known`` texts are
-    matched by one vectorised comparison each, and only the rest is sorted.
-    """
-    if hasattr(values, "isna") and hasattr(values, "to_numpy"):
-        missing = np.asarray(values.isna(), dtype=bool)
-        array = values.to_numpy(dtype=object)
-    else:
-        array = np.asarray(values)
-        if array.dtype.kind in "US":
-            missing = array == array.dtype.type()
-        else:
-            array = np.asarray(values, dtype=object)
-            missing = _missing_objects(array)
-    if array.dtype.kind == "O" and missing.any():
-        # pandas' NA compares as NA, whose truth is ambiguous: set it aside.
-        array = np.where(missing, "", array)
-    codes = np.full(len(array), -1, dtype=np.int64)
-    if array.dtype.kind == "S":
-        array = array.astype(str)
-    names = [name for name in dict.fromkeys(known) if name]
-    rest = ~missing
-    if len(names) > _FEW:  # many names: one sort of all values, not one pass each
-        return _factorize_sorted(array, rest, codes, names)
-    for code, name in enumerate(names):
-        hit = np.asarray(array == name, dtype=bool) & rest
-        codes[hit] = code
-        rest &= ~hit
-    if rest.any():
-        others = array[rest]
-        text = others if others.dtype.kind == "U" else others.astype(str)
-        uniques, inverse = np.unique(text, return_inverse=True)
-        codes[rest] = inverse.reshape(-1) + len(names)
-        names += uniques.tolist()
-    if "" in names:  # the empty string means missing, whatever its source
-        codes[codes == names.index("")] = -1
-    return codes, names
-
-
-_FEW = 16
-"""Up to this many known names, one comparison each beats sorting the values."""
-
-
-def _factorize_sorted(
-    array: npt.NDArray[Any], rest: Bools, codes: I64, names: list[str]
-) -> tuple[I64, list[str]]:
-    """``_factorize`` for many known names: the distinct values sorted once."""
-    if rest.any():
-        others = array[rest]
-        text = others if others.dtype.kind == "U" else others.astype(str)
-        uniques, inverse = np.unique(text, return_inverse=True)
-        position = {name: k for k, name in enumerate(names)}
-        for value in uniques.tolist():  # one turn per distinct value
-            position.setdefault(value, len(names))
-            if position[value] == len(names):
-                names.append(value)
-        mapping = np.array([position[v] for v in uniques.tolist()], dtype=np.int64)
-        codes[rest] = mapping[inverse.reshape(-1)]
-    if "" in names:
-        codes[codes == names.index("")] = -1
-    return codes, names
-
-
-def _missing_objects(array: npt.NDArray[np.object_]) -> Bools:
-    """Which elements of an object array are missing (None, NaN, NaT, NA)."""
-    try:
-        return np.asarray(
-            np.equal(array, np.full(1, None, dtype=object))
-            | np.not_equal(array, array),
-            dtype=bool,
-        )
-    except TypeError:  # pandas' NA among them: element by element
-        return np.fromiter(map(is_missing, array), dtype=bool, count=len(array))
 
 
 def _matches(
@@ -305,7 +145,7 @@ def select_engagements(
 ) -> tuple[I64, dict[int, str]]:
     """The engagement index of each row (-1 when none) and the reasons why not."""
     if "engagement" in columns:
-        codes, names = _factorize(
+        codes, names = factorize(
             columns["engagement"], tuple(e.id for e in engagements)
         )
         index = {e.id: i for i, e in enumerate(engagements)}
@@ -329,7 +169,7 @@ def select_engagements(
     parts = []
     for name in SELECTORS:
         if name in columns:
-            parts.append(_factorize(columns[name], known[name]))
+            parts.append(factorize(columns[name], known[name]))
         else:
             parts.append((np.full(n, -1, dtype=np.int64), []))
     # One integer per combination of selector values, then one lookup each.
@@ -422,7 +262,7 @@ def select_zones(
     parts = []
     for name in ("calendar", "tz"):
         if name in columns:
-            parts.append(_factorize(columns[name]))
+            parts.append(factorize(columns[name]))
         else:
             parts.append((np.full(n, -1, dtype=np.int64), []))
     (cal_codes, cal_names), (tz_codes, tz_names) = parts

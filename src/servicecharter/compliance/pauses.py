@@ -18,7 +18,8 @@ import numpy as np
 import numpy.typing as npt
 
 from .._core.units import I64, NAT
-from .input import TableIn, as_ids, read_columns_plain, read_instants
+from .input import TableIn, as_ids, read_columns_plain
+from .row_instants import read_instants
 
 __all__ = ["Pauses", "empty_pauses", "match_ids", "read_pauses"]
 

@@ -20,8 +20,9 @@ import numpy.typing as npt
 
 from .._core.units import I64, NAT
 from ..charter.lifecycle import IMPLICIT_EVENTS, State
+from .codes import factorize
 from .events import Events
-from .input import Columns, _factorize
+from .input import Columns
 from .pauses import Pauses
 
 __all__ = ["RECEIVED", "RESPONDED", "Stream", "build_stream"]
@@ -104,7 +105,7 @@ def _field(
     """
     is_received = kinds == RECEIVED
     if column is not None:
-        codes, col_names = _factorize(column)
+        codes, col_names = factorize(column)
     else:
         codes, col_names = np.full(int(stream_rows.max(initial=-1)) + 1, -1), []
     vocabulary = np.unique(np.concatenate([np.asarray(col_names, dtype=str), given]))

@@ -1,0 +1,99 @@
+"""Code a column of texts (engagements, selectors, ids) as small integers.
+
+``factorize`` gives each row the position of its text in a list of distinct
+texts, the known ones first, and -1 for a missing value (None, NaN, NaT,
+pandas' NA, the empty string). Few known names are matched by one
+vectorised comparison each; many by one sort of the whole column.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from .._core.convert import is_missing
+from .._core.units import I64
+
+__all__ = ["factorize"]
+
+Bools = npt.NDArray[np.bool_]
+
+
+def factorize(values: Any, known: tuple[str, ...] = ()) -> tuple[I64, list[str]]:
+    """Codes into a list of distinct texts (``known`` first); -1 for missing.
+
+    Missing: None, NaN, NaT, pandas NA and the empty string. Values are
+    compared as text (a priority ``1`` is ``"1"``). The ``known`` texts are
+    matched by one vectorised comparison each, and only the rest is sorted.
+    """
+    if hasattr(values, "isna") and hasattr(values, "to_numpy"):
+        missing = np.asarray(values.isna(), dtype=bool)
+        array = values.to_numpy(dtype=object)
+    else:
+        array = np.asarray(values)
+        if array.dtype.kind in "US":
+            missing = array == array.dtype.type()
+        else:
+            array = np.asarray(values, dtype=object)
+            missing = _missing_objects(array)
+    if array.dtype.kind == "O" and missing.any():
+        # pandas' NA compares as NA, whose truth is ambiguous: set it aside.
+        array = np.where(missing, "", array)
+    codes = np.full(len(array), -1, dtype=np.int64)
+    if array.dtype.kind == "S":
+        array = array.astype(str)
+    names = [name for name in dict.fromkeys(known) if name]
+    rest = ~missing
+    if len(names) > _FEW:  # many names: one sort of all values, not one pass each
+        return _factorize_sorted(array, rest, codes, names)
+    for code, name in enumerate(names):
+        hit = np.asarray(array == name, dtype=bool) & rest
+        codes[hit] = code
+        rest &= ~hit
+    if rest.any():
+        others = array[rest]
+        text = others if others.dtype.kind == "U" else others.astype(str)
+        uniques, inverse = np.unique(text, return_inverse=True)
+        codes[rest] = inverse.reshape(-1) + len(names)
+        names += uniques.tolist()
+    if "" in names:  # the empty string means missing, whatever its source
+        codes[codes == names.index("")] = -1
+    return codes, names
+
+
+_FEW = 16
+"""Up to this many known names, one comparison each beats sorting the values."""
+
+
+def _factorize_sorted(
+    array: npt.NDArray[Any], rest: Bools, codes: I64, names: list[str]
+) -> tuple[I64, list[str]]:
+    """``factorize`` for many known names: the distinct values sorted once."""
+    if rest.any():
+        others = array[rest]
+        text = others if others.dtype.kind == "U" else others.astype(str)
+        uniques, inverse = np.unique(text, return_inverse=True)
+        position = {name: k for k, name in enumerate(names)}
+        for value in uniques.tolist():  # one turn per distinct value
+            position.setdefault(value, len(names))
+            if position[value] == len(names):
+                names.append(value)
+        mapping = np.array([position[v] for v in uniques.tolist()], dtype=np.int64)
+        codes[rest] = mapping[inverse.reshape(-1)]
+    if "" in names:
+        codes[codes == names.index("")] = -1
+    return codes, names
+
+
+def _missing_objects(array: npt.NDArray[np.object_]) -> Bools:
+    """Which elements of an object array are missing (None, NaN, NaT, NA)."""
+    try:
+        return np.asarray(
+            np.equal(array, np.full(1, None, dtype=object))
+            | np.not_equal(array, array),
+            dtype=bool,
+        )
+    except TypeError:  # pandas' NA among them: element by element
+        return np.fromiter(map(is_missing, array), dtype=bool, count=len(array))
