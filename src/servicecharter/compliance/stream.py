@@ -83,10 +83,29 @@ class Stream:
         return ~holding & before & ~self.first
 
 
-def _sorted_order(row: I64, at: I64) -> I64:
-    """Positions sorted by (row, at, position): two stable sorts."""
-    by_at = np.argsort(at, kind="stable")
-    return by_at[np.argsort(row[by_at], kind="stable")]
+def _sorted_order(row: I64, at: I64, *, grouped: bool) -> I64:
+    """Positions sorted by (row, at, position).
+
+    When the events are ``grouped`` by request, as exports per ticket are,
+    every part of the stream (receipts, answers, events, pauses) comes by
+    row already: a stable sort by row merges those runs in a few passes,
+    and only the requests whose rows then go back in time are sorted again
+    by (row, at). Otherwise, a stable sort by instant, then by row.
+    """
+    if not grouped:
+        by_at = np.argsort(at, kind="stable")
+        return by_at[np.argsort(row[by_at], kind="stable")]
+    order = np.argsort(row, kind="stable")
+    at_sorted, row_sorted = at[order], row[order]
+    back = (at_sorted[1:] < at_sorted[:-1]) & (row_sorted[1:] == row_sorted[:-1])
+    if not back.any():
+        return order
+    flagged = np.zeros(int(row.max()) + 1, dtype=bool)
+    flagged[row_sorted[1:][back]] = True
+    redo = np.flatnonzero(flagged[row_sorted])
+    inner = np.lexsort((at_sorted[redo], row_sorted[redo]))
+    order[redo] = order[redo][inner]
+    return order
 
 
 def _field(
@@ -181,7 +200,9 @@ def build_stream(
     )
     row_all = np.concatenate(parts_row)
     at_all = np.concatenate(parts_at)
-    order = _sorted_order(row_all, at_all)
+    kept = events.row[ev]
+    grouped = bool((kept[1:] >= kept[:-1]).all())
+    order = _sorted_order(row_all, at_all, grouped=grouped)
     row_s, at_s, kind_s = row_all[order], at_all[order], kinds[order]
     code_s, source_s = code[order], source[order]
     names = (*IMPLICIT_EVENTS, *events.names)
