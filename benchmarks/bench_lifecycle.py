@@ -7,11 +7,13 @@ target per priority, urgent on a 24/7 calendar), next reply (a cycle per
 customer reply), resolution (paused while pending, resumed on reopening)
 and requester wait (a cycle per pending spell). Its time is given as a
 ratio to one ``np.argsort`` of the events' ``at`` column measured in the
-same run (the goal: at most 5x), its peak memory as the peak resident size
-of a child process that only builds the data and evaluates it once (the
-goal: under 4 GiB). Then ``evaluate`` on 1,000,000 requests without events,
-as a ratio to the calendar's ``add`` on the same rows. ``--quick`` runs
-20,000 tickets, a smoke test.
+same run (the goal: at most 5x), for events grouped by ticket (as exports
+per ticket come) and for events in time order across tickets; its peak
+memory as the peak resident size of a child process that only builds the
+data and evaluates it once (the goal: under 4 GiB). Then ``evaluate`` on
+1,000,000 requests without events, as a ratio to ``BusinessCalendar.add``
+(4 business hours) on the same rows. ``--quick`` runs 20,000 tickets, a
+smoke test.
 """
 
 from __future__ import annotations
@@ -146,6 +148,15 @@ def child(n: int) -> None:
     print(json.dumps({"lines": len(result.requests["row"]), "peak": rss}))
 
 
+def _in_time_order(
+    the_charter: Charter, requests: Any, events: dict[str, Any], now: Any
+) -> float:
+    """One run on the events sorted by time across tickets."""
+    by_time = np.argsort(events["at"], kind="stable")
+    log = {name: column[by_time] for name, column in events.items()}
+    return _timed(lambda: evaluate(the_charter, requests, events=log, now=now), 1)
+
+
 def with_events(n: int, repeat: int) -> None:
     requests, events, now = tickets(n)
     the_charter = charter()
@@ -154,6 +165,7 @@ def with_events(n: int, repeat: int) -> None:
     at = events["at"]
     sort = _timed(lambda: np.argsort(at), repeat)
     t = _timed(lambda: evaluate(the_charter, requests, events=events, now=now), repeat)
+    shuffled = _in_time_order(the_charter, requests, events, now)
     out = subprocess.run(
         [sys.executable, __file__, "--child", str(n)],
         check=True,
@@ -166,7 +178,11 @@ def with_events(n: int, repeat: int) -> None:
         f"evaluate with events: {n:,} tickets, {len(at):,} events, 4 objectives, "
         f"{report['lines']:,} lines"
     )
-    print(f"  median {t:.2f} s; np.argsort(at) {sort:.2f} s: {t / sort:.1f}x")
+    print(
+        f"  events by ticket: median {t:.2f} s; np.argsort(at) {sort:.2f} s: "
+        f"{t / sort:.1f}x"
+    )
+    print(f"  events by time across tickets: {shuffled:.2f} s: {shuffled / sort:.1f}x")
     print(f"  peak resident size (child process): {report['peak'] / 2**30:.2f} GiB")
 
 
@@ -176,10 +192,10 @@ def without_events(n: int, repeat: int) -> None:
     now = np.datetime64("2026-12-31T12:00")
     evaluate(the_charter, make_requests(1000), now=now)
     calendar = the_charter.calendar_for("anomalies")
-    received = requests["received_at"].view(np.int64)
-    hours = np.full(n, 4 * HOUR_US, dtype=np.int64)
-    calendar.kernel.add(received[:1000], hours[:1000])
-    core = _timed(lambda: calendar.kernel.add(received, hours), repeat)
+    received = requests["received_at"]
+    hours = np.timedelta64(4, "h")
+    calendar.add(received[:1000], hours)
+    core = _timed(lambda: calendar.add(received, hours), repeat)
     t = _timed(lambda: evaluate(the_charter, requests, now=now), repeat)
     print(f"evaluate without events: {n:,} requests")
     print(

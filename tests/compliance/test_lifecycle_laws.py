@@ -281,3 +281,27 @@ class TestBadInput:
         assert result.requests["status"].tolist() == ["met", "not_started"]
         assert np.isnat(result.requests["start"][1])
         assert result.summary[0]["not_started"] == 1
+
+
+@SETTINGS
+@given(objective=objectives(), setup=SETUPS, data=st.data())
+def test_interleaved_events_give_the_same_lines(
+    objective: Objective, setup: Any, data: Any
+) -> None:
+    charter, requests, now = case(objective, setup, data)
+    table, events = tables(requests)
+    m = len(events["request"])
+    keys = np.array(data.draw(st.lists(st.floats(0, 1), min_size=m, max_size=m)))
+    for request in set(events["request"]):
+        mine = [i for i in range(m) if events["request"][i] == request]
+        keys[mine] = np.sort(keys[mine])  # each request's own order is kept
+    order = np.argsort(keys, kind="stable").tolist()
+    mixed = {
+        "request": [events["request"][i] for i in order],
+        "at": events["at"][order] if order else events["at"],
+        "event": [events["event"][i] for i in order],
+        "value": [events["value"][i] for i in order],
+    }
+    first = evaluate(charter, table, events=events, now=now)
+    second = evaluate(charter, table, events=mixed, now=now)
+    assert by_id(first) == by_id(second)

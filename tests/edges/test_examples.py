@@ -33,6 +33,8 @@ NAMES = [
     "public-service",
     "technical-support",
 ]
+# The published charters above, and the helpdesk's service levels.
+ALL = sorted([*NAMES, "helpdesk"])
 
 
 def brussels(*parts: int) -> dt.datetime:
@@ -60,11 +62,11 @@ def home() -> Charter:
 # ------------------------------------------------------------ the package --
 
 
-def test_names_lists_the_five_examples_sorted() -> None:
-    assert examples.names() == NAMES
+def test_names_lists_the_examples_sorted() -> None:
+    assert examples.names() == ALL
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", ALL)
 def test_each_example_loads_as_a_charter_named_after_it(name: str) -> None:
     charter = examples.load(name)
     assert isinstance(charter, Charter)
@@ -72,7 +74,7 @@ def test_each_example_loads_as_a_charter_named_after_it(name: str) -> None:
     assert charter.provider.startswith("Example ")
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", ALL)
 @pytest.mark.parametrize("format", ["toml", "json"])
 def test_each_example_round_trips(name: str, format: str) -> None:
     charter = examples.load(name)
@@ -80,7 +82,7 @@ def test_each_example_round_trips(name: str, format: str) -> None:
     assert loads(text, format) == charter  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", ALL)
 def test_each_example_round_trips_through_a_file(name: str, tmp_path: object) -> None:
     charter = examples.load(name)
     for suffix in (".toml", ".json"):
@@ -89,7 +91,7 @@ def test_each_example_round_trips_through_a_file(name: str, tmp_path: object) ->
         assert servicecharter.load(path) == charter
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", ALL)
 def test_each_file_is_the_text_the_charter_is_read_from(name: str) -> None:
     assert loads(examples.text(name)) == examples.load(name)
 
@@ -101,10 +103,11 @@ def test_an_unknown_name_is_a_key_error_listing_the_names() -> None:
     assert isinstance(error, KeyError)
     assert isinstance(error, ServiceCharterError)
     assert error.key == "support"
-    assert error.known == tuple(NAMES)
+    assert error.known == tuple(ALL)
     assert str(error) == (
         "unknown example 'support'; known: 'digital-best-practices', "
-        "'digital-quality', 'home-services', 'public-service', 'technical-support'"
+        "'digital-quality', 'helpdesk', 'home-services', 'public-service', "
+        "'technical-support'"
     )
     with pytest.raises(UnknownExampleError):
         examples.text("technical-support.toml")

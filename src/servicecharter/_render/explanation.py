@@ -32,7 +32,7 @@ objective 0: 4 business hours (within 4 business hours)
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .._core.convert import instant_us
@@ -41,9 +41,11 @@ from ..calendar import CombinedHours
 from ..charter import Charter
 from ..charter.charter import checked_charter
 from ..compliance.single_pauses import SinglePauses, check_pauses, measure_pauses
+from ..compliance.single_request import Event, request_lines
 from ..hours import OpeningHours
 from .combined_words import combined_words
 from .en import ENGLISH
+from .en_cycles import cycle_lines
 from .en_moments import business_words, moment, short_duration, show_year
 from .en_reasons import MAX_INTERVALS, open_time, pause_lines, verdict, why_lines
 from .hours_words import hours_words
@@ -89,6 +91,8 @@ def explain(
     now: dt.datetime | None = None,
     locale: str = "en",
     pauses: Sequence[tuple[dt.datetime, dt.datetime | None]] = (),
+    events: Sequence[Event] | None = None,
+    attributes: Mapping[str, str] | None = None,
 ) -> str:
     """A multi-line explanation of the deadlines of one request, and its verdict.
 
@@ -139,6 +143,12 @@ def explain(
     A naive instant raises ``NaiveDatetimeError``, a pause ending before it
     starts ``InvalidArgumentError``.
 
+    With ``events`` ((instant, name) or (instant, name, value) tuples) and
+    the request's ``attributes`` at receipt, each objective is told as its
+    cycles, measured as ``evaluate`` measures them: when each started and
+    stopped, its target, the business time used and paused, its deadline
+    and its status.
+
     >>> import attrs
     >>> pausable = attrs.evolve(
     ...     examples.load("technical-support"),
@@ -178,6 +188,16 @@ def explain(
     engagement = charter.engagement(engagement_id)
     calendar = charter.calendar_for(engagement_id)
     tz = calendar.tz
+    if events is not None:
+        return _with_events(
+            charter,
+            engagement,
+            received,
+            responded=responded,
+            now=now,
+            events=events,
+            attributes=attributes or {},
+        )
     channel = next((c for c in charter.channels if c.id == engagement.channel), None)
     calendar_name = channel.calendar if channel is not None else "default"
     hours = charter.calendars[calendar_name]
@@ -255,3 +275,36 @@ def explain(
         )
         lines.append(verdict(calendar, deadline, responded, judged_at))
     return "\n".join(lines)
+
+
+def _with_events(
+    charter: Charter,
+    engagement: Any,
+    received: dt.datetime,
+    *,
+    responded: dt.datetime | None,
+    now: dt.datetime | None,
+    events: Sequence[Event],
+    attributes: Mapping[str, str],
+) -> str:
+    """The cycles of each objective over the request's events, in words."""
+    lines = request_lines(
+        charter,
+        engagement.id,
+        received,
+        responded,
+        events=events,
+        attributes=attributes,
+        now=now,
+    )
+    tz = charter.calendar_for(engagement.id).tz
+
+    def at(t: dt.datetime) -> str:
+        return moment(t, tz)
+
+    text = [f"engagement {engagement.id}: {engagement.title}"]
+    text.append(f"received: {at(received)}")
+    if responded is not None:
+        text.append(f"responded: {at(responded)}")
+    text.extend(cycle_lines(engagement, lines, at, list(events)))
+    return "\n".join(text)

@@ -227,7 +227,7 @@ def _print_report(
         table.append(
             [
                 line["engagement"],
-                line["rule"],
+                _label(line),
                 f"{line['share'] * 100:g}%",
                 *(f"{line[k]:,}" for k in ("met", "breached", "open", "overdue")),
                 "-" if math.isnan(attainment) else f"{attainment * 100:.1f}%",
@@ -253,7 +253,7 @@ def _print_report(
         print(f"bad rows: {len(problems):,}")
         print("\n".join(_problem_lines(problems)))
     missed = [
-        f"{line['engagement']} ({line['rule']})"
+        f"{line['engagement']} ({_label(line)})"
         for line in result.summary
         if line["reached"] is False
     ]
@@ -261,6 +261,12 @@ def _print_report(
         print(f"missed: {', '.join(missed)}")
     else:
         print("every objective with answered requests is reached")
+
+
+def _label(line: dict[str, Any]) -> str:
+    """An objective by its id when it has one, else by its rule."""
+    given = line.get("objective_id", "")
+    return str(line["rule"]) if not given or given.isdigit() else str(given)
 
 
 def _hours(value: dt.timedelta | None) -> str:

@@ -120,7 +120,11 @@ def read_events(
     unreadable[list(bad_at)] = True
     missing_at = (at == NAT) & ~unreadable
     shared = count > 1
-    nameless = name == ""
+    # The distinct names first (a hash table), then each event's by a binary
+    # search among them: no comparison of every event with every name.
+    distinct = np.unique(name)
+    which = np.searchsorted(distinct, name)
+    nameless = (distinct == "")[which]
     early = (at != NAT) & (at < received[safe])
 
     def report(mask: npt.NDArray[np.bool_], text: str) -> None:
@@ -136,10 +140,9 @@ def read_events(
     report(early & ~shared, "events: an event comes before the receipt; it is ignored")
     keep = considered & ~unreadable & ~missing_at & ~shared & ~nameless & ~early
     keep &= at <= now_us  # not happened yet
-    code = np.full(m, -1, dtype=np.int32)
-    for j, wanted in enumerate(names):
-        code[name == wanted] = j
-    code = code[keep]
+    index = {wanted: j for j, wanted in enumerate(names)}
+    lookup = np.array([index.get(d, -1) for d in distinct.tolist()], dtype=np.int32)
+    code = lookup[which[keep]]
     present = np.unique(code[code >= 0]).tolist()
     seen = frozenset(names[c] for c in present)
     return Events(row[keep], at[keep], code, value[keep], names, seen)

@@ -85,9 +85,24 @@ class Stream:
 
 
 def _sorted_order(row: I64, at: I64) -> I64:
-    """Positions sorted by (row, at, position): two stable sorts."""
-    by_at = np.argsort(at, kind="stable")
-    return by_at[np.argsort(row[by_at], kind="stable")]
+    """Positions sorted by (row, at, position), the events grouped by row.
+
+    Every part of the stream (receipts, answers, events, pauses) comes by
+    row: a stable sort by row merges those runs in a few passes, and only
+    the requests whose rows then go back in time (an answer among events,
+    say) are sorted again by (row, at), stably.
+    """
+    order = np.argsort(row, kind="stable")
+    at_sorted, row_sorted = at[order], row[order]
+    back = (at_sorted[1:] < at_sorted[:-1]) & (row_sorted[1:] == row_sorted[:-1])
+    if not back.any():
+        return order
+    flagged = np.zeros(int(row.max()) + 1, dtype=bool)
+    flagged[row_sorted[1:][back]] = True
+    redo = np.flatnonzero(flagged[row_sorted])
+    inner = np.lexsort((at_sorted[redo], row_sorted[redo]))
+    order[redo] = order[redo][inner]
+    return order
 
 
 def _field(
@@ -152,16 +167,23 @@ def build_stream(
     rows = np.flatnonzero(live)
     answered = rows[responded[rows] != NAT]
     ev = live[events.row] if len(events.row) else np.zeros(0, dtype=bool)
+    kept = np.flatnonzero(ev)
+    if len(kept) > 1 and not bool(
+        (events.row[kept][1:] >= events.row[kept][:-1]).all()
+    ):
+        # Group the events by request first (stably: each request's own
+        # order is kept), so that the stream is sorted as grouped logs are.
+        kept = kept[np.argsort(events.row[kept], kind="stable")]
     pv = live[pauses.row] if len(pauses.row) else np.zeros(0, dtype=bool)
     p_row = np.repeat(pauses.row[pv], 2)
     p_at = np.stack([pauses.start[pv], pauses.end[pv]], axis=1).reshape(-1)
-    parts_row = [rows, answered, events.row[ev], p_row]
-    parts_at = [received[rows], responded[answered], events.at[ev], p_at]
+    parts_row = [rows, answered, events.row[kept], p_row]
+    parts_at = [received[rows], responded[answered], events.at[kept], p_at]
     kinds = np.concatenate(
         [
             np.full(len(rows), RECEIVED, dtype=np.int8),
             np.full(len(answered), RESPONDED, dtype=np.int8),
-            np.full(int(ev.sum()), EVENT, dtype=np.int8),
+            np.full(len(kept), EVENT, dtype=np.int8),
             np.tile(np.array([PAUSE_START, PAUSE_END], dtype=np.int8), int(pv.sum())),
         ]
     )
@@ -169,14 +191,14 @@ def build_stream(
     code = np.concatenate(
         [
             np.full(n_implicit, -1, dtype=np.int32),
-            events.code[ev],
+            events.code[kept],
             np.full(len(p_row), -1, dtype=np.int32),
         ]
     )
     source = np.concatenate(
         [
             np.full(n_implicit, -1, dtype=np.int64),
-            np.flatnonzero(ev),
+            kept,
             np.full(len(p_row), -1, dtype=np.int64),
         ]
     )

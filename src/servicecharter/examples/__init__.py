@@ -1,7 +1,10 @@
 """Example charters, bundled with the library: five published charters as files.
 
 Each is a TOML charter file shipped in this package, modelled on a real French
-or Belgian charter (with generic names in place of the organisations'):
+or Belgian charter (with generic names in place of the organisations'), and
+``helpdesk``, a helpdesk's service levels over ticket histories (four
+priorities; first reply, next reply, resolution with reopening, requester
+wait; urgent tickets on a 24/7 calendar):
 
 - ``technical-support``: a software publisher's technical support desk
   (business-hour deadlines, call-backs, a web form with an attainment target);
@@ -16,7 +19,7 @@ or Belgian charter (with generic names in place of the organisations'):
 >>> from zoneinfo import ZoneInfo
 >>> from servicecharter import examples
 >>> names()
-['digital-best-practices', 'digital-quality', 'home-services', 'public-service', 'technical-support']
+['digital-best-practices', 'digital-quality', 'helpdesk', 'home-services', 'public-service', 'technical-support']
 >>> charter = load("technical-support")
 >>> call = dt.datetime(2026, 3, 27, 16, 30, tzinfo=ZoneInfo("Europe/Paris"))
 >>> charter.deadline("anomalies", call).isoformat()
