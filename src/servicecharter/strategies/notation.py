@@ -48,12 +48,14 @@ def _clock(minutes: int) -> str:
 def notation_texts() -> SearchStrategy[str]:
     """Opening_hours texts that ``OpeningHours.parse`` reads.
 
+    >>> import datetime as dt
     >>> from hypothesis import given, settings
     >>> from servicecharter import OpeningHours
+    >>> may_day = [dt.date(2026, 5, 1)]
     >>> @settings(max_examples=20, deadline=None)
     ... @given(notation_texts())
     ... def test_parses(text):
-    ...     OpeningHours.parse(text, tz="UTC", holidays=["2026-05-01"], unknown="open")
+    ...     OpeningHours.parse(text, tz="UTC", holidays=may_day, unknown="open")
     >>> test_parses()
     """
     from hypothesis import strategies as st
