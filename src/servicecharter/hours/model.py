@@ -44,7 +44,13 @@ class _HolidayLookup(Protocol):
 
 def _to_rules(value: Iterable[HoursRule]) -> tuple[HoursRule, ...]:
     """Rules as a tuple, each an ``HoursRule``."""
-    rules = tuple(value)
+    given: object = value  # any type may come in
+    if isinstance(given, str | bytes) or not isinstance(given, Iterable):
+        raise InvalidHoursError(
+            "rules must be a list of HoursRule objects (from OpeningHours.parse), "
+            f"got {value!r}"
+        )
+    rules = tuple(given)
     for rule in rules:
         if not isinstance(rule, HoursRule):
             raise InvalidHoursError(
