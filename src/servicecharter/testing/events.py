@@ -13,8 +13,8 @@ from typing import Any
 
 import numpy as np
 
-from .charter import Charter
-from .compliance.single_request import Event, request_lines
+from ..charter import Charter
+from ..compliance.single_request import Event, request_lines
 
 __all__ = ["Event", "breached_cycle"]
 
