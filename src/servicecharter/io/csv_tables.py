@@ -19,7 +19,7 @@ import numpy as np
 
 from .._core.units import I64
 from .._errors import InvalidArgumentError
-from .csv_requests import parse_instants
+from .csv_instants import parse_instants
 
 __all__ = ["LongTable", "read_table"]
 
