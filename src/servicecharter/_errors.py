@@ -18,7 +18,9 @@ __all__ = [
     "NoOpenTimeError",
     "NotBusinessDayError",
     "NotationError",
+    "NotationWarning",
     "ServiceCharterError",
+    "ServiceCharterWarning",
     "UnknownCalendarError",
     "UnknownCountryError",
     "UnknownEngagementError",
@@ -257,6 +259,21 @@ class UnknownExampleError(_LookupError):
     """
 
     what = "example"
+
+
+class ServiceCharterWarning(UserWarning):
+    """Root of every warning servicecharter gives.
+
+    A value is accepted but is probably not what was meant. Filter this
+    class to silence them all.
+    """
+
+
+class NotationWarning(ServiceCharterWarning):
+    """Opening-hours text parses but probably does not say what was meant.
+
+    ``PH off`` with no holidays given, say: no date would be a holiday.
+    """
 
 
 # Tracebacks and reprs name the public path, servicecharter.InvalidCharterError,

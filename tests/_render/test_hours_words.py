@@ -24,7 +24,7 @@ from tests.support.words import fr, hours
             "closed on public holidays",
         ),
         (
-            hours("Fr-Sa 22:00-02:00; Su 20:00-24:00"),
+            hours("Su 20:00-24:00; Fr-Sa 22:00-02:00"),
             "le vendredi et le samedi de 22 h à 2 h le lendemain, "
             "le dimanche de 20 h à minuit",
             "Friday and Saturday, 22:00 to 2:00 the next day; "

@@ -82,10 +82,17 @@ class TestWeekdays:
         assert parsed.weekly[0] == ((9 * H, 17 * H),)
 
     def test_public_holiday_in_a_list(self) -> None:
-        parsed = parse_notation("Su,PH off; Mo 09:00-10:00")
+        parsed = parse_notation("Mo 09:00-10:00; Su,PH off")
         assert parsed.holiday_hours == ()
         assert parsed.weekly[6] == CLOSED
         assert parsed.weekly[0] == ((9 * H, 10 * H),)
+
+    def test_holiday_rule_before_a_weekday_rule_keeps_rules(self) -> None:
+        # OSM order: the later Mo rule opens a Monday holiday, which the
+        # structured form (holidays before weekdays) cannot say.
+        parsed = parse_notation("Su,PH off; Mo 09:00-10:00")
+        assert not parsed.structured
+        assert [rule.kind for rule in parsed.rules] == ["normal", "normal"]
 
 
 class TestTimes:
@@ -97,7 +104,6 @@ class TestTimes:
             ("Mo 00:00-24:00", ((0, 86400),)),
             ("Mo 18:00-24:00", ((18 * H, 86400),)),
             ("Mo 22:00-02:00", ((22 * H, 2 * H),)),
-            ("Mo 10:00-10:00", ((10 * H, 10 * H),)),
             ("Mo 14:00-17:00,09:00-12:00", ((9 * H, 12 * H), (14 * H, 17 * H))),
             ("Mo 09:00-12:00,12:00-13:00", ((9 * H, 12 * H), (12 * H, 13 * H))),
             ("Mo 09:00 - 12:00 , 14:00-17:00", ((9 * H, 12 * H), (14 * H, 17 * H))),
@@ -141,8 +147,10 @@ class TestRules:
         parsed = parse_notation("PH 10:00-12:00; PH off")
         assert parsed.holiday_hours == ()
 
-    def test_selector_less_rule_keeps_holidays(self) -> None:
-        assert parse_notation("PH off; 10:00-18:00").holiday_hours == ()
+    def test_selector_less_rule_after_ph_opens_holidays(self) -> None:
+        # Changed with OSM rule order: a later rule for every day wins.
+        assert not parse_notation("PH off; 10:00-18:00").structured
+        assert parse_notation("10:00-18:00; PH off").holiday_hours == ()
 
     @pytest.mark.parametrize(
         "text",
@@ -179,7 +187,8 @@ class TestComments:
 
     def test_newline_does_not_separate_rules(self) -> None:
         exc = error("Mo 09:00-10:00\nTu 09:00-10:00")
-        assert (exc.column, exc.reason) == (15, "expected ',' or ';'")
+        assert exc.column == 15
+        assert "expected ';' before a new rule" in exc.reason
 
 
 class TestAnnualDays:
@@ -295,7 +304,7 @@ class TestSpecialDays:
 
     def test_all_kinds_together(self) -> None:
         parsed = parse_notation(
-            "24/7; PH 10:00-12:00; Dec 25 off; Dec Su off; 2026 Dec 24 09:00-12:00"
+            "24/7; Dec Su off; PH 10:00-12:00; Dec 25 off; 2026 Dec 24 09:00-12:00"
         )
         assert parsed.weekly == (((0, 86400),),) * 7
         assert parsed.holiday_hours == ((10 * H, 12 * H),)
@@ -313,32 +322,25 @@ class TestErrors:
             (";", 0, "empty rule"),
             ("Mo 09:00-10:00;;", 15, "empty rule"),
             ("Mo 09:00-10:00; ; Tu off", 16, "empty rule"),
-            ("Mx 09:00-10:00", 0, "unknown weekday 'Mx'"),
+            ("Mx 09:00-10:00", 0, "unknown word 'Mx'"),
             ("Mo-Fx 09:00-10:00", 3, "unknown weekday 'Fx'"),
-            ("mo 09:00-10:00", 0, "unknown weekday 'mo'"),
             ("Mo- 09:00-10:00", 4, "expected a weekday like Mo"),
-            ("Mo, 09:00-10:00", 4, "expected a weekday like Mo"),
-            ("Mo", 2, "expected a time like 09:00"),
-            ("Mo 9:00-10:00", 3, "expected a time like 09:00"),
             ("Mo 0900-1000", 3, "expected a time like 09:00"),
             ("Mo 09:00", 8, "expected '-'"),
-            ("Mo 09:00-", 9, "expected a time like 17:00"),
-            ("Mo 25:00-26:00", 3, "hour 25 out of range"),
+            ("Mo 09:00-", 9, "expected a time like 09:00"),
+            ("Mo 25:00-26:00", 3, "cannot start at 25:00"),
+            ("Mo 10:00-10:00", 3, "is empty; for a whole day write 00:00-24:00"),
+            ("Mo 09:00-49:00", 9, "hour 49 out of range"),
             ("Mo 09:00-10:60", 12, "minute 60 out of range"),
             ("Mo 24:30-10:00", 3, "24:00"),
             ("Mo 24:00-10:00", 3, "24:00 is only allowed as an end"),
             ("Mo 09:00-10:00 11:00-12:00", 15, "expected ',' or ';'"),
-            ("Mo off 09:00-10:00", 7, "expected ';' after 'off'"),
-            ("Mo 09:00-12:00,11:00-13:00", 15, "overlaps 09:00-12:00"),
-            ("Mo 09:00-12:00,14:00-15:00,08:00-09:30", 27, "overlaps 09:00-12:00"),
-            ("Mo 22:00-02:00,23:00-23:30", 15, "overlaps 22:00-02:00"),
-            ("Mo 00:00-24:00,12:00-13:00", 15, "overlaps 00:00-24:00"),
+            ("Mo off 09:00-10:00", 7, "times come before 'off'"),
             ("Mo 24/7", 3, "24/7 must be a rule of its own"),
             ("24/8", 3, "expected 24/7"),
             ("Mo 09:00-10:00 !", 15, "unexpected character '!'"),
             # months and dates
             ("Dez 24 off", 0, "unknown month 'Dez'"),
-            ("dec 24 off", 0, "unknown month 'dec'"),
             ("2026 Dez 24 off", 5, "unknown month 'Dez'"),
             ("Jul-Agu off", 4, "unknown month 'Agu'"),
             ("Jul-24 off", 4, "expected a month like Jan"),
@@ -346,8 +348,6 @@ class TestErrors:
             ("Feb 30 off", 4, "day 30 does not exist in Feb (1-29)"),
             ("Jan 0 off", 4, "day 0 does not exist in Jan"),
             ("Jan 001 off", 4, "day 001 does not exist in Jan"),
-            ("Dec 24", 6, "expected a time like 09:00"),
-            ("Dec 24,Jul off", 11, "expected a day of the month after 'Jul'"),
             ("Dec 24,25 off", 7, "expected a date like Dec 25"),
             ("Dec 24/7", 4, "24/7 must be a rule of its own"),
             ("2026 Feb 29 off", 0, "2026 Feb 29 does not exist"),
@@ -355,23 +355,15 @@ class TestErrors:
             ("10000 Jan 01 off", 0, "year 10000 out of range"),
             ("26 Dec 24 off", 0, "year 26 out of range"),
             ("2026 Dec off", 9, "expected a day of the month after 'Dec'"),
-            ("2026 Dec 24,Dec 31 off", 12, "mixes dates with and without a year"),
-            ("Dec 24,2026 Dec 31 off", 7, "mixes dates with and without a year"),
-            ("Jul,Dec 24 off", 8, "dates and months cannot share a selector"),
             # misplaced selectors
             ("Mo Dec 24 off", 3, "a month or date selector must start its rule"),
             ("Mo-Fr Jul 09:00-10:00", 6, "must start its rule"),
-            ("Mo,Jul 09:00-10:00", 3, "must start its rule"),
             ("Mo 2026 Dec 24 off", 3, "must start its rule"),
             ("PH Dec 25 off", 3, "must start its rule"),
             ("Jul Dec 24 off", 4, "must start its rule"),
             ("Dec 24 Dec 25 off", 7, "must start its rule"),
-            ("Dec 24 Mo off", 7, "a date cannot have a weekday selector"),
-            ("2026 Dec 24 PH off", 12, "a date cannot have a weekday selector"),
-            ("Jul PH off", 4, "PH cannot follow a month selector"),
-            ("Jul Sa,PH off", 7, "PH cannot follow a month selector"),
             ("Jul 24/7", 4, "24/7 must be a rule of its own"),
-            ("Mo 09:00-10:00; # ok\nTx off", 21, "unknown weekday 'Tx'"),
+            ("Mo 09:00-10:00; # ok\nTx off", 21, "unknown word 'Tx'"),
         ],
     )
     def test_column_and_reason(self, text: str, column: int, reason: str) -> None:
@@ -391,7 +383,8 @@ class TestErrors:
 
     def test_pickles(self) -> None:
         exc = pickle.loads(pickle.dumps(error("Mx 09:00-10:00")))
-        assert (exc.column, exc.reason) == (0, "unknown weekday 'Mx'")
+        assert exc.column == 0
+        assert exc.reason.startswith("unknown word 'Mx'")
 
     @pytest.mark.parametrize("value", [None, 42, b"Mo 09:00-10:00", ["Mo"]])
     def test_not_a_str(self, value: object) -> None:
@@ -417,6 +410,29 @@ def _check_only_notation_errors(text: str) -> None:
         assert len(parsed.weekly) == 7
         assert all(len(week) == 7 for _, week in parsed.seasons)
     assert 0 <= column <= len(text)
+
+
+class TestNowValid:
+    """Values the notation allows that earlier versions refused."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "mo 09:00-10:00",
+            "Mo",
+            "Mo 9:00-10:00",
+            "Mo 09:00-12:00,11:00-13:00",
+            "dec 24 off",
+            "Dec 24",
+            "Dec 24,Jul off",
+            "2026 Dec 24,Dec 31 off",
+            "Jul,Dec 24 off",
+            "Dec 24 Mo off",
+            "Jul Sa,PH off",
+        ],
+    )
+    def test_parses(self, text: str) -> None:
+        assert parse_notation(text).rules
 
 
 class TestArbitraryText:
@@ -480,7 +496,9 @@ class TestArbitraryText:
     )
     def test_arbitrary_notation_raises_only_our_errors(self, text: str) -> None:
         try:
-            hours = OpeningHours.parse(text, tz="Europe/Paris")
+            hours = OpeningHours.parse(
+                text, tz="Europe/Paris", holidays=[dt.date(2026, 5, 1)]
+            )
         except ServiceCharterError:
             return
         assert isinstance(hours, OpeningHours)
@@ -526,6 +544,11 @@ class TestRoundTrip:
             rng.shuffle(pairs)  # order inside a rule does not matter
         text = "; ".join(f"{WEEKDAYS[i]} {_render_day(p)}" for i, p in enumerate(days))
         parsed = parse_notation(text)
+        if not parsed.structured:
+            # OSM order: Tu's rule cuts Mo's range after midnight, which
+            # the weekly table cannot say, so the rules are kept.
+            assert any(e > s + 1440 or e > 1440 for p in days[:6] for s, e in p)
+            return
         assert parsed.weekly == tuple(_to_seconds(pairs) for pairs in days)
         assert parsed.holiday_hours is None
 
@@ -535,6 +558,9 @@ class TestRoundTrip:
     ) -> None:
         text = f"Mo-Su {_render_day(first)}; We {_render_day(second)}; PH off"
         parsed = parse_notation(text)
+        if not parsed.structured:  # an overnight range a later rule may cut
+            assert any(e > 1440 for _, e in first + second)
+            return
         assert parsed.weekly[2] == _to_seconds(second)
         assert parsed.weekly[0] == parsed.weekly[6] == _to_seconds(first)
         assert parsed.holiday_hours == ()

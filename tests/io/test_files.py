@@ -122,7 +122,7 @@ class TestNotation:
     def test_notation_with_annual_days_and_seasons(self) -> None:
         c = loads(
             HEAD + "[calendars.default]\n"
-            'hours = "Mo-Fr 09:00-17:00; Dec 24 09:00-12:00; Jul-Aug Fr off"\n'
+            'hours = "Mo-Fr 09:00-17:00; Jul-Aug Fr off; Dec 24 09:00-12:00"\n'
             'annual_days = [{month = 12, day = 31, hours = "off"}]\n'
         )
         hours = c.calendars["default"]

@@ -19,11 +19,13 @@ from tests.support.zones import paris
 
 def week_with_exceptions() -> Any:
     """Easter week in Paris: a holiday, a closure, a special day, a night."""
-    hours = OpeningHours.parse(
-        "Mo-Fr 09:00-12:00,14:00-17:00; Sa 22:00-02:00; PH off;"
-        " 2026 Apr 09 10:00-12:00; 2026 Apr 10 off",
-        tz="Europe/Paris",
+    # Built from its parts: in the notation, PH off after Sa 22:00-02:00
+    # would cut the night at midnight before a holiday Sunday.
+    hours = OpeningHours(
+        {"Mo-Fr": "09:00-12:00,14:00-17:00", "Sa": "22:00-02:00"},
+        "Europe/Paris",
         holidays="FR",
+        special_days={"2026-04-09": "10:00-12:00", "2026-04-10": ()},
     )
     return plot_week(hours, dt.date(2026, 4, 8))
 

@@ -20,6 +20,7 @@ from ..hours import (
     TimeRange,
     Weekly,
 )
+from ..hours.notation_write_rules import format_rules
 from .words import Lang, language
 
 __all__ = ["exception_lines", "hours_words", "week_words"]
@@ -163,6 +164,9 @@ def week_words(hours: OpeningHours, lang: Lang) -> str:
     'Monday to Friday, 9:00 to 12:00 and 14:00 to 17:00; closed on public holidays'
     """
     words = language(lang)
+    if hours.rules:  # rules in OSM order: their own text says them exactly
+        text = format_rules(hours.rules)
+        return f"« {text} »" if lang == "fr" else f'"{text}"'
     text = weekly_words(hours.weekly, lang)
     if not hours.holidays:
         return text
@@ -270,7 +274,7 @@ def exception_lines(hours: OpeningHours, lang: Lang) -> list[str]:
 
     >>> from servicecharter import OpeningHours
     >>> hours = OpeningHours.parse(
-    ...     "Mo-Fr 09:00-17:00; Dec 24 09:00-12:00; Jul-Aug Fr 09:00-12:00",
+    ...     "Mo-Fr 09:00-17:00; Jul-Aug Fr 09:00-12:00; Dec 24 09:00-12:00",
     ...     tz="Europe/Paris",
     ... )
     >>> exception_lines(hours, "fr")

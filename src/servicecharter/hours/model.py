@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import warnings
 import zoneinfo
-from collections.abc import Container, Iterator
-from typing import Any, Protocol
+from collections.abc import Container, Iterable, Iterator
+from typing import Any, Literal, Protocol
 
 import attrs
 
 from .._core.zone import to_zone
-from .._errors import InvalidHoursError
+from .._errors import InvalidHoursError, NotationWarning
 from .holidays import HolidaySource, to_holiday_sources
-from .notation import parse_notation
+from .notation import parse_rules
+from .notation_model import StructuredParts, structured_parts
 from .notation_write import format_hours
+from .osm_rules import HoursRule, Piece, day_pieces, owned_ranges
 from .parts import (
     AnnualDay,
     ScheduleChange,
@@ -26,13 +29,28 @@ from .parts import (
     to_seasons,
     to_special_days,
 )
-from .ranges import DayRanges, Weekly, to_day_ranges, to_weekly
+from .ranges import DayRanges, TimeRange, Weekly, to_day_ranges, to_weekly
 
-__all__ = ["OpeningHours"]
+__all__ = ["OpeningHours", "UnknownPolicy"]
+
+UnknownPolicy = Literal["closed", "open", "error"]
+_POLICIES = ("closed", "open", "error")
+_ONE_DAY = dt.timedelta(days=1)
 
 
 class _HolidayLookup(Protocol):
     def __contains__(self, day: object, /) -> bool: ...
+
+
+def _to_rules(value: Iterable[HoursRule]) -> tuple[HoursRule, ...]:
+    """Rules as a tuple, each an ``HoursRule``."""
+    rules = tuple(value)
+    for rule in rules:
+        if not isinstance(rule, HoursRule):
+            raise InvalidHoursError(
+                f"expected HoursRule objects (from OpeningHours.parse), got {rule!r}"
+            )
+    return rules
 
 
 @attrs.frozen
@@ -43,7 +61,13 @@ class OpeningHours:
     an annual day, a holiday (``holiday_hours``, closed by default), a season
     naming that weekday (the last one listed wins), then the weekly hours in
     force on that date (the latest ``changes`` entry not after it, else
-    ``weekly``).
+    ``rules`` when given, else ``weekly``).
+
+    ``rules`` hold opening_hours rules applied in OpenStreetMap order (see
+    ``OpeningHours.parse``); with rules, holidays only feed their ``PH``
+    selectors and ``holiday_hours`` must be empty. ``unknown`` says what an
+    ``unknown`` state or an open end (``18:00+``) counts as: ``"closed"``,
+    ``"open"``, or ``"error"`` (the default: such rules are refused).
 
     >>> hours = OpeningHours(
     ...     {"Mo-Fr": "09:00-12:00,14:00-17:00"},
@@ -90,6 +114,12 @@ class OpeningHours:
     seasons: tuple[Season, ...] = attrs.field(default=(), converter=to_seasons)
     """Weekly hours for some months of every year: a list of ``Season`` or of
     ``(months, weekly)`` pairs; the last one naming a weekday wins."""
+    rules: tuple[HoursRule, ...] = attrs.field(default=(), converter=_to_rules)
+    """opening_hours rules in text order, as ``OpeningHours.parse`` reads them;
+    empty: the structured parts above say everything."""
+    unknown: UnknownPolicy = attrs.field(default="error", kw_only=True)
+    """What unknown times of ``rules`` count as: ``"closed"``, ``"open"`` or
+    ``"error"`` (refuse rules that have them)."""
     _special_map: dict[dt.date, DayRanges] = attrs.field(
         init=False, eq=False, hash=False, repr=False
     )
@@ -104,6 +134,7 @@ class OpeningHours:
         object.__setattr__(
             self, "_annual_map", {(d.month, d.day): d.ranges for d in self.annual_days}
         )
+        self._check_rules()
         both = self.closures & {d.date for d in self.special_days}
         if both:
             raise InvalidHoursError(
@@ -112,14 +143,23 @@ class OpeningHours:
 
     @classmethod
     def parse(
-        cls, text: str, *, tz: str | zoneinfo.ZoneInfo, holidays: Any = ()
+        cls,
+        text: str,
+        *,
+        tz: str | zoneinfo.ZoneInfo,
+        holidays: Any = (),
+        unknown: UnknownPolicy = "error",
     ) -> OpeningHours:
-        """Read the common opening_hours notation.
+        """Read the opening_hours notation as OpenStreetMap consumers do.
 
-        Rules are separated by ``;`` and a later rule replaces an earlier one
-        for what it names; ``#`` starts a comment. ``PH`` selects public
-        holidays, ``Dec 24`` an annual day, ``Jul-Aug Mo-Fr`` or ``Dec`` a
-        season and ``2026 Dec 24`` a special day.
+        Rules separated by ``;`` apply in text order: a later rule that
+        selects a date replaces what earlier rules said about it, the part
+        after midnight of the previous day's overnight range included. A rule
+        after ``,`` adds to the ones before it, one after ``||`` fills the
+        times still closed. ``#`` starts a comment. A value the structured
+        parts say exactly (``Mo-Fr 09:00-17:00; PH off``) reads as them, any
+        other keeps its ``rules``. ``PH`` with no ``holidays`` warns
+        (``NotationWarning``): no date would be a holiday.
 
         >>> hours = OpeningHours.parse(
         ...     "Mo-Fr 09:00-12:00,14:00-17:00; PH off; Dec 24 09:00-12:00",
@@ -128,10 +168,41 @@ class OpeningHours:
         ... )
         >>> [str(r) for r in hours.weekly[4]], hours.weekly[5]
         (['09:00-12:00', '14:00-17:00'], ())
-        >>> hours.annual_days
-        (AnnualDay(month=12, day=24, ranges=(TimeRange(start_s=32400, end_s=43200),)),)
+        >>> bar = OpeningHours.parse("Fr 22:00-02:00; Sa 10:00-12:00", tz="UTC")
+        >>> [str(r) for r in bar.ranges_on(dt.date(2026, 6, 5))]
+        ['22:00-24:00']
         """
-        parsed = parse_notation(text)
+        rules = parse_rules(text)
+        used = frozenset().union(*(r.selector.holidays_used for r in rules))
+        if "SH" in used:
+            raise InvalidHoursError(
+                f"{text!r} uses SH (school holidays), and servicecharter has no "
+                "school holiday data; write the dates of the holidays instead"
+            )
+        if "PH" in used and not to_holiday_sources(holidays):
+            warnings.warn(
+                f"{text!r} names PH but no holidays are given, so no date is a "
+                "holiday; pass holidays='FR' (a country) or a list of dates",
+                NotationWarning,
+                stacklevel=2,
+            )
+        parts = structured_parts(rules)
+        if parts is not None and parts.holiday_hours is None and "PH" not in used:
+            # Without a PH rule a holiday keeps its weekday's hours, which the
+            # structured form (holidays closed by default) says only without
+            # holiday sources.
+            parts = parts if not to_holiday_sources(holidays) else None
+        if parts is not None:
+            try:
+                return cls._from_parts(parts, tz, holidays, unknown)
+            except InvalidHoursError:
+                pass  # the structured form refuses it (an overlap): keep the rules
+        return cls([()] * 7, tz, holidays, rules=rules, unknown=unknown)
+
+    @classmethod
+    def _from_parts(
+        cls, parsed: StructuredParts, tz: Any, holidays: Any, unknown: UnknownPolicy
+    ) -> OpeningHours:
         return cls(
             weekly=[list(day) for day in parsed.weekly],
             tz=tz,
@@ -143,6 +214,7 @@ class OpeningHours:
                 Season(months, [None if r is None else list(r) for r in week])
                 for months, week in parsed.seasons
             ],
+            unknown=unknown,
         )
 
     def format(self) -> str:
@@ -153,12 +225,14 @@ class OpeningHours:
         text; a closure comes back as a closed special day; seasons naming no
         weekday are left out and neighbouring seasons with the same months
         come back as one. ``PH off`` is written when there are holiday
-        sources and no holiday hours. Raises ``InvalidHoursError`` for
-        what the notation cannot say: schedule changes and times with
-        seconds.
+        sources and no holiday hours. Hours with ``rules`` are written rule
+        by rule. Raises ``InvalidHoursError`` for what the notation cannot
+        say: schedule changes, times with seconds, and a range crossing
+        midnight beside holidays, seasons or dated days (in the notation a
+        later rule cuts it after midnight, in the structured form it never is).
 
         >>> OpeningHours.parse(
-        ...     "Mo-Fr 09:00-17:00; Sa 10:00-12:00; Tu 09:00-17:00; Jan 1 off",
+        ...     "Mo-Fr 09:00-17:00; Sa 10:00-12:00; Tu 09:00-17:00; PH off; Jan 1 off",
         ...     tz="Europe/Paris",
         ...     holidays="FR",
         ... ).format()
@@ -192,24 +266,72 @@ class OpeningHours:
             raise InvalidHoursError(
                 f"expected a set of holiday dates, got {holidays!r}"
             )
+        if holidays is None:
+            reach = 1 if self.rules else 0
+            years = max(day.year - reach, 1), min(day.year + reach, 9999)
+            holidays = self.holiday_dates(*years)
+        return self._ranges(day, holidays, {})
+
+    def _ranges(
+        self,
+        day: dt.date,
+        holidays: _HolidayLookup,
+        cache: dict[dt.date, list[Piece]],
+    ) -> DayRanges:
+        """The ranges of ``day``; ``cache`` keeps the rules' pieces of dates."""
         if day in self.closures:
             return ()
-        special = self._special_map.get(day)
-        if special is not None:
-            return special
-        if holidays is None:
-            holidays = self.holiday_dates(day.year, day.year)
-        if self._annual_map:
-            annual = self._annual_map.get((day.month, day.day))
-            if annual is not None:
-                return annual
-        if day in holidays:
+        fixed = self._special_map.get(day)
+        if fixed is None and self._annual_map:
+            fixed = self._annual_map.get((day.month, day.day))
+        if fixed is not None:
+            return fixed
+        if day in holidays and not self.rules:
             return self.holiday_hours
         weekday = day.weekday()
         for season in reversed(self.seasons):
             if day.month in season.months and season.weekly[weekday] is not None:
                 return season.weekly[weekday]  # type: ignore[return-value]
+        if self.rules and not (self.changes and self.changes[0].effective <= day):
+            return self._rule_ranges(day, holidays, cache)
         return self.weekly_on(day)[weekday]
+
+    def _rule_ranges(
+        self,
+        day: dt.date,
+        holidays: _HolidayLookup,
+        cache: dict[dt.date, list[Piece]],
+    ) -> DayRanges:
+        """The ranges ``rules`` give ``day`` (needs its neighbours' too)."""
+        lookup = {"PH": holidays}
+        pieces = []
+        for offset in (-1, 0, 1):
+            date = day + offset * _ONE_DAY
+            known = cache.get(date)
+            if known is None:
+                known = cache[date] = day_pieces(self.rules, date, lookup)
+            pieces.append(known)
+        ranges = owned_ranges(*pieces, unknown_open=self.unknown == "open")
+        return tuple(TimeRange(start, end) for start, end in ranges)
+
+    def _check_rules(self) -> None:
+        if self.unknown not in _POLICIES:
+            raise InvalidHoursError(
+                f"unknown={self.unknown!r}; use 'closed', 'open' or 'error'"
+            )
+        if not self.rules:
+            return
+        if self.holiday_hours:
+            raise InvalidHoursError(
+                "give holiday hours as a PH rule when there are rules, not "
+                "holiday_hours"
+            )
+        if self.unknown == "error" and any(r.has_unknown for r in self.rules):
+            raise InvalidHoursError(
+                "the hours have unknown times (unknown, a comment without "
+                "open/closed, or an open end like 18:00+); say what they count "
+                "as with unknown='closed' or unknown='open'"
+            )
 
     def holiday_dates(self, first_year: int, last_year: int) -> frozenset[dt.date]:
         """All holiday dates of the sources in the years given (inclusive)."""
@@ -224,17 +346,32 @@ class OpeningHours:
         """Each date in [first, last] with its ranges."""
         _check_date(first)
         _check_date(last)
-        holidays = self.holiday_dates(first.year, last.year)
+        if self.rules:  # PH +1 day and the neighbours reach the next year
+            years = max(first.year - 1, 1), min(last.year + 1, 9999)
+            holidays = self.holiday_dates(*years)
+        else:
+            holidays = self.holiday_dates(first.year, last.year)
         day = first
         one = dt.timedelta(days=1)
+        cache: dict[dt.date, list[Piece]] = {}  # pieces shared by neighbours
         while day <= last:
-            yield day, self.ranges_on(day, holidays)
+            yield day, self._ranges(day, holidays, cache)
             day += one
 
     def has_weekly_time(self) -> bool:
         """Whether any weekly hours (current or changed) have open time."""
         weeks = [self.weekly, *(c.weekly for c in self.changes)]
-        return any(day for week in weeks for day in week)
+        recurring = any(
+            r.state != "closed" and not r.selector.years and not _dated(r)
+            for r in self.rules
+        )
+        return recurring or any(day for week in weeks for day in week)
+
+
+def _dated(rule: HoursRule) -> bool:
+    """Whether a rule selects only dates of given years."""
+    dates = rule.selector.dates
+    return bool(dates) and all(getattr(d, "year", None) for d in dates)
 
 
 def _check_date(day: object) -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import attrs
+
 from .._core.zone import to_zone
 from .._errors import InvalidCharterError, ServiceCharterError
 from ..hours import AnnualDay, OpeningHours, ScheduleChange, Season, SpecialDay
@@ -186,12 +188,17 @@ _SEASON = _table(
 
 def _weekly_notation(hours: OpeningHours) -> str | None:
     """The weekly and holiday hours as notation, if it reads back the same."""
+    if hours.rules:  # the rules alone, the other parts go in their own keys
+        bare = attrs.evolve(
+            hours, closures=(), special_days=(), annual_days=(), seasons=(), changes=()
+        )
+        return bare.format()
     rules = [f"{key} {ranges}" for key, ranges in WEEKLY.dump(hours.weekly).items()]
     if hours.holidays or hours.holiday_hours:
         rules.append(f"PH {RANGES.dump(hours.holiday_hours)}")
     text = "; ".join(rules) or "off"
     try:
-        parsed = OpeningHours.parse(text, tz=hours.tz)
+        parsed = OpeningHours.parse(text, tz=hours.tz, holidays=hours.holidays)
     except ServiceCharterError:
         return None
     same = (parsed.weekly, parsed.holiday_hours) == (hours.weekly, hours.holiday_hours)
@@ -202,7 +209,10 @@ def _full_notation(hours: OpeningHours) -> str | None:
     """All of the hours as notation, if it reads back exactly."""
     try:
         text = hours.format()
-        same = OpeningHours.parse(text, tz=hours.tz, holidays=hours.holidays) == hours
+        back = OpeningHours.parse(
+            text, tz=hours.tz, holidays=hours.holidays, unknown=hours.unknown
+        )
+        same = back == hours
     except ServiceCharterError:
         return None
     return text if same else None
@@ -223,19 +233,30 @@ def _build_hours(loaded: dict[str, Any]) -> OpeningHours:
                 "hours", None, "missing; give hours = 'Mo-Fr 09:00-17:00' or weekly"
             )
         return OpeningHours(tz=tz, **loaded)
+    unknown = loaded.pop("unknown", "error")
     try:
-        parsed = OpeningHours.parse(notation, tz=tz)
+        parsed = OpeningHours.parse(
+            notation, tz=tz, holidays=loaded.get("holidays", ()), unknown=unknown
+        )
     except ServiceCharterError as error:
         raise _wrap("hours", notation, error) from None
     # Days and seasons of the notation come first, those of their own keys after.
     merged = {part: getattr(parsed, part) + loaded.pop(part, ()) for part in _MERGED}
     return OpeningHours(
-        parsed.weekly, tz, holiday_hours=parsed.holiday_hours, **merged, **loaded
+        parsed.weekly,
+        tz,
+        holiday_hours=parsed.holiday_hours,
+        rules=parsed.rules,
+        unknown=unknown,
+        **merged,
+        **loaded,
     )
 
 
 def _unbuild_hours(hours: OpeningHours) -> dict[str, Any]:
     out: dict[str, Any] = {"tz": hours.tz}
+    if hours.unknown != "error":
+        out["unknown"] = hours.unknown
     full = _full_notation(hours)
     if full is not None:
         out["hours"] = full
@@ -266,6 +287,10 @@ HOURS = Table(
         "hours": Field(
             Text(example="Mo-Fr 09:00-12:00,14:00-17:00; PH off"),
             "opening_hours notation (instead of weekly and holiday_hours)",
+        ),
+        "unknown": Field(
+            Text(example="closed"),
+            "what unknown times of the notation count as: closed, open or error",
         ),
         "weekly": Field(WEEKLY, "weekday keys to ranges; days not named are closed"),
         "holidays": Field(HOLIDAYS, "public holidays: a country, dates or both"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .._errors import InvalidArgumentError
 from ..charter.fields import day_argument
@@ -241,7 +241,7 @@ def opening_hours(
         zone = draw(zones)
         dates = _dates(zone, start, end)
         weekly = draw(_weekly())
-        kwargs: dict[str, object] = {}
+        kwargs: dict[str, Any] = {}
         taken: set[dt.date] = set()
         if holidays and draw(st.booleans()):
             kwargs["holidays"] = HolidayDates(
