@@ -233,7 +233,8 @@ class _Parser:
             out.append(self.date_item())
             if self.at(",") and self.peek(1).kind == "num" and not self.is_year(1):
                 self.no_bare_day()
-            if not (self.at(",") and (self.is_month(1) or self.is_year(1))):
+            year_date = self.is_year(1) and self.is_month(2)
+            if not (self.at(",") and (self.is_month(1) or year_date)):
                 return tuple(out)
             self.advance()
 

@@ -29,6 +29,7 @@ from .instants import (
     instants,
     open_instants,
 )
+from .notation import notation_texts
 from .zones import ZONES, transitions
 
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "day_ranges",
     "deadline_rules",
     "instants",
+    "notation_texts",
     "open_instants",
     "opening_hours",
     "time_ranges",
