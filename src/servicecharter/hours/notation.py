@@ -140,9 +140,11 @@ class _Parser:
         spans: tuple[TimeSpan, ...]
         if token.text == "24" and self.at("/", 1):
             self.always()
+            self.accept(":")
             selector, spans = Selector(), (TimeSpan(0, DAY_S),)
         else:
             selector = self.selector()
+            self.accept(":")  # "Mo-Fr: 09:00-17:00", as opening_hours.js allows
             spans = self.times() if self.is_time() else ()
         state: State = "open"
         explicit = False
@@ -343,10 +345,10 @@ class _Parser:
             if end_token.kind != "word":
                 raise self.fail(end_token.column, "expected a weekday like Mo")
             return DayItem(frozenset(_span(start, _DAY_KEYS.index(end_token.key), 7)))
-        nth: tuple[int, ...] = ()
         if self.accept("["):
             nth = self.nth_list()
-        return DayItem(frozenset({start}), nth)
+            return DayItem(frozenset({start}), nth, offset=self.day_offset())
+        return DayItem(frozenset({start}))
 
     def nth_list(self) -> tuple[int, ...]:
         out: list[int] = []
@@ -407,12 +409,19 @@ class _Parser:
         token = self.advance()
         if token.text == "24" and self.at("/"):
             raise self.fail(token.column, "24/7 must be a rule of its own")
-        hour_text, _, minute_text = token.text.partition(":")
+        hour_text, _, minute_text = token.text.replace(".", ":").partition(":")
         if token.kind not in ("time", "num") or len(hour_text) > 2:
             raise self.fail(token.column, "expected a time like 09:00")
         if token.kind == "time" and len(minute_text) != 2:
             raise self.fail(token.column, "expected a time like 09:00")
         hour, minute = int(hour_text), int(minute_text or 0)
+        if self.peek().kind == "word" and self.peek().key in ("am", "pm"):
+            meridiem = self.advance()
+            if not 1 <= hour <= 12:
+                raise self.fail(token.column, f"hour {hour_text} out of range 1-12")
+            hour = hour % 12 + (12 if meridiem.key == "pm" else 0)
+            if end and hour == 0 and minute == 0:
+                hour = 24  # 12am as an end: midnight at the end of the day
         if minute > 59:
             raise self.fail(token.column + 3, f"minute {minute_text} out of range")
         seconds = hour * 3600 + minute * 60

@@ -51,8 +51,9 @@ class Token:
 
 # ASCII classes on purpose: "\d" would accept digits such as "٣".
 _TOKEN_RE = re.compile(
-    r"(?P<space>\s+|#[^\n]*)|(?P<time>[0-9]{1,2}:[0-9]+)|(?P<num>[0-9]+)"
-    r"|(?P<word>[A-Za-z]+)|(?P<string>\"[^\"]*\")|(?P<punct>\|\||[-,;/\[\]+])"
+    r"(?P<space>\s+|#[^\n]*)|(?P<time>[0-9]{1,2}[:.][0-9]{2}(?![0-9]))"
+    r"|(?P<num>[0-9]+)|(?P<word>[A-Za-z]+)|(?P<string>\"[^\"]*\")"
+    r"|(?P<punct>\|\||[-,;:/\[\]+])"
 )
 
 

@@ -91,7 +91,8 @@ def _day(item: DayItem) -> str:
         return item.holiday + _offset(item.offset)
     days = sorted(item.days)
     if item.nth:
-        return f"{WEEKDAYS[days[0]]}[{','.join(str(n) for n in item.nth)}]"
+        nth = ",".join(str(n) for n in item.nth)
+        return f"{WEEKDAYS[days[0]]}[{nth}]{_offset(item.offset)}"
     if len(days) == 1:
         return WEEKDAYS[days[0]]
     if len(days) == len(WEEKDAYS):

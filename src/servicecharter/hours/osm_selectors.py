@@ -71,7 +71,8 @@ class DayItem:
 
     ``nth`` holds 1-5 (the first to fifth such weekday of the month) or -1 to
     -5 (counted from the end); empty means every such weekday. ``holiday`` is
-    ``"PH"`` or ``"SH"``; ``offset`` moves a holiday (``PH +1 day``).
+    ``"PH"`` or ``"SH"``; ``offset`` moves the day selected (``PH +1 day``,
+    ``Sa[-1] +1 day``).
 
     >>> DayItem(frozenset({6}), nth=(-1,)).matches(dt.date(2026, 5, 31), ())
     True
@@ -86,6 +87,7 @@ class DayItem:
         """Whether ``day`` is selected, with ``holidays`` the PH (or SH) dates."""
         if self.holiday is not None:
             return day - dt.timedelta(days=self.offset) in holidays
+        day -= dt.timedelta(days=self.offset)  # Sa[-1] +1 day: the Sunday after
         if day.weekday() not in self.days:
             return False
         if not self.nth:
