@@ -42,8 +42,12 @@ class _HolidayLookup(Protocol):
     def __contains__(self, day: object, /) -> bool: ...
 
 
-def _to_rules(value: Iterable[HoursRule]) -> tuple[HoursRule, ...]:
+def _to_rules(value: object) -> tuple[HoursRule, ...]:
     """Rules as a tuple, each an ``HoursRule``."""
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise InvalidHoursError(
+            f"expected a sequence of HoursRule (from OpeningHours.parse), got {value!r}"
+        )
     rules = tuple(value)
     for rule in rules:
         if not isinstance(rule, HoursRule):
