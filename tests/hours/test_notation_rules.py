@@ -142,8 +142,15 @@ class TestConstructs:
             OpeningHours.parse("Mo-Fr 09:00-17:00 unknown", tz="UTC")
 
     def test_school_holidays_need_data(self) -> None:
-        with pytest.raises(InvalidHoursError, match="school holiday data"):
+        with pytest.raises(InvalidHoursError, match="school_holidays="):
             OpeningHours.parse("SH off", tz="UTC")
+
+    def test_school_holidays(self) -> None:
+        summer = [dt.date(2026, 7, 6) + dt.timedelta(days=i) for i in range(14)]
+        text = "Mo-Fr 08:00-18:00; SH Mo-Fr 10:00-12:00"
+        monday = dt.date(2026, 7, 6)
+        assert ranges(text, monday, school_holidays=summer) == ["10:00-12:00"]
+        assert ranges(text, FRIDAY, school_holidays=summer) == ["08:00-18:00"]
 
 
 class TestFriction:
