@@ -76,7 +76,7 @@ class _Parser(_SelectorParser):
             kind = _SEPARATORS.get(token.text)
             if kind is None:
                 raise self.fail(token.column, "expected ';', ',' or '||'")
-            if kind == "normal" and self.peek().kind == "end":
+            if kind in ("normal", "additional") and self.peek().kind == "end":
                 break
             rules.append(self.rule(kind))
         return tuple(rules)
@@ -99,6 +99,7 @@ class _Parser(_SelectorParser):
         if self.peek().kind == "word" and self.peek().key in _STATES:
             word = self.advance()
             state, explicit = _STATES[word.key], True
+            self.accept(":")  # "24/7 closed: "always closed""
             if self.is_time():
                 reason = f"times come before {word.text!r}: Mo 09:00-10:00 {word.text}"
                 raise self.fail(self.peek().column, reason)
@@ -153,7 +154,7 @@ class _Parser(_SelectorParser):
         start = self.time(end=False)
         if self.accept("+"):
             return (TimeSpan(start, _open_end_s(start), open_end=True),)
-        if not self.accept("-"):
+        if not (self.accept("-") or self.accept("to")):
             raise self.fail(self.peek().column, "expected '-' between two times")
         end_token = self.peek()
         end = self.time(end=True)

@@ -70,6 +70,11 @@ class _SelectorParser:
         token = self.peek(ahead)
         return token.kind == "time" or (token.kind == "num" and len(token.text) <= 2)
 
+    def colon(self) -> None:
+        """Skip a colon between selector parts (``Apr-Oct: Su[2]``, ``SH: Mo``)."""
+        if self.at(":") and self.peek(1).kind == "word":
+            self.advance()
+
     def selector(self) -> Selector:
         token = self.peek()
         if token.kind == "num" and self.is_month(1) and not self.is_year():
@@ -81,11 +86,14 @@ class _SelectorParser:
             if self.is_month() or self.is_year() or self.at("easter")
             else ()
         )
+        if dates or years:
+            self.colon()
         weeks = self.weeks() if self.at("week") else ()
         days = self.days() if self.is_weekday() else ()
         also: tuple[DayItem, ...] = ()
-        if days and all(d.holiday for d in days) and self.is_weekday():
-            also = self.days()
+        if days and all(d.holiday for d in days):
+            self.colon()
+            also = self.days() if self.is_weekday() else ()
         return Selector(years, dates, weeks, days, also)
 
     def years(self) -> tuple[tuple[int, int], ...]:
@@ -113,7 +121,8 @@ class _SelectorParser:
             if self.at(",") and self.peek(1).kind == "num" and not self.is_year(1):
                 self.no_bare_day()
             year_date = self.is_year(1) and self.is_month(2)
-            if not (self.at(",") and (self.is_month(1) or year_date)):
+            more = self.is_month(1) or year_date or self.at("easter", 1)
+            if not (self.at(",") and more):
                 return tuple(out)
             self.advance()
 
