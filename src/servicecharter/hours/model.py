@@ -205,8 +205,7 @@ class OpeningHours:
             parts = parts if not to_holiday_sources(holidays) else None
         if parts is not None:
             try:
-                built = cls._from_parts(parts, tz, holidays, unknown)
-                return attrs.evolve(built, school_holidays=school_holidays)
+                return cls._from_parts(parts, tz, holidays, unknown, school_holidays)
             except InvalidHoursError:
                 pass  # the structured form refuses it (an overlap): keep the rules
         return cls(
@@ -220,7 +219,12 @@ class OpeningHours:
 
     @classmethod
     def _from_parts(
-        cls, parsed: StructuredParts, tz: Any, holidays: Any, unknown: UnknownPolicy
+        cls,
+        parsed: StructuredParts,
+        tz: Any,
+        holidays: Any,
+        unknown: UnknownPolicy,
+        school_holidays: Any,
     ) -> OpeningHours:
         return cls(
             weekly=[list(day) for day in parsed.weekly],
@@ -234,6 +238,7 @@ class OpeningHours:
                 for months, week in parsed.seasons
             ],
             unknown=unknown,
+            school_holidays=school_holidays,
         )
 
     def format(self) -> str:

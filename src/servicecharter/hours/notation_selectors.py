@@ -18,6 +18,7 @@ _MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _DAY_KEYS = tuple(day.lower() for day in WEEKDAYS)
 _MONTH_KEYS = tuple(month.lower() for month in MONTHS)
 MISPLACED = "a month or date selector must start its rule"
+_LOOKAHEAD = 3  # the parser looks at most this many tokens ahead
 
 
 def _span(start: int, end: int, size: int) -> list[int]:
@@ -30,15 +31,18 @@ class _SelectorParser:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.tokens = tokenize(text)
+        tokens = tokenize(text)
+        self.last = len(tokens) - 1  # the "end" token
+        self.tokens = tokens + [tokens[-1]] * _LOOKAHEAD  # peek needs no bound
         self.index = 0
 
     def peek(self, ahead: int = 0) -> Token:
-        return self.tokens[min(self.index + ahead, len(self.tokens) - 1)]
+        return self.tokens[self.index + ahead]
 
     def advance(self) -> Token:
-        token = self.peek()
-        self.index = min(self.index + 1, len(self.tokens) - 1)
+        token = self.tokens[self.index]
+        if self.index < self.last:
+            self.index += 1
         return token
 
     def at(self, text: str, ahead: int = 0) -> bool:
