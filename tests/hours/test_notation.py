@@ -531,8 +531,14 @@ def _render_day(pairs: list[tuple[int, int]]) -> str:
     if not pairs:
         return "off"
     return ",".join(
-        f"{_render_time(s, end=False)}-{_render_time(e, end=True)}" for s, e in pairs
+        f"{_render_time(s, end=False)}-{_render_end(s, e)}" for s, e in pairs
     )
+
+
+def _render_end(start: int, end: int) -> str:
+    if end == start + 1440:  # a whole day from start: 10:00-34:00
+        return f"{end // 60:02d}:{end % 60:02d}"
+    return _render_time(end, end=True)
 
 
 class TestRoundTrip:

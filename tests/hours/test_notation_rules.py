@@ -110,6 +110,11 @@ class TestConstructs:
             ("Fr 10am-12pm,1pm-8pm", FRIDAY, ["10:00-12:00", "13:00-20:00"]),
             ("Fr 9pm-12am", FRIDAY, ["21:00-24:00"]),
             ("Fr 10.00-12.30", FRIDAY, ["10:00-12:30"]),
+            ("Fr 12:00 to 14:00", FRIDAY, ["12:00-14:00"]),
+            ("Fr 10:00-12:00,", FRIDAY, ["10:00-12:00"]),
+            ("Apr-Oct: Su[1] 14:00-18:00", dt.date(2026, 6, 7), ["14:00-18:00"]),
+            ('24/7 closed: "always closed"', FRIDAY, []),
+            ("Mo-Su 10:00-12:00; Dec 25,easter off", dt.date(2026, 4, 5), []),
             ("Sa[-1] +3 days 10:00-12:00", dt.date(2026, 6, 2), ["10:00-12:00"]),
             ("Sa[1] -5 days 10:00-12:00", dt.date(2026, 6, 1), ["10:00-12:00"]),
             ("Mo-Fr 09:00-17:00; Fr closed", FRIDAY, []),
@@ -142,8 +147,15 @@ class TestConstructs:
             OpeningHours.parse("Mo-Fr 09:00-17:00 unknown", tz="UTC")
 
     def test_school_holidays_need_data(self) -> None:
-        with pytest.raises(InvalidHoursError, match="school holiday data"):
+        with pytest.raises(InvalidHoursError, match="school_holidays="):
             OpeningHours.parse("SH off", tz="UTC")
+
+    def test_school_holidays(self) -> None:
+        summer = [dt.date(2026, 7, 6) + dt.timedelta(days=i) for i in range(14)]
+        text = "Mo-Fr 08:00-18:00; SH Mo-Fr 10:00-12:00"
+        monday = dt.date(2026, 7, 6)
+        assert ranges(text, monday, school_holidays=summer) == ["10:00-12:00"]
+        assert ranges(text, FRIDAY, school_holidays=summer) == ["08:00-18:00"]
 
 
 class TestFriction:

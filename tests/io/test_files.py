@@ -119,6 +119,24 @@ class TestRichCharter:
 
 
 class TestNotation:
+    def test_rules_in_osm_order_round_trip(self) -> None:
+        c = loads(
+            HEAD + "[calendars.default]\n"
+            'hours = "Fr 22:00-02:00; Sa 10:00-12:00, Su 10:00-12:00 unknown"\n'
+            'unknown = "open"\n'
+            "closures = [2026-06-05]\n"
+        )
+        hours = c.calendars["default"]
+        assert [rule.kind for rule in hours.rules] == ["normal", "normal", "additional"]
+        assert hours.unknown == "open"
+        assert hours.ranges_on(dt.date(2026, 6, 5)) == ()  # the closure wins
+        assert [str(r) for r in hours.ranges_on(dt.date(2026, 6, 12))] == [
+            "22:00-24:00"
+        ]
+        text = dumps(c)
+        assert 'unknown = "open"' in text
+        assert loads(text) == c
+
     def test_notation_with_annual_days_and_seasons(self) -> None:
         c = loads(
             HEAD + "[calendars.default]\n"

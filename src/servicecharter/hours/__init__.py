@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from .holidays import FinancialHolidays, HolidayDates, PublicHolidays
 from .model import OpeningHours
+from .osm_rules import HoursRule
 from .parts import AnnualDay, ScheduleChange, Season, SpecialDay
 from .ranges import DayRanges, TimeRange, Weekly
 
@@ -20,6 +21,7 @@ __all__ = [
     "DayRanges",
     "FinancialHolidays",
     "HolidayDates",
+    "HoursRule",
     "OpeningHours",
     "PublicHolidays",
     "ScheduleChange",

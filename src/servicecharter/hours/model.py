@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import warnings
 import zoneinfo
 from collections.abc import Container, Iterable, Iterator
@@ -42,15 +43,13 @@ class _HolidayLookup(Protocol):
     def __contains__(self, day: object, /) -> bool: ...
 
 
-def _to_rules(value: Iterable[HoursRule]) -> tuple[HoursRule, ...]:
+def _to_rules(value: object) -> tuple[HoursRule, ...]:
     """Rules as a tuple, each an ``HoursRule``."""
-    given: object = value  # any type may come in
-    if isinstance(given, str | bytes) or not isinstance(given, Iterable):
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
         raise InvalidHoursError(
-            "rules must be a list of HoursRule objects (from OpeningHours.parse), "
-            f"got {value!r}"
+            f"expected a sequence of HoursRule (from OpeningHours.parse), got {value!r}"
         )
-    rules = tuple(given)
+    rules = tuple(value)
     for rule in rules:
         if not isinstance(rule, HoursRule):
             raise InvalidHoursError(
@@ -123,6 +122,11 @@ class OpeningHours:
     rules: tuple[HoursRule, ...] = attrs.field(default=(), converter=_to_rules)
     """opening_hours rules in text order, as ``OpeningHours.parse`` reads them;
     empty: the structured parts above say everything."""
+    school_holidays: tuple[HolidaySource, ...] = attrs.field(
+        default=(), converter=to_holiday_sources, kw_only=True
+    )
+    """School holidays for the ``SH`` selector of ``rules``: a list of dates or a
+    ``HolidayDates`` (the holidays package has no school holidays)."""
     unknown: UnknownPolicy = attrs.field(default="error", kw_only=True)
     """What unknown times of ``rules`` count as: ``"closed"``, ``"open"`` or
     ``"error"`` (refuse rules that have them)."""
@@ -155,6 +159,7 @@ class OpeningHours:
         tz: str | zoneinfo.ZoneInfo,
         holidays: Any = (),
         unknown: UnknownPolicy = "error",
+        school_holidays: Any = (),
     ) -> OpeningHours:
         """Read the opening_hours notation as OpenStreetMap consumers do.
 
@@ -180,10 +185,10 @@ class OpeningHours:
         """
         rules = parse_rules(text)
         used = frozenset().union(*(r.selector.holidays_used for r in rules))
-        if "SH" in used:
+        if "SH" in used and not to_holiday_sources(school_holidays):
             raise InvalidHoursError(
                 f"{text!r} uses SH (school holidays), and servicecharter has no "
-                "school holiday data; write the dates of the holidays instead"
+                "school holiday data; pass school_holidays= (a list of dates)"
             )
         if "PH" in used and not to_holiday_sources(holidays):
             warnings.warn(
@@ -200,14 +205,26 @@ class OpeningHours:
             parts = parts if not to_holiday_sources(holidays) else None
         if parts is not None:
             try:
-                return cls._from_parts(parts, tz, holidays, unknown)
+                return cls._from_parts(parts, tz, holidays, unknown, school_holidays)
             except InvalidHoursError:
                 pass  # the structured form refuses it (an overlap): keep the rules
-        return cls([()] * 7, tz, holidays, rules=rules, unknown=unknown)
+        return cls(
+            [()] * 7,
+            tz,
+            holidays,
+            rules=rules,
+            unknown=unknown,
+            school_holidays=school_holidays,
+        )
 
     @classmethod
     def _from_parts(
-        cls, parsed: StructuredParts, tz: Any, holidays: Any, unknown: UnknownPolicy
+        cls,
+        parsed: StructuredParts,
+        tz: Any,
+        holidays: Any,
+        unknown: UnknownPolicy,
+        school_holidays: Any,
     ) -> OpeningHours:
         return cls(
             weekly=[list(day) for day in parsed.weekly],
@@ -221,6 +238,7 @@ class OpeningHours:
                 for months, week in parsed.seasons
             ],
             unknown=unknown,
+            school_holidays=school_holidays,
         )
 
     def format(self) -> str:
@@ -310,6 +328,9 @@ class OpeningHours:
     ) -> DayRanges:
         """The ranges ``rules`` give ``day`` (needs its neighbours' too)."""
         lookup = {"PH": holidays}
+        if self.school_holidays:
+            years = max(day.year - 1, 1), min(day.year + 1, 9999)
+            lookup["SH"] = _school_dates(self.school_holidays, *years)
         pieces = []
         for offset in (-1, 0, 1):
             date = day + offset * _ONE_DAY
@@ -372,6 +393,14 @@ class OpeningHours:
             for r in self.rules
         )
         return recurring or any(day for week in weeks for day in week)
+
+
+@functools.lru_cache(maxsize=64)
+def _school_dates(
+    sources: tuple[HolidaySource, ...], first_year: int, last_year: int
+) -> frozenset[dt.date]:
+    """The dates of school holiday sources in the years given."""
+    return frozenset().union(*(s.dates(first_year, last_year) for s in sources))
 
 
 def _dated(rule: HoursRule) -> bool:

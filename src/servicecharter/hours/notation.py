@@ -19,22 +19,18 @@ method per grammar rule:
 
 from __future__ import annotations
 
-import datetime as dt
-
 from .._core.units import DAY_S
-from .._errors import InvalidHoursError, NotationError
+from .._errors import InvalidHoursError
 from .notation_model import StructuredParts, to_parts
-from .notation_tokens import MONTHS, WEEKDAYS, Token, tokenize
+from .notation_selectors import MISPLACED, _SelectorParser
+from .notation_tokens import MONTHS, WEEKDAYS, Token
 from .osm_rules import HoursRule, RuleKind, State, TimeSpan
-from .osm_selectors import DateSpan, DayItem, EasterDay, Selector
+from .osm_selectors import Selector
 
 __all__ = ["MONTHS", "WEEKDAYS", "ParsedNotation", "parse_notation", "parse_rules"]
 
 ParsedNotation = StructuredParts
 
-_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-_DAY_KEYS = tuple(day.lower() for day in WEEKDAYS)
-_MONTH_KEYS = tuple(month.lower() for month in MONTHS)
 _STATES: dict[str, State] = {
     "open": "open",
     "closed": "closed",
@@ -43,7 +39,6 @@ _STATES: dict[str, State] = {
 }
 _SEPARATORS: dict[str, RuleKind] = {";": "normal", ",": "additional", "||": "fallback"}
 _MAX_S = 2 * DAY_S
-_MISPLACED = "a month or date selector must start its rule"
 
 
 def _open_end_s(start: int) -> int:
@@ -68,55 +63,8 @@ def _cut_open_end(span: TimeSpan, spans: tuple[TimeSpan, ...]) -> TimeSpan:
     return TimeSpan(span.start_s, min([span.end_s, *later]), open_end=True)
 
 
-def _span(start: int, end: int, size: int) -> list[int]:
-    """``start`` to ``end`` inclusive, 0-based, wrapping around ``size``."""
-    return [(start + offset) % size for offset in range((end - start) % size + 1)]
-
-
-class _Parser:
+class _Parser(_SelectorParser):
     """Recursive descent over the tokens of one text; one method per rule."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.tokens = tokenize(text)
-        self.index = 0
-
-    def peek(self, ahead: int = 0) -> Token:
-        return self.tokens[min(self.index + ahead, len(self.tokens) - 1)]
-
-    def advance(self) -> Token:
-        token = self.peek()
-        self.index = min(self.index + 1, len(self.tokens) - 1)
-        return token
-
-    def at(self, text: str, ahead: int = 0) -> bool:
-        token = self.peek(ahead)
-        return token.kind in ("punct", "word") and token.key == text
-
-    def accept(self, text: str) -> bool:
-        if self.at(text):
-            self.advance()
-            return True
-        return False
-
-    def fail(self, column: int, reason: str) -> NotationError:
-        return NotationError(self.text, column, reason)
-
-    def is_weekday(self, ahead: int = 0) -> bool:
-        token = self.peek(ahead)
-        return token.kind == "word" and token.key in (*_DAY_KEYS, "ph", "sh")
-
-    def is_month(self, ahead: int = 0) -> bool:
-        token = self.peek(ahead)
-        return token.kind == "word" and token.key in _MONTH_KEYS
-
-    def is_year(self, ahead: int = 0) -> bool:
-        token = self.peek(ahead)
-        return token.kind == "num" and len(token.text) == 4
-
-    def is_time(self, ahead: int = 0) -> bool:
-        token = self.peek(ahead)
-        return token.kind == "time" or (token.kind == "num" and len(token.text) <= 2)
 
     # notation := rule (sep rule)* [";"]
     def notation(self) -> tuple[HoursRule, ...]:
@@ -128,7 +76,7 @@ class _Parser:
             kind = _SEPARATORS.get(token.text)
             if kind is None:
                 raise self.fail(token.column, "expected ';', ',' or '||'")
-            if kind == "normal" and self.peek().kind == "end":
+            if kind in ("normal", "additional") and self.peek().kind == "end":
                 break
             rules.append(self.rule(kind))
         return tuple(rules)
@@ -151,6 +99,7 @@ class _Parser:
         if self.peek().kind == "word" and self.peek().key in _STATES:
             word = self.advance()
             state, explicit = _STATES[word.key], True
+            self.accept(":")  # "24/7 closed: "always closed""
             if self.is_time():
                 reason = f"times come before {word.text!r}: Mo 09:00-10:00 {word.text}"
                 raise self.fail(self.peek().column, reason)
@@ -174,7 +123,7 @@ class _Parser:
         token = self.peek()
         if token.kind != "end" and token.text not in _SEPARATORS:
             if self.is_month() or (self.is_year() and self.is_month(1)):
-                raise self.fail(token.column, _MISPLACED)
+                raise self.fail(token.column, MISPLACED)
             if token.kind == "word" and self.peek(1).kind == "num":
                 reason = f"unknown month {token.text!r}; use Jan, Feb .. Dec"
                 raise self.fail(token.column, reason)
@@ -193,187 +142,6 @@ class _Parser:
             raise self.fail(seven.column, "expected 24/7")
 
     # selector := [years] [dates] [weeks] [days]
-    def selector(self) -> Selector:
-        token = self.peek()
-        if token.kind == "num" and self.is_month(1) and not self.is_year():
-            reason = f"year {token.text} out of range; write four digits, 0001-9999"
-            raise self.fail(token.column, reason)
-        years = self.years() if self.is_year() and not self.is_month(1) else ()
-        dates = (
-            self.dates()
-            if self.is_month() or self.is_year() or self.at("easter")
-            else ()
-        )
-        weeks = self.weeks() if self.at("week") else ()
-        days = self.days() if self.is_weekday() else ()
-        also: tuple[DayItem, ...] = ()
-        if days and all(d.holiday for d in days) and self.is_weekday():
-            also = self.days()
-        return Selector(years, dates, weeks, days, also)
-
-    def years(self) -> tuple[tuple[int, int], ...]:
-        out = []
-        while True:
-            first = self.year(self.advance())
-            last = self.year(self.advance()) if self.accept("-") else first
-            if last < first:
-                raise self.fail(self.peek().column, "a year range must not go back")
-            out.append((first, last))
-            if not (self.at(",") and self.is_year(1) and not self.is_month(2)):
-                return tuple(out)
-            self.advance()
-
-    def year(self, token: Token) -> int:
-        if token.kind != "num" or len(token.text) != 4 or token.text == "0000":
-            reason = f"year {token.text} out of range; write four digits, 0001-9999"
-            raise self.fail(token.column, reason)
-        return int(token.text)
-
-    def dates(self) -> tuple[DateSpan | EasterDay, ...]:
-        out: list[DateSpan | EasterDay] = []
-        while True:
-            out.append(self.date_item())
-            if self.at(",") and self.peek(1).kind == "num" and not self.is_year(1):
-                self.no_bare_day()
-            year_date = self.is_year(1) and self.is_month(2)
-            if not (self.at(",") and (self.is_month(1) or year_date)):
-                return tuple(out)
-            self.advance()
-
-    def no_bare_day(self) -> None:
-        """Refuse ``Dec 24,25`` (a day without its month), not ``Dec 24,10-12``."""
-        if self.peek(2).text not in ("-", ":", "+"):
-            reason = "expected a date like Dec 25 (month, then day)"
-            raise self.fail(self.peek(1).column, reason)
-
-    def date_item(self) -> DateSpan | EasterDay:
-        if self.accept("easter"):
-            return EasterDay(self.day_offset())
-        year = self.year(self.advance()) if self.is_year() else None
-        start_token = self.peek()
-        month = self.month(self.advance())
-        if self.peek().kind != "num" or self.at("/", 1):
-            if year is not None:
-                reason = f"expected a day of the month after {start_token.text!r}"
-                raise self.fail(self.peek().column, reason)
-            last = self.month(self.advance()) if self.accept("-") else month
-            return DateSpan((month, 1), (last, _MONTH_DAYS[last - 1]))
-        first = (month, self.month_day(month, start_token))
-        last_date = first
-        if self.accept("-"):
-            if self.is_month():
-                month_token = self.peek()
-                end_month = self.month(self.advance())
-                last_date = (end_month, self.month_day(end_month, month_token))
-            else:
-                last_date = (month, self.month_day(month, start_token))
-        if year is not None:
-            self.check_exists(year, first, start_token)
-        return DateSpan(first, last_date, year)
-
-    def check_exists(self, year: int, day: tuple[int, int], token: Token) -> None:
-        try:
-            dt.date(year, *day)
-        except ValueError:
-            reason = f"{year:04d} {MONTHS[day[0] - 1]} {day[1]} does not exist"
-            raise self.fail(token.column - 5, reason) from None
-
-    def month(self, token: Token) -> int:
-        if token.kind != "word":
-            raise self.fail(token.column, "expected a month like Jan")
-        if token.key not in _MONTH_KEYS:
-            raise self.fail(
-                token.column, f"unknown month {token.text!r}; use Jan .. Dec"
-            )
-        return _MONTH_KEYS.index(token.key) + 1
-
-    def month_day(self, month: int, month_token: Token) -> int:
-        token = self.advance()
-        if token.kind != "num":
-            reason = f"expected a day of the month after {month_token.text!r}"
-            raise self.fail(token.column, reason)
-        last = _MONTH_DAYS[month - 1]
-        if len(token.text) > 2 or not 1 <= int(token.text) <= last:
-            name = MONTHS[month - 1]
-            reason = f"day {token.text} does not exist in {name} (1-{last})"
-            raise self.fail(token.column, reason)
-        return int(token.text)
-
-    def weeks(self) -> tuple[tuple[int, int, int], ...]:
-        self.advance()
-        out = []
-        while True:
-            first = self.week_number()
-            last = self.week_number() if self.accept("-") else first
-            step = self.number(1, 53, "a week step") if self.accept("/") else 1
-            if last < first:
-                reason = "a week range must not wrap; write week 41-53,01-09"
-                raise self.fail(self.peek().column, reason)
-            out.append((first, last, step))
-            if not (self.at(",") and self.peek(1).kind == "num"):
-                return tuple(out)
-            self.advance()
-
-    def week_number(self) -> int:
-        return self.number(1, 53, "a week number 01-53")
-
-    def number(self, lo: int, hi: int, what: str) -> int:
-        token = self.advance()
-        if token.kind != "num" or not lo <= int(token.text) <= hi:
-            raise self.fail(token.column, f"expected {what}, got {token.text!r}")
-        return int(token.text)
-
-    def days(self) -> tuple[DayItem, ...]:
-        out = [self.day_item()]
-        while self.at(",") and self.is_weekday(1):
-            self.advance()
-            out.append(self.day_item())
-        if self.is_month() or (self.is_year() and self.is_month(1)):
-            raise self.fail(self.peek().column, _MISPLACED)
-        return tuple(out)
-
-    def day_item(self) -> DayItem:
-        token = self.advance()
-        if token.key in ("ph", "sh"):
-            return DayItem(holiday=token.key.upper(), offset=self.day_offset())
-        start = _DAY_KEYS.index(token.key)
-        if self.accept("-"):
-            end_token = self.advance()
-            if end_token.kind == "word" and end_token.key not in _DAY_KEYS:
-                reason = f"unknown weekday {end_token.text!r}"
-                raise self.fail(end_token.column, reason)
-            if end_token.kind != "word":
-                raise self.fail(end_token.column, "expected a weekday like Mo")
-            return DayItem(frozenset(_span(start, _DAY_KEYS.index(end_token.key), 7)))
-        if self.accept("["):
-            nth = self.nth_list()
-            return DayItem(frozenset({start}), nth, offset=self.day_offset())
-        return DayItem(frozenset({start}))
-
-    def nth_list(self) -> tuple[int, ...]:
-        out: list[int] = []
-        while True:
-            sign = -1 if self.accept("-") else 1
-            first = sign * self.number(1, 5, "a week of the month 1-5")
-            last = first
-            if sign > 0 and self.accept("-"):
-                last = self.number(1, 5, "a week of the month 1-5")
-            out.extend(range(first, last + 1) if sign > 0 else [first])
-            if self.accept("]"):
-                return tuple(out)
-            if not self.accept(","):
-                raise self.fail(self.peek().column, "expected ']' after Su[1")
-
-    def day_offset(self) -> int:
-        if not (self.at("+") or self.at("-")) or self.peek(1).kind != "num":
-            return 0
-        sign = 1 if self.advance().text == "+" else -1
-        count = int(self.advance().text)
-        if not (self.accept("day") or self.accept("days")):
-            raise self.fail(self.peek().column, "expected 'day' or 'days'")
-        return sign * count
-
-    # times := span ("," span)*
     def times(self) -> tuple[TimeSpan, ...]:
         spans = self.time_span()
         while self.at(",") and self.is_time(1):
@@ -386,7 +154,7 @@ class _Parser:
         start = self.time(end=False)
         if self.accept("+"):
             return (TimeSpan(start, _open_end_s(start), open_end=True),)
-        if not self.accept("-"):
+        if not (self.accept("-") or self.accept("to")):
             raise self.fail(self.peek().column, "expected '-' between two times")
         end_token = self.peek()
         end = self.time(end=True)
