@@ -11,7 +11,7 @@ the value of every field after every row is two whole-array passes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -112,28 +112,30 @@ def _field(
     kinds: npt.NDArray[np.int8],
     setter: Bools,
     given: npt.NDArray[np.str_],
+    named: Sequence[str] = (),
 ) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.str_]]:
     """The value codes of a field after each row, and their texts.
 
     ``column`` is the field's request column (``None``: none), ``setter``
-    the rows that give it a value, ``given`` their texts.
+    the rows that give it a value, ``given`` their texts, ``named`` the
+    values the conditions name: the column's values and those are matched
+    by a comparison each, and only other texts are hashed.
     """
     is_received = kinds == RECEIVED
     if column is not None:
         codes, col_names = factorize(column)
     else:
         codes, col_names = np.full(int(stream_rows.max(initial=-1)) + 1, -1), []
-    vocabulary = np.unique(np.concatenate([np.asarray(col_names, dtype=str), given]))
+    given_codes, given_names = factorize(given, (*col_names, *named))
+    distinct = [*col_names, *given_names]
+    vocabulary = np.unique(np.asarray(distinct, dtype=str))
     vocabulary = vocabulary[vocabulary != ""]
-    remap = np.searchsorted(vocabulary, np.asarray(col_names, dtype=str)).astype(
-        np.int32
-    )
-    remap = np.append(remap, np.int32(-1))  # code -1 reads the last: missing
+    remap = np.searchsorted(vocabulary, np.asarray(distinct, dtype=str))
+    remap = np.append(remap.astype(np.int32), np.int32(-1))  # -1: missing
     setting = np.full(len(kinds), -1, dtype=np.int32)
     setting[is_received] = remap[codes[stream_rows[is_received]]]
-    found = np.searchsorted(vocabulary, given).astype(np.int32)
-    found[given == ""] = -1
-    setting[setter] = found
+    shifted = np.where(given_codes >= 0, given_codes + len(col_names), -1)
+    setting[setter] = remap[shifted]
     return _forward_fill(setting, is_received | setter), vocabulary
 
 
@@ -162,8 +164,12 @@ def build_stream(
     pauses: Pauses,
     columns: Columns,
     fields: Iterable[str],
+    values: Mapping[str, Sequence[str]] | None = None,
 ) -> Stream:
-    """Sort the rows of the ``live`` requests once and read their fields."""
+    """Sort the rows of the ``live`` requests once and read their fields.
+
+    ``values`` are the values the conditions name per field, if known.
+    """
     rows = np.flatnonzero(live)
     answered = rows[responded[rows] != NAT]
     ev = live[events.row] if len(events.row) else np.zeros(0, dtype=bool)
@@ -227,6 +233,7 @@ def build_stream(
             kinds=kind_s,
             setter=setter,
             given=events.value[source_s[setter]],
+            named=(values or {}).get(field, ()),
         )
     bounds = (kind_s == PAUSE_START) | (kind_s == PAUSE_END) | (kind_s == RECEIVED)
     paused = _forward_fill(kind_s == PAUSE_START, bounds)
