@@ -23,6 +23,7 @@ from ..charter.lifecycle import IMPLICIT_EVENTS, State
 from .codes import factorize
 from .events import Events
 from .input import Columns
+from .ordering import stable_order
 from .pauses import Pauses
 
 __all__ = ["RECEIVED", "RESPONDED", "Stream", "build_stream"]
@@ -87,12 +88,12 @@ class Stream:
 def _sorted_order(row: I64, at: I64) -> I64:
     """Positions sorted by (row, at, position), the events grouped by row.
 
-    Every part of the stream (receipts, answers, events, pauses) comes by
-    row: a stable sort by row merges those runs in a few passes, and only
-    the requests whose rows then go back in time (an answer among events,
-    say) are sorted again by (row, at), stably.
+    One stable sort by row (it merges the parts when the events come by
+    request, else sorts row and position packed in one integer), then only
+    the requests whose rows go back in time (an answer among events, say)
+    are sorted again by (row, at), stably.
     """
-    order = np.argsort(row, kind="stable")
+    order = stable_order(row)
     at_sorted, row_sorted = at[order], row[order]
     back = (at_sorted[1:] < at_sorted[:-1]) & (row_sorted[1:] == row_sorted[:-1])
     if not back.any():
@@ -174,12 +175,6 @@ def build_stream(
     answered = rows[responded[rows] != NAT]
     ev = live[events.row] if len(events.row) else np.zeros(0, dtype=bool)
     kept = np.flatnonzero(ev)
-    if len(kept) > 1 and not bool(
-        (events.row[kept][1:] >= events.row[kept][:-1]).all()
-    ):
-        # Group the events by request first (stably: each request's own
-        # order is kept), so that the stream is sorted as grouped logs are.
-        kept = kept[np.argsort(events.row[kept], kind="stable")]
     pv = live[pauses.row] if len(pauses.row) else np.zeros(0, dtype=bool)
     p_row = np.repeat(pauses.row[pv], 2)
     p_at = np.stack([pauses.start[pv], pauses.end[pv]], axis=1).reshape(-1)
