@@ -85,8 +85,8 @@ class Stream:
         return ~holding & before & ~self.first
 
 
-def _sorted_order(row: I64, at: I64) -> I64:
-    """Positions sorted by (row, at, position), the events grouped by row.
+def _sorted_order(row: I64, at: I64) -> tuple[I64, I64, I64]:
+    """Positions sorted by (row, at, position), and the rows and instants so.
 
     One stable sort by row (it merges the parts when the events come by
     request, else sorts row and position packed in one integer), then only
@@ -97,20 +97,21 @@ def _sorted_order(row: I64, at: I64) -> I64:
     at_sorted, row_sorted = at[order], row[order]
     back = (at_sorted[1:] < at_sorted[:-1]) & (row_sorted[1:] == row_sorted[:-1])
     if not back.any():
-        return order
+        return order, row_sorted, at_sorted
     flagged = np.zeros(int(row.max()) + 1, dtype=bool)
     flagged[row_sorted[1:][back]] = True
     redo = np.flatnonzero(flagged[row_sorted])
     inner = np.lexsort((at_sorted[redo], row_sorted[redo]))
     order[redo] = order[redo][inner]
-    return order
+    at_sorted[redo] = at_sorted[redo][inner]  # the rows of redo stay in place
+    return order, row_sorted, at_sorted
 
 
 def _field(
     column: Any,
     *,
     stream_rows: I64,
-    kinds: npt.NDArray[np.int8],
+    is_received: Bools,
     setter: Bools,
     given: npt.NDArray[np.str_],
     named: Sequence[str] = (),
@@ -122,7 +123,6 @@ def _field(
     values the conditions name: the column's values and those are matched
     by a comparison each, and only other texts are hashed.
     """
-    is_received = kinds == RECEIVED
     if column is not None:
         codes, col_names = factorize(column)
     else:
@@ -133,7 +133,7 @@ def _field(
     vocabulary = vocabulary[vocabulary != ""]
     remap = np.searchsorted(vocabulary, np.asarray(distinct, dtype=str))
     remap = np.append(remap.astype(np.int32), np.int32(-1))  # -1: missing
-    setting = np.full(len(kinds), -1, dtype=np.int32)
+    setting = np.full(len(is_received), -1, dtype=np.int32)
     setting[is_received] = remap[codes[stream_rows[is_received]]]
     shifted = np.where(given_codes >= 0, given_codes + len(col_names), -1)
     setting[setter] = remap[shifted]
@@ -142,7 +142,9 @@ def _field(
 
 def _forward_fill(setting: npt.NDArray[Any], sets: Bools) -> Any:
     """Each row's latest setting at or before it (receipts always set)."""
-    source = np.where(sets, np.arange(len(sets)), 0)
+    kind = np.int32 if len(sets) < 2**31 else np.int64  # half the bytes to move
+    source = np.arange(len(sets), dtype=kind)
+    source[~sets] = 0
     np.maximum.accumulate(source, out=source)
     return setting[source]
 
@@ -205,12 +207,12 @@ def build_stream(
     )
     row_all = np.concatenate(parts_row)
     at_all = np.concatenate(parts_at)
-    order = _sorted_order(row_all, at_all)
-    row_s, at_s, kind_s = row_all[order], at_all[order], kinds[order]
-    code_s, source_s = code[order], source[order]
+    order, row_s, at_s = _sorted_order(row_all, at_all)
+    kind_s, code_s = kinds[order], code[order]
+    is_received = kind_s == RECEIVED
     names = (*IMPLICIT_EVENTS, *events.names)
     name = np.where(code_s >= 0, code_s + 2, -1).astype(np.int32)
-    name[kind_s == RECEIVED] = 0
+    name[is_received] = 0
     name[kind_s == RESPONDED] = 1
     explicit = kind_s == EVENT
     field_codes = {}
@@ -225,13 +227,16 @@ def build_stream(
         field_codes[field] = _field(
             columns.get(field),
             stream_rows=row_s,
-            kinds=kind_s,
+            is_received=is_received,
             setter=setter,
-            given=events.value[source_s[setter]],
+            given=events.value[source[order[setter]]],
             named=(values or {}).get(field, ()),
         )
-    bounds = (kind_s == PAUSE_START) | (kind_s == PAUSE_END) | (kind_s == RECEIVED)
-    paused = _forward_fill(kind_s == PAUSE_START, bounds)
+    if len(p_row):
+        bounds = (kind_s == PAUSE_START) | (kind_s == PAUSE_END) | is_received
+        paused = _forward_fill(kind_s == PAUSE_START, bounds)
+    else:  # no pauses table: no row is paused by it
+        paused = np.zeros(len(order), dtype=bool)
     first = np.ones(len(order), dtype=bool)
     first[1:] = row_s[1:] != row_s[:-1]
     end = _run_ends(first)
