@@ -99,10 +99,13 @@ def derive_cycles(
     codes[:, 2][opening] = _OPEN
     if holding is not None:
         codes[:, 3][opening & holding] = _CLOSE
-    flat = codes.reshape(-1)
-    at = np.flatnonzero(flat)
-    kind = flat[at]
-    element = at >> 2
+    # The rows with any marker first (the four markers read as one int32),
+    # then the markers of those rows only.
+    marked = np.flatnonzero(codes.view(np.int32).reshape(-1))
+    sub = codes[marked].reshape(-1)
+    at = np.flatnonzero(sub)
+    kind = sub[at]
+    element = marked[at >> 2]
     row = stream.row[element]
     before = np.empty_like(kind)
     before[0:1] = _CLOSE

@@ -65,9 +65,12 @@ class Stream:
         out = np.zeros(len(self.row), dtype=bool)
         for field, values in state.items():
             codes, vocabulary = self.fields[field]
-            wanted = np.flatnonzero(np.isin(vocabulary, np.asarray(values, dtype=str)))
-            if wanted.size:
-                out |= np.isin(codes, wanted.astype(np.int32))
+            # A table of the codes that match, read at each row's code (the
+            # code -1, missing, reads the last entry: no match).
+            table = np.zeros(len(vocabulary) + 1, dtype=bool)
+            table[:-1] = np.isin(vocabulary, np.asarray(values, dtype=str))
+            if table.any():
+                out |= table[codes]
         return out
 
     def entered(self, holding: Bools) -> Bools:
