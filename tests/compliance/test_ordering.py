@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from servicecharter.compliance.ordering import stable_order
+from servicecharter.compliance.ordering import stable_order, stable_sort
 
 
 @settings(max_examples=200, deadline=None)
@@ -18,6 +18,9 @@ def test_stable_order_is_the_stable_argsort(values: list[int], spread: int) -> N
     keys = np.array(values, dtype=np.int64) >> spread  # many ties as spread grows
     expected = np.argsort(keys, kind="stable")
     assert stable_order(keys).tolist() == expected.tolist()
+    order, ordered = stable_sort(keys)
+    assert order.tolist() == expected.tolist()
+    assert ordered.tolist() == keys[expected].tolist()
 
 
 def test_keys_too_wide_to_pack_fall_back() -> None:

@@ -23,7 +23,7 @@ from ..charter.lifecycle import IMPLICIT_EVENTS, State
 from .codes import factorize
 from .events import Events
 from .input import Columns
-from .ordering import stable_order
+from .ordering import stable_sort
 from .pauses import Pauses
 
 __all__ = ["RECEIVED", "RESPONDED", "Stream", "build_stream"]
@@ -96,8 +96,8 @@ def _sorted_order(row: I64, at: I64) -> tuple[I64, I64, I64]:
     the requests whose rows go back in time (an answer among events, say)
     are sorted again by (row, at), stably.
     """
-    order = stable_order(row)
-    at_sorted, row_sorted = at[order], row[order]
+    order, row_sorted = stable_sort(row)
+    at_sorted = at[order]
     back = (at_sorted[1:] < at_sorted[:-1]) & (row_sorted[1:] == row_sorted[:-1])
     if not back.any():
         return order, row_sorted, at_sorted
