@@ -16,7 +16,7 @@ import numpy.typing as npt
 from .._core.convert import is_missing
 from .._core.units import I64
 
-__all__ = ["factorize"]
+__all__ = ["code_names", "factorize"]
 
 Bools = npt.NDArray[np.bool_]
 
@@ -97,3 +97,28 @@ def _missing_objects(array: npt.NDArray[np.object_]) -> Bools:
         )
     except TypeError:  # pandas' NA among them: element by element
         return np.fromiter(map(is_missing, array), dtype=bool, count=len(array))
+
+
+def code_names(
+    texts: npt.NDArray[np.str_], names: tuple[str, ...]
+) -> tuple[npt.NDArray[np.int32], Bools]:
+    """Each text's index in ``names`` (-1: another text), and which are empty.
+
+    A few names are matched by one vectorised comparison each, many by the
+    distinct texts (one hash) and a binary search among them: either way no
+    text is kept past this point.
+
+    >>> codes, empty = code_names(np.array(["b", "", "a", "c"]), ("a", "b"))
+    >>> codes.tolist(), empty.tolist()
+    ([1, -1, 0, -1], [False, True, False, False])
+    """
+    if len(names) > _FEW:
+        distinct = np.unique(texts)
+        which = np.searchsorted(distinct, texts)
+        index = {wanted: j for j, wanted in enumerate(names)}
+        lookup = np.array([index.get(d, -1) for d in distinct.tolist()])
+        return lookup.astype(np.int32)[which], (distinct == "")[which]
+    codes = np.full(len(texts), -1, dtype=np.int32)
+    for j, wanted in enumerate(names):
+        codes[texts == wanted] = j
+    return codes, texts == ""

@@ -59,6 +59,17 @@ def _running_count(flags: Bools, stream: Stream) -> I64:
     return total - np.repeat(base, length)
 
 
+def _first_of_request(flags: Bools, stream: Stream) -> Bools:
+    """The first of the ``flags`` in each request: a pass over the flags only."""
+    at = np.flatnonzero(flags)
+    row = stream.row[at]
+    new = np.ones(len(at), dtype=bool)
+    new[1:] = row[1:] != row[:-1]
+    out = np.zeros(len(flags), dtype=bool)
+    out[at[new]] = True
+    return out
+
+
 def _numbers(row: I64) -> I64:
     """0, 1, 2... within each run of equal ``row`` values (sorted)."""
     if not len(row):
@@ -74,8 +85,7 @@ def derive_cycles(
 ) -> Cycles:
     """The cycles of ``objective`` on the stream rows ``inside`` its engagement."""
     starts = _happens(stream, objective.start) & inside
-    count = _running_count(starts, stream)
-    first_start = starts & (count == 1)
+    first_start = _first_of_request(starts, stream)
     pause = np.zeros(len(stream.row), dtype=bool)
     if objective.pause_while:
         pause = stream.holds(objective.pause_while)
@@ -94,15 +104,19 @@ def derive_cycles(
         holding &= inside
         codes[:, 0][stream.entered(holding)] = _CLOSE
         if objective.reopen == "new_cycle":
-            codes[:, 1][stream.left(holding) & (count - starts > 0)] = _OPEN
+            earlier = _running_count(starts, stream) - starts > 0
+            codes[:, 1][stream.left(holding) & earlier] = _OPEN
     opening = starts if objective.cycles == "every" else first_start
     codes[:, 2][opening] = _OPEN
     if holding is not None:
         codes[:, 3][opening & holding] = _CLOSE
-    flat = codes.reshape(-1)
-    at = np.flatnonzero(flat)
-    kind = flat[at]
-    element = at >> 2
+    # The rows with any marker first (the four markers read as one int32),
+    # then the markers of those rows only.
+    marked = np.flatnonzero(codes.view(np.int32).reshape(-1))
+    sub = codes[marked].reshape(-1)
+    at = np.flatnonzero(sub)
+    kind = sub[at]
+    element = marked[at >> 2]
     row = stream.row[element]
     before = np.empty_like(kind)
     before[0:1] = _CLOSE

@@ -68,6 +68,18 @@ def condition_names(engagements: tuple[Engagement, ...]) -> tuple[set[str], set[
     return events - set(IMPLICIT_EVENTS), fields
 
 
+def condition_values(engagements: tuple[Engagement, ...]) -> dict[str, list[str]]:
+    """The values each field's conditions and targets name (codes known first)."""
+    values: dict[str, list[str]] = {}
+    for objective in _objectives(engagements):
+        states = [objective.start.state, objective.stop.state, objective.pause_while]
+        states += [target.when for target in objective.targets]
+        for state in states:
+            for field, named in state.items():
+                values.setdefault(field, []).extend(named)
+    return {field: list(dict.fromkeys(named)) for field, named in values.items()}
+
+
 def _no_target(
     stream: Stream, objective: Objective, read: int, objective_id: str
 ) -> str:
@@ -111,9 +123,10 @@ def compute_lines(
     live = ~bad & (per_row > 0)
     simple = [all(not o.has_lifecycle for o in e.objectives) for e in engagements]
     streamed = live & ~np.array([*simple, True])[chosen]
-    _, fields = condition_names(
-        tuple(e for e, plain in zip(engagements, simple, strict=True) if not plain)
+    measured = tuple(
+        e for e, plain in zip(engagements, simple, strict=True) if not plain
     )
+    _, fields = condition_names(measured)
     stream = build_stream(
         live=streamed,
         received=received,
@@ -122,6 +135,7 @@ def compute_lines(
         pauses=pauses,
         columns=columns,
         fields=sorted(fields),
+        values=condition_values(measured),
     )
     widths = (np.arange(max(most, 1))[None, :] < per_row[:, None]).astype(np.int64)
     found = []

@@ -18,6 +18,7 @@ import numpy.typing as npt
 
 from .._core.convert import is_missing
 from .._core.units import I64, NAT
+from .codes import code_names
 from .input import TableIn, as_ids, read_columns_plain
 from .pauses import match_ids
 from .row_instants import read_instants
@@ -120,11 +121,7 @@ def read_events(
     unreadable[list(bad_at)] = True
     missing_at = (at == NAT) & ~unreadable
     shared = count > 1
-    # The distinct names first (a hash table), then each event's by a binary
-    # search among them: no comparison of every event with every name.
-    distinct = np.unique(name)
-    which = np.searchsorted(distinct, name)
-    nameless = (distinct == "")[which]
+    all_codes, nameless = code_names(name, names)
     early = (at != NAT) & (at < received[safe])
 
     def report(mask: npt.NDArray[np.bool_], text: str) -> None:
@@ -140,9 +137,7 @@ def read_events(
     report(early & ~shared, "events: an event comes before the receipt; it is ignored")
     keep = considered & ~unreadable & ~missing_at & ~shared & ~nameless & ~early
     keep &= at <= now_us  # not happened yet
-    index = {wanted: j for j, wanted in enumerate(names)}
-    lookup = np.array([index.get(d, -1) for d in distinct.tolist()], dtype=np.int32)
-    code = lookup[which[keep]]
+    code = all_codes[keep]
     present = np.unique(code[code >= 0]).tolist()
     seen = frozenset(names[c] for c in present)
     return Events(row[keep], at[keep], code, value[keep], names, seen)

@@ -195,9 +195,12 @@ def stream_paused(
 
 def _paused(kernel: Any, stream: Stream, cycles: Cycles, end: I64, upto: I64) -> I64:
     """Business time paused in each cycle: rows [start, upto) of the stream."""
+    where = np.flatnonzero(cycles.pause)  # the paused rows, then the group's
+    if not where.size:
+        return np.zeros(len(cycles.row), dtype=np.int64)
     rows = np.zeros(int(stream.row.max(initial=-1)) + 1, dtype=bool)
     rows[cycles.row] = True
-    where = np.flatnonzero(cycles.pause & rows[stream.row])
+    where = where[rows[stream.row[where]]]
     if not where.size:
         return np.zeros(len(cycles.row), dtype=np.int64)
     following = where + 1

@@ -59,6 +59,12 @@ def match_ids(request: Any, ids: npt.NDArray[Any]) -> tuple[I64, I64]:
         return np.full(len(wanted), -1, dtype=np.int64), np.zeros(
             len(wanted), dtype=np.int64
         )
+    if keys.dtype.kind == "i" and _consecutive(keys):
+        # Ids 0..n-1 (or any run of consecutive integers): the row is the
+        # id's offset, no search at all.
+        offset = wanted - keys[0]
+        inside = (offset >= 0) & (offset < len(keys))
+        return np.where(inside, offset, -1), inside.astype(np.int64)
     if len(keys) < 2 or bool((keys[1:] > keys[:-1]).all()):
         order = np.arange(len(keys))  # already sorted and unique (row numbers)
         ordered = keys
@@ -70,6 +76,13 @@ def match_ids(request: Any, ids: npt.NDArray[Any]) -> tuple[I64, I64]:
     count = (right - left).astype(np.int64)
     row = np.where(count > 0, order[np.minimum(left, len(order) - 1)], -1)
     return row.astype(np.int64), count
+
+
+def _consecutive(keys: I64) -> bool:
+    """Whether ``keys`` are ``keys[0], keys[0] + 1, ...`` (hence unique)."""
+    if int(keys[-1]) - int(keys[0]) != len(keys) - 1:
+        return False
+    return bool((np.diff(keys) == 1).all())
 
 
 def _segment_cummax(values: I64, row: I64) -> I64:

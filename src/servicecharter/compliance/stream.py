@@ -11,7 +11,7 @@ the value of every field after every row is two whole-array passes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -23,6 +23,7 @@ from ..charter.lifecycle import IMPLICIT_EVENTS, State
 from .codes import factorize
 from .events import Events
 from .input import Columns
+from .ordering import stable_sort
 from .pauses import Pauses
 
 __all__ = ["RECEIVED", "RESPONDED", "Stream", "build_stream"]
@@ -64,9 +65,12 @@ class Stream:
         out = np.zeros(len(self.row), dtype=bool)
         for field, values in state.items():
             codes, vocabulary = self.fields[field]
-            wanted = np.flatnonzero(np.isin(vocabulary, np.asarray(values, dtype=str)))
-            if wanted.size:
-                out |= np.isin(codes, wanted.astype(np.int32))
+            # A table of the codes that match, read at each row's code (the
+            # code -1, missing, reads the last entry: no match).
+            table = np.zeros(len(vocabulary) + 1, dtype=bool)
+            table[:-1] = np.isin(vocabulary, np.asarray(values, dtype=str))
+            if table.any():
+                out |= table[codes]
         return out
 
     def entered(self, holding: Bools) -> Bools:
@@ -84,62 +88,66 @@ class Stream:
         return ~holding & before & ~self.first
 
 
-def _sorted_order(row: I64, at: I64) -> I64:
-    """Positions sorted by (row, at, position), the events grouped by row.
+def _sorted_order(row: I64, at: I64) -> tuple[I64, I64, I64]:
+    """Positions sorted by (row, at, position), and the rows and instants so.
 
-    Every part of the stream (receipts, answers, events, pauses) comes by
-    row: a stable sort by row merges those runs in a few passes, and only
-    the requests whose rows then go back in time (an answer among events,
-    say) are sorted again by (row, at), stably.
+    One stable sort by row (it merges the parts when the events come by
+    request, else sorts row and position packed in one integer), then only
+    the requests whose rows go back in time (an answer among events, say)
+    are sorted again by (row, at), stably.
     """
-    order = np.argsort(row, kind="stable")
-    at_sorted, row_sorted = at[order], row[order]
+    order, row_sorted = stable_sort(row)
+    at_sorted = at[order]
     back = (at_sorted[1:] < at_sorted[:-1]) & (row_sorted[1:] == row_sorted[:-1])
     if not back.any():
-        return order
+        return order, row_sorted, at_sorted
     flagged = np.zeros(int(row.max()) + 1, dtype=bool)
     flagged[row_sorted[1:][back]] = True
     redo = np.flatnonzero(flagged[row_sorted])
     inner = np.lexsort((at_sorted[redo], row_sorted[redo]))
     order[redo] = order[redo][inner]
-    return order
+    at_sorted[redo] = at_sorted[redo][inner]  # the rows of redo stay in place
+    return order, row_sorted, at_sorted
 
 
 def _field(
     column: Any,
     *,
     stream_rows: I64,
-    kinds: npt.NDArray[np.int8],
+    is_received: Bools,
     setter: Bools,
     given: npt.NDArray[np.str_],
+    named: Sequence[str] = (),
 ) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.str_]]:
     """The value codes of a field after each row, and their texts.
 
     ``column`` is the field's request column (``None``: none), ``setter``
-    the rows that give it a value, ``given`` their texts.
+    the rows that give it a value, ``given`` their texts, ``named`` the
+    values the conditions name: the column's values and those are matched
+    by a comparison each, and only other texts are hashed.
     """
-    is_received = kinds == RECEIVED
     if column is not None:
         codes, col_names = factorize(column)
     else:
         codes, col_names = np.full(int(stream_rows.max(initial=-1)) + 1, -1), []
-    vocabulary = np.unique(np.concatenate([np.asarray(col_names, dtype=str), given]))
+    given_codes, given_names = factorize(given, (*col_names, *named))
+    distinct = [*col_names, *given_names]
+    vocabulary = np.unique(np.asarray(distinct, dtype=str))
     vocabulary = vocabulary[vocabulary != ""]
-    remap = np.searchsorted(vocabulary, np.asarray(col_names, dtype=str)).astype(
-        np.int32
-    )
-    remap = np.append(remap, np.int32(-1))  # code -1 reads the last: missing
-    setting = np.full(len(kinds), -1, dtype=np.int32)
+    remap = np.searchsorted(vocabulary, np.asarray(distinct, dtype=str))
+    remap = np.append(remap.astype(np.int32), np.int32(-1))  # -1: missing
+    setting = np.full(len(is_received), -1, dtype=np.int32)
     setting[is_received] = remap[codes[stream_rows[is_received]]]
-    found = np.searchsorted(vocabulary, given).astype(np.int32)
-    found[given == ""] = -1
-    setting[setter] = found
+    shifted = np.where(given_codes >= 0, given_codes + len(col_names), -1)
+    setting[setter] = remap[shifted]
     return _forward_fill(setting, is_received | setter), vocabulary
 
 
 def _forward_fill(setting: npt.NDArray[Any], sets: Bools) -> Any:
     """Each row's latest setting at or before it (receipts always set)."""
-    source = np.where(sets, np.arange(len(sets)), 0)
+    kind = np.int32 if len(sets) < 2**31 else np.int64  # half the bytes to move
+    source = np.arange(len(sets), dtype=kind)
+    source[~sets] = 0
     np.maximum.accumulate(source, out=source)
     return setting[source]
 
@@ -162,18 +170,16 @@ def build_stream(
     pauses: Pauses,
     columns: Columns,
     fields: Iterable[str],
+    values: Mapping[str, Sequence[str]] | None = None,
 ) -> Stream:
-    """Sort the rows of the ``live`` requests once and read their fields."""
+    """Sort the rows of the ``live`` requests once and read their fields.
+
+    ``values`` are the values the conditions name per field, if known.
+    """
     rows = np.flatnonzero(live)
     answered = rows[responded[rows] != NAT]
     ev = live[events.row] if len(events.row) else np.zeros(0, dtype=bool)
     kept = np.flatnonzero(ev)
-    if len(kept) > 1 and not bool(
-        (events.row[kept][1:] >= events.row[kept][:-1]).all()
-    ):
-        # Group the events by request first (stably: each request's own
-        # order is kept), so that the stream is sorted as grouped logs are.
-        kept = kept[np.argsort(events.row[kept], kind="stable")]
     pv = live[pauses.row] if len(pauses.row) else np.zeros(0, dtype=bool)
     p_row = np.repeat(pauses.row[pv], 2)
     p_at = np.stack([pauses.start[pv], pauses.end[pv]], axis=1).reshape(-1)
@@ -204,12 +210,12 @@ def build_stream(
     )
     row_all = np.concatenate(parts_row)
     at_all = np.concatenate(parts_at)
-    order = _sorted_order(row_all, at_all)
-    row_s, at_s, kind_s = row_all[order], at_all[order], kinds[order]
-    code_s, source_s = code[order], source[order]
+    order, row_s, at_s = _sorted_order(row_all, at_all)
+    kind_s, code_s = kinds[order], code[order]
+    is_received = kind_s == RECEIVED
     names = (*IMPLICIT_EVENTS, *events.names)
     name = np.where(code_s >= 0, code_s + 2, -1).astype(np.int32)
-    name[kind_s == RECEIVED] = 0
+    name[is_received] = 0
     name[kind_s == RESPONDED] = 1
     explicit = kind_s == EVENT
     field_codes = {}
@@ -224,12 +230,16 @@ def build_stream(
         field_codes[field] = _field(
             columns.get(field),
             stream_rows=row_s,
-            kinds=kind_s,
+            is_received=is_received,
             setter=setter,
-            given=events.value[source_s[setter]],
+            given=events.value[source[order[setter]]],
+            named=(values or {}).get(field, ()),
         )
-    bounds = (kind_s == PAUSE_START) | (kind_s == PAUSE_END) | (kind_s == RECEIVED)
-    paused = _forward_fill(kind_s == PAUSE_START, bounds)
+    if len(p_row):
+        bounds = (kind_s == PAUSE_START) | (kind_s == PAUSE_END) | is_received
+        paused = _forward_fill(kind_s == PAUSE_START, bounds)
+    else:  # no pauses table: no row is paused by it
+        paused = np.zeros(len(order), dtype=bool)
     first = np.ones(len(order), dtype=bool)
     first[1:] = row_s[1:] != row_s[:-1]
     end = _run_ends(first)
