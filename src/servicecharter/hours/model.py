@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
 import warnings
 import zoneinfo
 from collections.abc import Container, Iterable, Iterator
-from typing import Any, Literal, Protocol
+from typing import Any, Literal
 
 import attrs
 
@@ -18,7 +17,7 @@ from .holidays import HolidaySource, to_holiday_sources
 from .notation import parse_rules
 from .notation_model import StructuredParts, structured_parts
 from .notation_write import format_hours
-from .osm_rules import HoursRule, Piece, day_pieces, owned_ranges
+from .osm_rules import HoursRule, Piece
 from .parts import (
     AnnualDay,
     ScheduleChange,
@@ -30,17 +29,12 @@ from .parts import (
     to_seasons,
     to_special_days,
 )
-from .ranges import DayRanges, TimeRange, Weekly, to_day_ranges, to_weekly
+from .ranges import DayRanges, Weekly, to_day_ranges, to_weekly
+from .rule_days import HolidayLookup, check_rules, dated, rule_ranges
 
 __all__ = ["OpeningHours", "UnknownPolicy"]
 
 UnknownPolicy = Literal["closed", "open", "error"]
-_POLICIES = ("closed", "open", "error")
-_ONE_DAY = dt.timedelta(days=1)
-
-
-class _HolidayLookup(Protocol):
-    def __contains__(self, day: object, /) -> bool: ...
 
 
 def _to_rules(value: object) -> tuple[HoursRule, ...]:
@@ -144,7 +138,7 @@ class OpeningHours:
         object.__setattr__(
             self, "_annual_map", {(d.month, d.day): d.ranges for d in self.annual_days}
         )
-        self._check_rules()
+        check_rules(self)
         both = self.closures & {d.date for d in self.special_days}
         if both:
             raise InvalidHoursError(
@@ -280,7 +274,7 @@ class OpeningHours:
         return self.changes[index - 1].weekly if index else self.weekly
 
     def ranges_on(
-        self, day: dt.date, holidays: _HolidayLookup | None = None
+        self, day: dt.date, holidays: HolidayLookup | None = None
     ) -> DayRanges:
         """The ranges that belong to ``day`` (those crossing midnight included)."""
         _check_date(day)
@@ -299,7 +293,7 @@ class OpeningHours:
     def _ranges(
         self,
         day: dt.date,
-        holidays: _HolidayLookup,
+        holidays: HolidayLookup,
         cache: dict[dt.date, list[Piece]],
     ) -> DayRanges:
         """The ranges of ``day``; ``cache`` keeps the rules' pieces of dates."""
@@ -317,48 +311,8 @@ class OpeningHours:
             if day.month in season.months and season.weekly[weekday] is not None:
                 return season.weekly[weekday]  # type: ignore[return-value]
         if self.rules and not (self.changes and self.changes[0].effective <= day):
-            return self._rule_ranges(day, holidays, cache)
+            return rule_ranges(self, day, holidays, cache)
         return self.weekly_on(day)[weekday]
-
-    def _rule_ranges(
-        self,
-        day: dt.date,
-        holidays: _HolidayLookup,
-        cache: dict[dt.date, list[Piece]],
-    ) -> DayRanges:
-        """The ranges ``rules`` give ``day`` (needs its neighbours' too)."""
-        lookup = {"PH": holidays}
-        if self.school_holidays:
-            years = max(day.year - 1, 1), min(day.year + 1, 9999)
-            lookup["SH"] = _school_dates(self.school_holidays, *years)
-        pieces = []
-        for offset in (-1, 0, 1):
-            date = day + offset * _ONE_DAY
-            known = cache.get(date)
-            if known is None:
-                known = cache[date] = day_pieces(self.rules, date, lookup)
-            pieces.append(known)
-        ranges = owned_ranges(*pieces, unknown_open=self.unknown == "open")
-        return tuple(TimeRange(start, end) for start, end in ranges)
-
-    def _check_rules(self) -> None:
-        if self.unknown not in _POLICIES:
-            raise InvalidHoursError(
-                f"unknown={self.unknown!r}; use 'closed', 'open' or 'error'"
-            )
-        if not self.rules:
-            return
-        if self.holiday_hours:
-            raise InvalidHoursError(
-                "give holiday hours as a PH rule when there are rules, not "
-                "holiday_hours"
-            )
-        if self.unknown == "error" and any(r.has_unknown for r in self.rules):
-            raise InvalidHoursError(
-                "the hours have unknown times (unknown, a comment without "
-                "open/closed, or an open end like 18:00+); say what they count "
-                "as with unknown='closed' or unknown='open'"
-            )
 
     def holiday_dates(self, first_year: int, last_year: int) -> frozenset[dt.date]:
         """All holiday dates of the sources in the years given (inclusive)."""
@@ -389,24 +343,10 @@ class OpeningHours:
         """Whether any weekly hours (current or changed) have open time."""
         weeks = [self.weekly, *(c.weekly for c in self.changes)]
         recurring = any(
-            r.state != "closed" and not r.selector.years and not _dated(r)
+            r.state != "closed" and not r.selector.years and not dated(r)
             for r in self.rules
         )
         return recurring or any(day for week in weeks for day in week)
-
-
-@functools.lru_cache(maxsize=64)
-def _school_dates(
-    sources: tuple[HolidaySource, ...], first_year: int, last_year: int
-) -> frozenset[dt.date]:
-    """The dates of school holiday sources in the years given."""
-    return frozenset().union(*(s.dates(first_year, last_year) for s in sources))
-
-
-def _dated(rule: HoursRule) -> bool:
-    """Whether a rule selects only dates of given years."""
-    dates = rule.selector.dates
-    return bool(dates) and all(getattr(d, "year", None) for d in dates)
 
 
 def _check_date(day: object) -> None:
