@@ -26,7 +26,8 @@ def factorize(values: Any, known: tuple[str, ...] = ()) -> tuple[I64, list[str]]
 
     Missing: None, NaN, NaT, pandas NA and the empty string. Values are
     compared as text (a priority ``1`` is ``"1"``). The ``known`` texts are
-    matched by one vectorised comparison each, and only the rest is sorted.
+    matched by one vectorised comparison each when they are few (up to
+    ``_FEW``); the rest, or all values when they are many, is sorted once.
     """
     if hasattr(values, "isna") and hasattr(values, "to_numpy"):
         missing = np.asarray(values.isna(), dtype=bool)
@@ -46,18 +47,22 @@ def factorize(values: Any, known: tuple[str, ...] = ()) -> tuple[I64, list[str]]
         array = array.astype(str)
     names = [name for name in dict.fromkeys(known) if name]
     rest = ~missing
-    if len(names) > _FEW:  # many names: one sort of all values, not one pass each
-        return _factorize_sorted(array, rest, codes, names)
-    for code, name in enumerate(names):
-        hit = np.asarray(array == name, dtype=bool) & rest
-        codes[hit] = code
-        rest &= ~hit
-    if rest.any():
+    if len(names) <= _FEW:  # few names: one comparison each beats a sort
+        for code, name in enumerate(names):
+            hit = np.asarray(array == name, dtype=bool) & rest
+            codes[hit] = code
+            rest &= ~hit
+    if rest.any():  # the rest sorted once; known names keep their positions
         others = array[rest]
         text = others if others.dtype.kind == "U" else others.astype(str)
         uniques, inverse = np.unique(text, return_inverse=True)
-        codes[rest] = inverse.reshape(-1) + len(names)
-        names += uniques.tolist()
+        position = {name: k for k, name in enumerate(names)}
+        for value in uniques.tolist():  # one turn per distinct value
+            if value not in position:
+                position[value] = len(names)
+                names.append(value)
+        mapping = np.array([position[v] for v in uniques.tolist()], dtype=np.int64)
+        codes[rest] = mapping[inverse.reshape(-1)]
     if "" in names:  # the empty string means missing, whatever its source
         codes[codes == names.index("")] = -1
     return codes, names
@@ -65,26 +70,6 @@ def factorize(values: Any, known: tuple[str, ...] = ()) -> tuple[I64, list[str]]
 
 _FEW = 16
 """Up to this many known names, one comparison each beats sorting the values."""
-
-
-def _factorize_sorted(
-    array: npt.NDArray[Any], rest: Bools, codes: I64, names: list[str]
-) -> tuple[I64, list[str]]:
-    """``factorize`` for many known names: the distinct values sorted once."""
-    if rest.any():
-        others = array[rest]
-        text = others if others.dtype.kind == "U" else others.astype(str)
-        uniques, inverse = np.unique(text, return_inverse=True)
-        position = {name: k for k, name in enumerate(names)}
-        for value in uniques.tolist():  # one turn per distinct value
-            position.setdefault(value, len(names))
-            if position[value] == len(names):
-                names.append(value)
-        mapping = np.array([position[v] for v in uniques.tolist()], dtype=np.int64)
-        codes[rest] = mapping[inverse.reshape(-1)]
-    if "" in names:
-        codes[codes == names.index("")] = -1
-    return codes, names
 
 
 def _missing_objects(array: npt.NDArray[np.object_]) -> Bools:
