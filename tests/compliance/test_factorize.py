@@ -42,3 +42,31 @@ def test_many_known_names_take_the_sorted_path() -> None:
         "aa",
     ]
     assert names[len(known) :] == ["aa", "zz"]
+
+
+KEYED = st.sampled_from(["ab", "ac", "abc", "b", "", "zz", "a" * 9, "é", "ab\x00"])
+
+
+@settings(max_examples=100)
+@given(
+    values=st.lists(KEYED, min_size=1, max_size=30),
+    known=st.lists(KEYED, max_size=5),
+)
+def test_long_text_columns_keyed_by_one_character_agree(
+    values: list[str], known: list[str]
+) -> None:
+    """The character-column path names every row as the sorted path does."""
+    column = np.array(values * (rows._KEYED_FROM // len(values) + 1))
+    assert len(column) >= rows._KEYED_FROM
+    codes, names = rows.factorize(column, tuple(known))
+    slow_codes, slow_names = rows._sorted_codes(column, tuple(known))
+    assert names == slow_names
+    assert codes.tolist() == slow_codes.tolist()
+
+
+def test_one_character_tells_known_names_apart() -> None:
+    known = ("web-form", "callbacks", "usage", "urgent")
+    column = np.array(["usage", "urgent", "web", "", "callbacks!"] * 2000)
+    codes, names = rows.factorize(column, known)
+    assert names == [*known, "callbacks!", "web"]
+    assert codes[:5].tolist() == [2, 3, 5, -1, 4]

@@ -2,8 +2,10 @@
 
 ``factorize`` gives each row the position of its text in a list of distinct
 texts, the known ones first, and -1 for a missing value (None, NaN, NaT,
-pandas' NA, the empty string). Few known names are matched by one
-vectorised comparison each; many by one sort of the whole column.
+pandas' NA, the empty string). In a long text column, known names that
+one character position tells apart are matched by that character and one
+whole comparison; otherwise few known names are matched by one vectorised
+comparison each, many by one sort of the whole column.
 """
 
 from __future__ import annotations
@@ -29,6 +31,16 @@ def factorize(values: Any, known: tuple[str, ...] = ()) -> tuple[I64, list[str]]
     matched by one vectorised comparison each when they are few (up to
     ``_FEW``); the rest, or all values when they are many, is sorted once.
     """
+    array = values if isinstance(values, np.ndarray) else None
+    if array is not None and array.dtype.kind == "U" and array.ndim == 1:
+        fast = _by_key_column(array, [name for name in dict.fromkeys(known) if name])
+        if fast is not None:
+            return fast
+    return _sorted_codes(values, known)
+
+
+def _sorted_codes(values: Any, known: tuple[str, ...]) -> tuple[I64, list[str]]:
+    """``factorize`` by comparisons with the known names, the rest sorted."""
     if hasattr(values, "isna") and hasattr(values, "to_numpy"):
         missing = np.asarray(values.isna(), dtype=bool)
         array = values.to_numpy(dtype=object)
@@ -67,6 +79,46 @@ def factorize(values: Any, known: tuple[str, ...] = ()) -> tuple[I64, list[str]]
         codes[codes == names.index("")] = -1
     return codes, names
 
+
+def _by_key_column(
+    array: npt.NDArray[np.str_], names: list[str]
+) -> tuple[I64, list[str]] | None:
+    """Known names matched by one character column, each match checked whole.
+
+    When one character position tells the known names apart, every row's
+    candidate is read from that column (one gather from a small table) and
+    confirmed by one comparison of the whole texts: two passes over the
+    column, whatever the number of names. The rows that match no name (and
+    calls where no column tells the names apart) take the general path.
+    """
+    width = array.dtype.itemsize // 4
+    fitting = [name for name in names if 0 < len(name) <= width]
+    if not width or not fitting or len(array) < _KEYED_FROM:
+        return None
+    grid = np.array(fitting, dtype=array.dtype).view(np.uint32).reshape(-1, width)
+    column = next(
+        (j for j in range(width) if len(set(grid[:, j].tolist())) == len(fitting)),
+        None,
+    )
+    if column is None:
+        return None
+    table = np.full(int(grid[:, column].max()) + 2, -1, dtype=np.int64)
+    table[grid[:, column]] = [names.index(name) for name in fitting]
+    chars = array.view(np.uint32).reshape(len(array), width)[:, column]
+    candidate = table.take(chars, mode="clip")  # past the table: its last, -1
+    spelled = np.array([*names, ""], dtype=array.dtype)[candidate]
+    hit = (array == spelled) & (candidate >= 0)
+    codes = np.where(hit, candidate, -1)
+    rest = np.flatnonzero(~hit)
+    if not rest.size:
+        return codes, list(names)
+    others, more = _sorted_codes(array[rest], tuple(names))
+    codes[rest] = others
+    return codes, more
+
+
+_KEYED_FROM = 4096
+"""From this many rows, known names are matched by one character column."""
 
 _FEW = 16
 """Up to this many known names, one comparison each beats sorting the values."""

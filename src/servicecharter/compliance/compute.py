@@ -47,10 +47,12 @@ PERCENTILES = (50, 90, 95)
 
 def share_of(used: I64, budget: I64) -> npt.NDArray[np.float64]:
     """Share of the budget used; a zero budget is all used (1.0) or overspent (inf)."""
-    positive = budget > 0
-    safe = np.where(positive, budget, 1).astype(np.float64)
-    share = used.astype(np.float64) / safe
-    return np.where(positive, share, np.where(used > 0, np.inf, 1.0))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.true_divide(used, budget)
+    spent = np.flatnonzero(budget <= 0)
+    if spent.size:
+        share[spent] = np.where(used[spent] > 0, np.inf, 1.0)
+    return share
 
 
 def percentiles(times: I64) -> list[dt.timedelta | None]:

@@ -23,6 +23,7 @@ from .compute import (
     INVALID,
     MET,
     NOT_STARTED,
+    OPEN,
     STATUSES,
     UNMEASURED,
     Lines,
@@ -45,7 +46,10 @@ from .lines import (
 from .pauses import Pauses
 from .stream import Stream, build_stream
 
-__all__ = ["compute_lines", "condition_names"]
+__all__ = ["OPEN_FLAGS", "compute_lines", "condition_names"]
+
+OPEN_FLAGS = "_open"
+"""The key of the lines' open flags, which ``evaluate`` takes out."""
 
 
 def _objectives(engagements: tuple[Engagement, ...]) -> Iterator[Objective]:
@@ -137,17 +141,19 @@ def compute_lines(
         fields=sorted(fields),
         values=condition_values(measured),
     )
-    widths = (np.arange(max(most, 1))[None, :] < per_row[:, None]).astype(np.int64)
+    widths = None  # one cycle per objective, unless an objective has cycles
     found = []
     for e, engagement in enumerate(engagements):
         if simple[e]:
             continue
+        if widths is None:
+            widths = (np.arange(max(most, 1)) < per_row[:, None]).astype(np.int64)
         inside = chosen[stream.row] == e
         for k, objective in enumerate(engagement.objectives):
             cycles = derive_cycles(stream, objective, inside, engagement.pausable)
             np.maximum.at(widths[:, k], cycles.row, cycles.number + 1)
             found.append((e, k, cycles))
-    layout = layout_lines(per_row, widths)
+    layout = layout_lines(per_row, widths, most)
     out = empty_out(len(layout.row))
     status = out["status"]
     status[live[layout.row]] = NOT_STARTED
@@ -215,6 +221,7 @@ def compute_lines(
         "start": out["start"].view("datetime64[us]"),
         "stop": out["stop"].view("datetime64[us]"),
         "due": out["due"].view("datetime64[us]"),
+        OPEN_FLAGS: status == OPEN,  # for the at-risk columns, then dropped
     }
     return lines_out, summary
 
@@ -240,8 +247,10 @@ def _plain(
     """
     in_rows = np.zeros(len(received), dtype=bool)
     in_rows[rows] = True
-    for code in np.unique(zones[rows]).tolist():
-        group = rows[zones[rows] == code]
+    row_zones = zones[rows]
+    codes = np.flatnonzero(np.bincount(row_zones, minlength=len(specs))).tolist()
+    for code in codes:
+        group = rows if len(codes) == 1 else rows[row_zones == code]
         calendar = group_calendar(charter, engagement, specs[code])
         paused = np.zeros(len(group), dtype=np.int64)
         if len(pauses.row):
@@ -353,8 +362,11 @@ def _summarize(
     judged = (status[counted] == MET) | (status[counted] == BREACHED)
     used = out["used"][counted][judged]
     judged_slot = slot[judged]
-    order = np.argsort(judged_slot, kind="stable")
-    bounds = np.searchsorted(judged_slot[order], np.arange(n_slots + 1))
+    # Slots are few: a 16-bit stable sort is a radix sort, several times faster.
+    narrow = np.uint16 if n_slots <= np.iinfo(np.uint16).max else np.int64
+    order = np.argsort(judged_slot.astype(narrow), kind="stable")
+    bounds = np.zeros(n_slots + 1, dtype=np.int64)
+    np.cumsum(np.bincount(judged_slot, minlength=n_slots), out=bounds[1:])
     summary: list[dict[str, Any]] = []
     for e, engagement in enumerate(engagements):
         for k in range(len(engagement.objectives)):

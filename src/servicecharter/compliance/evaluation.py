@@ -55,7 +55,7 @@ from .._errors import InvalidArgumentError, InvalidRequestError
 from ..charter import Charter
 from ..charter.charter import checked_charter
 from .compute import STATUSES, Lines
-from .engine import compute_lines, condition_names
+from .engine import OPEN_FLAGS, compute_lines, condition_names
 from .events import EventsIn, empty_events, read_events
 from .input import (
     RequestsIn,
@@ -160,7 +160,8 @@ def _check_fields(
     has_events: bool,
 ) -> None:
     """A ``when`` field no input has is an error; an unseen event a problem."""
-    used = np.unique(chosen[chosen >= 0]).tolist()
+    seen = np.bincount(chosen + 1, minlength=len(charter.engagements) + 1)
+    used = np.flatnonzero(seen[1:]).tolist()
     engagements = tuple(charter.engagements[e] for e in used)
     given = set(log.seen)
     for engagement in engagements:
@@ -347,7 +348,7 @@ def evaluate(
         if strict:
             raise InvalidRequestError(problems, n)
     lines = {"row": lines["row"], "id": ids[lines["row"]], **lines}
-    share, is_open = lines["share_used"], lines["status"] == "open"
+    share, is_open = lines["share_used"], lines.pop(OPEN_FLAGS)
     for threshold in thresholds:
         lines[_risk_name(threshold)] = is_open & (share >= threshold)
     for name in _LIFECYCLE_COLUMNS:  # after today's columns, in this order

@@ -17,7 +17,7 @@ import attrs
 import numpy as np
 import numpy.typing as npt
 
-from .._core.units import I64, NAT
+from .._core.units import I64, NAT, ONE_US
 from ..calendar import BusinessCalendar
 from ..charter import Engagement, Objective, Target
 from ..rules import BusinessDuration
@@ -59,8 +59,13 @@ class Layout:
     cycle: I64
 
 
-def layout_lines(per_row: I64, widths: I64) -> Layout:
-    """Lines of ``widths[row, k]`` cycles each; a row without objectives has one."""
+def layout_lines(per_row: I64, widths: I64 | None, most: int) -> Layout:
+    """Lines of ``widths[row, k]`` cycles each; a row without objectives has one.
+
+    ``widths`` None: one cycle for each of the row's ``per_row`` objectives.
+    """
+    if widths is None:
+        return _one_cycle_each(per_row, most)
     n, most = widths.shape
     widths = widths.copy()
     none = per_row == 0
@@ -79,6 +84,20 @@ def layout_lines(per_row: I64, widths: I64) -> Layout:
         row, objective = np.arange(n, dtype=np.int64), np.full(n, -1, dtype=np.int64)
         cycle = np.zeros(n, dtype=np.int64)
     return Layout(base[:-1].reshape(n, max(most, 1)), row, objective, cycle)
+
+
+def _one_cycle_each(per_row: I64, most: int) -> Layout:
+    """The layout of one line per (row, objective), one for a row without any."""
+    n = len(per_row)
+    width = np.maximum(per_row, 1)
+    first = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(width, out=first[1:])
+    row = np.repeat(np.arange(n, dtype=np.int64), width)
+    objective = np.arange(int(first[-1]), dtype=np.int64)
+    objective -= first[row]
+    objective[first[:-1][per_row == 0]] = -1  # the lone line of such a row
+    base = first[:-1, None] + np.arange(max(most, 1), dtype=np.int64)
+    return Layout(base, row, objective, np.zeros(len(row), dtype=np.int64))
 
 
 def target_calendar(
@@ -147,7 +166,11 @@ def compute_cycles(
     moved = np.flatnonzero(paused > 0)
     if moved.size:
         due[moved] = kernel.add(due[moved], paused[moved])
-    budget = kernel.elapsed(start, due) - paused
+    rule = target.within
+    if isinstance(rule, BusinessDuration):  # elapsed(t, add(t, d)) == d, a law
+        budget = np.full(len(start), rule.duration // ONE_US, dtype=np.int64)
+    else:
+        budget = kernel.elapsed(start, due) - paused
     status = np.where(
         stopped,
         np.where(stop <= due, MET, BREACHED),
@@ -158,7 +181,6 @@ def compute_cycles(
         now = np.full(int((~stopped).sum()), now_us, dtype=np.int64)
         left[~stopped] = kernel.elapsed(now, due[~stopped])
     closing = due
-    rule = target.within
     if isinstance(rule, BusinessDuration) and rule.boundary != "close":
         closing = kernel.add(due, np.zeros(len(due), dtype=np.int64), closing=True)
     for name, values in (
