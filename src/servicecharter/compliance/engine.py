@@ -8,7 +8,7 @@ that no target matches is an ``invalid`` line with its reason.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import attrs
@@ -43,6 +43,7 @@ from .lines import (
     target_calendar,
     targets_of,
 )
+from .ordering import by_group
 from .pauses import Pauses
 from .stream import Stream, build_stream
 
@@ -160,18 +161,23 @@ def compute_lines(
     status[bad[layout.row]] = INVALID
     lone = per_row[layout.row] == 0
     status[lone] = np.where(bad[layout.row], INVALID, UNMEASURED)[lone]
+    plain = live & np.array([*simple, False])[chosen]
+    rows_of = _grouped(np.flatnonzero(plain), chosen, len(engagements))
+    pauses_of = _grouped(
+        np.flatnonzero(plain[pauses.row]), chosen[pauses.row], len(engagements)
+    )
     for e, engagement in enumerate(engagements):
         if simple[e]:
-            rows = np.flatnonzero(live & (chosen == e))
             _plain(
                 charter,
                 out,
                 engagement,
-                rows,
+                rows_of(e),
                 layout=layout,
                 received=received,
                 responded=responded,
                 pauses=pauses,
+                mine=pauses_of(e),
                 zones=zones,
                 specs=specs,
                 now_us=now_us,
@@ -226,6 +232,13 @@ def compute_lines(
     return lines_out, summary
 
 
+def _grouped(where: I64, keys: I64, groups: int) -> Callable[[int], I64]:
+    """The positions ``where`` whose key is ``g``, in order, for each ``g``."""
+    order, bounds = by_group(keys[where], groups)
+    ordered = where[order]
+    return lambda g: ordered[bounds[g] : bounds[g + 1]]
+
+
 def _plain(
     charter: Any,
     out: Lines,
@@ -236,30 +249,29 @@ def _plain(
     received: I64,
     responded: I64,
     pauses: Pauses,
+    mine: I64,
     zones: I64,
     specs: list[tuple[str | None, str | None]],
     now_us: int,
 ) -> None:
     """Objectives from receipt to response: one cycle per row, no stream.
 
-    The pauses of a row lie inside its life (they were clipped to it), so
-    the time paused is their business time.
+    ``mine`` are the positions of the pauses of these rows. The pauses of
+    a row lie inside its life (they were clipped to it), so the time paused
+    is their business time.
     """
-    in_rows = np.zeros(len(received), dtype=bool)
-    in_rows[rows] = True
     row_zones = zones[rows]
     codes = np.flatnonzero(np.bincount(row_zones, minlength=len(specs))).tolist()
     for code in codes:
         group = rows if len(codes) == 1 else rows[row_zones == code]
         calendar = group_calendar(charter, engagement, specs[code])
         paused = np.zeros(len(group), dtype=np.int64)
-        if len(pauses.row):
-            mine = in_rows[pauses.row] & (zones[pauses.row] == code)
-            if mine.any():
-                took = calendar.kernel.elapsed(pauses.start[mine], pauses.end[mine])
-                where = np.searchsorted(group, pauses.row[mine])
-                paused = np.bincount(where, weights=took, minlength=len(group))
-                paused = paused.astype(np.int64)
+        zoned = mine if len(codes) == 1 else mine[zones[pauses.row[mine]] == code]
+        if zoned.size:
+            took = calendar.kernel.elapsed(pauses.start[zoned], pauses.end[zoned])
+            where = np.searchsorted(group, pauses.row[zoned])
+            paused = np.bincount(where, weights=took, minlength=len(group))
+            paused = paused.astype(np.int64)
         start, stop = received[group], responded[group]
         end = np.where(stop != NAT, stop, now_us)
         used = calendar.kernel.elapsed(start, end) - paused  # one clock for all
@@ -362,11 +374,7 @@ def _summarize(
     judged = (status[counted] == MET) | (status[counted] == BREACHED)
     used = out["used"][counted][judged]
     judged_slot = slot[judged]
-    # Slots are few: a 16-bit stable sort is a radix sort, several times faster.
-    narrow = np.uint16 if n_slots <= np.iinfo(np.uint16).max else np.int64
-    order = np.argsort(judged_slot.astype(narrow), kind="stable")
-    bounds = np.zeros(n_slots + 1, dtype=np.int64)
-    np.cumsum(np.bincount(judged_slot, minlength=n_slots), out=bounds[1:])
+    order, bounds = by_group(judged_slot, n_slots)
     summary: list[dict[str, Any]] = []
     for e, engagement in enumerate(engagements):
         for k in range(len(engagement.objectives)):
