@@ -4,8 +4,10 @@ Run: ``python benchmarks/bench_evaluate.py [rows]``. 10 % of the requests
 have one or two pauses (a long table of about 150,000 pauses) on engagements
 made pausable for the benchmark. Prints the wall time of the FIRST run of the
 process apart from the best and median of the warm runs, the minor page
-faults of each run, the peak memory of one more run traced by tracemalloc
-(numpy reports its buffers to it) and the process's peak resident size.
+faults of each run, the ratio of the median to the core ``add`` of the same
+rows (measured in the same run), the peak memory of one more run traced by
+tracemalloc (numpy reports its buffers to it) and the process's peak
+resident size.
 
 The first full-size run of a process is slower than the next ones (see
 docs/compliance.md, "Performance"): not the calendar (the small warm-up run
@@ -75,6 +77,19 @@ def make_pauses(
     }
 
 
+def _core_add(charter: Any, requests: dict[str, np.ndarray[Any, Any]]) -> float:
+    """Median time of ``BusinessCalendar.add`` on the requests' receipts."""
+    calendar = charter.calendar_for(charter.engagements[0].id)
+    received, hours = requests["received_at"], np.timedelta64(4, "h")
+    calendar.add(received[:1000], hours)
+    runs = []
+    for _ in range(7):
+        t0 = time.perf_counter()
+        calendar.add(received, hours)
+        runs.append(time.perf_counter() - t0)
+    return median_best(runs)[0]
+
+
 def _faults() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_minflt
 
@@ -101,6 +116,7 @@ def main() -> None:
         faults.append(_faults() - f0)
         lines, problems = len(result.requests["row"]), len(result.problems)
         del result
+    core = _core_add(base, requests)
     tracemalloc.start()
     evaluate(charter, requests, now=now, pauses=pauses)
     _, peak = tracemalloc.get_traced_memory()
@@ -116,6 +132,10 @@ def main() -> None:
         f"median {median:.3f} s"
     )
     print("  runs: " + ", ".join(f"{t:.3f}" for t in times))
+    print(
+        f"  core add (4 business hours) on the same rows, same run: median "
+        f"{core * 1e3:.1f} ms; evaluate's median is {median / core:.0f}x it"
+    )
     print("  minor page faults per run: " + ", ".join(f"{f:,}" for f in faults))
     print(f"  peak traced memory during evaluate: {peak / 2**20:.0f} MiB")
     print(f"  process peak RSS: {rss:.0f} MiB")
