@@ -4,7 +4,8 @@ Independent of the engine: each request's rows are replayed one by one with
 the contract's rules (docs/lifecycles.md), cycles opened and closed by a
 plain state machine, and business time counted minute by minute, a minute
 open when the calendar is open at its start and paused when a pause state
-(or, with ``resume``, the stop state) holds after every row up to it. Only
+(or, with ``resume``, the stop state) holds after every row up to it, or
+when the minute lies in a spell of the pauses table. Only
 instants on whole minutes, with calendars whose changes fall on whole
 minutes, are meant for it. The rule's deadline from the start and the
 calendar's ``add`` are taken from the library: they are not under test.
@@ -145,8 +146,13 @@ def measure(
     *,
     calendars: Mapping[str | None, BusinessCalendar],
     now_us: int,
+    pauses: Sequence[tuple[int, int]] = (),
 ) -> list[Line]:
-    """Every cycle of ``objective`` over ``rows`` (received first), measured."""
+    """Every cycle of ``objective`` over ``rows`` (received first), measured.
+
+    ``pauses`` are the request's spells of the pauses table, ``[start, end)``
+    inside its life (a pausable engagement): the clock stops in them too.
+    """
     watched = set(attributes) | {r.name for r in rows}
     states = _states(rows, attributes, watched)
     out = []
@@ -188,6 +194,7 @@ def measure(
             )
             if resume:
                 pause[k] |= _holds(stop_state, fields)  # type: ignore[arg-type]
+            pause[k] |= any(a <= m < b for a, b in pauses)
         paused = int((is_open & pause).sum()) * MINUTE_US
         used = int((is_open & ~pause).sum()) * MINUTE_US
         utc = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
