@@ -77,3 +77,27 @@ def test_a_running_cycle() -> None:
 def test_an_event_before_receipt_is_an_error() -> None:
     with pytest.raises(sc.InvalidArgumentError, match="before the receipt"):
         sc.explain(CHARTER, "tickets", at(2, 16), events=EVENTS)
+
+
+def test_each_cycle_shows_the_open_time_its_numbers_add_up_to() -> None:
+    """The open intervals from a cycle's start to its stop are used + paused."""
+    text = sc.explain(CHARTER, "tickets", at(1, 16), events=EVENTS, now=at(8, 12))
+    # Resolution resumes on reopening: Mon 16:00 to Thu 13:00, 9 h 35 min
+    # used and 11 h 25 min paused, 21 h of open time in all.
+    assert "used: 9 h 35 min of business time; paused: 11 h 25 min" in text
+    assert (
+        "why: from its start to its stop the service is open 21 h, used and "
+        "paused together: Mon 16:00-17:00 (1 h), Tue 09:00-17:00 (8 h), "
+        "Wed 09:00-17:00 (8 h), Thu 09:00-13:00 (4 h)"
+    ) in text
+    assert (
+        "why: from its start to its stop the service is open 3 h 30 min: "
+        "Thu 09:30-13:00 (3 h 30 min)"
+    ) in text
+
+
+def test_a_running_cycle_shows_the_open_time_until_now() -> None:
+    text = sc.explain(CHARTER, "tickets", at(1, 16), events=EVENTS[:4], now=at(2, 16))
+    assert (
+        "why: from its start to now the service is open 1 h: Tue 15:00-16:00 (1 h)"
+    ) in text

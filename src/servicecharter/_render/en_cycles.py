@@ -2,8 +2,10 @@
 
 Each objective with a lifecycle is told as its cycles: when each started,
 what paused it, when it stopped (or that it runs), the target that applied,
-the business time used and paused, the deadline and the verdict, with the
-numbers ``evaluate`` gives.
+the business time used and paused, the open intervals that make them up
+(used and paused together are the open time from the start to the stop, or
+to ``now``), the deadline and the verdict, with the numbers ``evaluate``
+gives.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ from typing import Any
 
 import numpy as np
 
+from ..calendar import BusinessCalendar
 from ..charter import Engagement
-from .en_moments import business_words
+from .en_moments import business_words, short_duration
+from .en_reasons import open_time
 
 __all__ = ["cycle_lines"]
 
@@ -37,8 +41,15 @@ def cycle_lines(
     lines: dict[str, Any],
     at: Callable[[dt.datetime], str],
     events: Sequence[tuple[Any, ...]],
+    *,
+    calendar_of: Callable[[Any], BusinessCalendar],
+    now: dt.datetime | None,
 ) -> list[str]:
-    """The lines of words for each objective's cycles."""
+    """The lines of words for each objective's cycles.
+
+    ``calendar_of(target)`` is the calendar a target measures on; ``now``
+    ends the cycles still running.
+    """
     out = [f"events: {len(events)} given"]
     for index, objective in enumerate(engagement.objectives):
         oid = engagement.objective_ids()[index]
@@ -52,12 +63,20 @@ def cycle_lines(
             )
             out.append(f"  paused while {shown}")
         for k in mine:
-            out.extend(_one_cycle(objective, lines, k, at))
+            out.extend(
+                _one_cycle(objective, lines, k, at, calendar_of=calendar_of, now=now)
+            )
     return out
 
 
 def _one_cycle(
-    objective: Any, lines: dict[str, Any], k: int, at: Callable[[dt.datetime], str]
+    objective: Any,
+    lines: dict[str, Any],
+    k: int,
+    at: Callable[[dt.datetime], str],
+    *,
+    calendar_of: Callable[[Any], BusinessCalendar],
+    now: dt.datetime | None,
 ) -> list[str]:
     status = str(lines["status"][k])
     start = _instant(lines["start"][k])
@@ -81,6 +100,16 @@ def _one_cycle(
         f"    business time used: {used}"
         + (f"; paused: {business_words(paused)}" if paused else "")
     )
+    end = stop if stop is not None else now
+    if end is not None and end > start:
+        total, words = open_time(calendar_of(target), start, end)
+        until = "its stop" if stop is not None else "now"
+        text.append(
+            f"    why: from its start to {until} the service is open "
+            f"{short_duration(total)}"
+            + (", used and paused together" if paused else "")
+            + f": {words}"
+        )
     if deadline is not None:
         text.append(f"    deadline: {at(deadline)}")
     text.append(f"    {status}")

@@ -306,5 +306,15 @@ def _with_events(
     text.append(f"received: {at(received)}")
     if responded is not None:
         text.append(f"responded: {at(responded)}")
-    text.extend(cycle_lines(engagement, lines, at, list(events)))
+
+    def calendar_of(target: Any) -> Any:
+        if target.calendar is None:
+            return charter.calendar_for(engagement.id)
+        return charter.calendar(target.calendar)
+
+    text.extend(
+        cycle_lines(
+            engagement, lines, at, list(events), calendar_of=calendar_of, now=now
+        )
+    )
     return "\n".join(text)
