@@ -38,8 +38,10 @@ class Events:
     """The events kept, in input order: row, instant, name code and value.
 
     ``code`` is the index of the event's name in ``names`` (-1: a name no
-    objective reads); ``value`` is ``""`` where none was given; ``seen``
-    are the ``names`` that some event has.
+    objective reads); ``value`` is the input's value column, ``""`` where
+    none was given, and ``kept`` the input position of each event kept
+    (``None``: all were): the texts are read only where a field is set,
+    never copied whole. ``seen`` are the ``names`` that some event has.
     """
 
     row: I64
@@ -48,6 +50,11 @@ class Events:
     value: npt.NDArray[np.str_]
     names: tuple[str, ...] = ()
     seen: frozenset[str] = frozenset()
+    kept: I64 | None = None
+
+    def values(self, events: I64) -> npt.NDArray[np.str_]:
+        """The value texts of the kept events at positions ``events``."""
+        return self.value[events if self.kept is None else self.kept[events]]
 
 
 def empty_events(names: tuple[str, ...] = ()) -> Events:
@@ -137,7 +144,10 @@ def read_events(
     report(early & ~shared, "events: an event comes before the receipt; it is ignored")
     keep = considered & ~unreadable & ~missing_at & ~shared & ~nameless & ~early
     keep &= at <= now_us  # not happened yet
-    code = all_codes[keep]
-    present = np.unique(code[code >= 0]).tolist()
-    seen = frozenset(names[c] for c in present)
-    return Events(row[keep], at[keep], code, value[keep], names, seen)
+    # A count per name code (-1 counted apart) says which names occur.
+    counted = np.bincount(all_codes + 1, weights=keep, minlength=len(names) + 1)
+    seen = frozenset(names[c] for c in np.flatnonzero(counted[1:]).tolist())
+    if keep.all():  # the usual log: every event kept, nothing copied
+        return Events(row, at, all_codes, value, names, seen)
+    kept = np.flatnonzero(keep)
+    return Events(row[kept], at[kept], all_codes[kept], value, names, seen, kept)

@@ -114,17 +114,18 @@ def _field(
     column: Any,
     *,
     stream_rows: I64,
-    is_received: Bools,
-    setter: Bools,
+    received_at: I64,
+    setter: I64,
     given: npt.NDArray[np.str_],
     named: Sequence[str] = (),
 ) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.str_]]:
     """The value codes of a field after each row, and their texts.
 
     ``column`` is the field's request column (``None``: none), ``setter``
-    the rows that give it a value, ``given`` their texts, ``named`` the
-    values the conditions name: the column's values and those are matched
-    by a comparison each, and only other texts are hashed.
+    the rows that give it a value (positions, like the receipts'
+    ``received_at``), ``given`` their texts, ``named`` the values the
+    conditions name: the column's values and those are matched by a
+    comparison each, and only other texts are hashed.
     """
     if column is not None:
         codes, col_names = factorize(column)
@@ -136,20 +137,36 @@ def _field(
     vocabulary = vocabulary[vocabulary != ""]
     remap = np.searchsorted(vocabulary, np.asarray(distinct, dtype=str))
     remap = np.append(remap.astype(np.int32), np.int32(-1))  # -1: missing
-    setting = np.full(len(is_received), -1, dtype=np.int32)
-    setting[is_received] = remap[codes[stream_rows[is_received]]]
     shifted = np.where(given_codes >= 0, given_codes + len(col_names), -1)
-    setting[setter] = remap[shifted]
-    return _forward_fill(setting, is_received | setter), vocabulary
+    received_codes = remap[codes[stream_rows[received_at]]]
+    if not len(setter):  # the request column's value throughout
+        return _spread(received_at, received_codes, len(stream_rows)), vocabulary
+    sets = np.concatenate([received_at, setter])
+    setting = np.concatenate([received_codes, remap[shifted]])
+    by_position = np.argsort(sets, kind="stable")  # two sorted runs: a merge
+    return _spread(sets[by_position], setting[by_position], len(stream_rows)), (
+        vocabulary
+    )
+
+
+def _spread(positions: I64, settings: npt.NDArray[Any], n: int) -> Any:
+    """Each of ``n`` rows' latest setting at or before it.
+
+    ``positions`` are sorted, distinct and begin at 0 (a receipt): each
+    setting holds until the next position, one ``np.repeat``.
+    """
+    if not len(positions):
+        return settings[:0]
+    lengths = np.empty(len(positions), dtype=np.int64)
+    np.subtract(positions[1:], positions[:-1], out=lengths[:-1])
+    lengths[-1] = n - positions[-1]
+    return np.repeat(settings, lengths)
 
 
 def _forward_fill(setting: npt.NDArray[Any], sets: Bools) -> Any:
     """Each row's latest setting at or before it (receipts always set)."""
-    kind = np.int32 if len(sets) < 2**31 else np.int64  # half the bytes to move
-    source = np.arange(len(sets), dtype=kind)
-    source[~sets] = 0
-    np.maximum.accumulate(source, out=source)
-    return setting[source]
+    positions = np.flatnonzero(sets)
+    return _spread(positions, setting[positions], len(sets))
 
 
 def _run_ends(new: Bools) -> I64:
@@ -159,6 +176,29 @@ def _run_ends(new: Bools) -> I64:
         return np.zeros(0, dtype=np.int64)
     length = np.diff(np.append(starts, len(new)))
     return np.repeat(np.append(starts[1:], len(new)), length).astype(np.int64)
+
+
+def _last_of_instants(first: Bools, at: I64) -> I64:
+    """The last position of each position's (request, instant) run.
+
+    Instants seldom repeat within a request: every position is its own
+    run but for the few that continue one, which are resolved apart.
+    """
+    n = len(at)
+    last = np.arange(n, dtype=np.int64)
+    if n < 2:
+        return last
+    same = np.flatnonzero((at[1:] == at[:-1]) & ~first[1:]) + 1
+    if not len(same):
+        return last
+    # The positions in runs of two or more, and which of them begin a run.
+    member = np.zeros(n, dtype=bool)
+    member[same] = True
+    member[same - 1] = True
+    inside = np.flatnonzero(member)
+    begins = np.isin(inside, same, invert=True)
+    last[inside] = inside[_run_ends(begins) - 1]
+    return last
 
 
 def build_stream(
@@ -183,69 +223,68 @@ def build_stream(
     pv = live[pauses.row] if len(pauses.row) else np.zeros(0, dtype=bool)
     p_row = np.repeat(pauses.row[pv], 2)
     p_at = np.stack([pauses.start[pv], pauses.end[pv]], axis=1).reshape(-1)
-    parts_row = [rows, answered, events.row[kept], p_row]
-    parts_at = [received[rows], responded[answered], events.at[kept], p_at]
-    kinds = np.concatenate(
-        [
-            np.full(len(rows), RECEIVED, dtype=np.int8),
-            np.full(len(answered), RESPONDED, dtype=np.int8),
-            np.full(len(kept), EVENT, dtype=np.int8),
-            np.tile(np.array([PAUSE_START, PAUSE_END], dtype=np.int8), int(pv.sum())),
-        ]
-    )
+    every = len(kept) == len(events.row)  # the usual case: nothing to gather
+
+    def kept_of(column: Any) -> Any:
+        return column if every else column[kept]
+
+    parts_row = [rows, answered, kept_of(events.row), p_row]
+    parts_at = [received[rows], responded[answered], kept_of(events.at), p_at]
     n_implicit = len(rows) + len(answered)
-    code = np.concatenate(
+    # Each row's name code and kind as one int32 (name * 8 + kind): one
+    # gather through the sort order instead of two.
+    names = (*IMPLICIT_EVENTS, *events.names)
+    event_tag = kept_of(events.code)
+    event_tag = np.where(event_tag >= 0, event_tag + 2, -1).astype(np.int32)
+    event_tag <<= 3
+    event_tag |= EVENT
+    pause_tags = np.array([PAUSE_START, PAUSE_END], dtype=np.int32) - 8
+    tag = np.concatenate(
         [
-            np.full(n_implicit, -1, dtype=np.int32),
-            events.code[kept],
-            np.full(len(p_row), -1, dtype=np.int32),
+            np.full(len(rows), RECEIVED, dtype=np.int32),  # name 0
+            np.full(len(answered), 8 + RESPONDED, dtype=np.int32),  # name 1
+            event_tag,
+            np.tile(pause_tags, int(pv.sum())),  # name -1
         ]
     )
-    source = np.concatenate(
-        [
-            np.full(n_implicit, -1, dtype=np.int64),
-            kept,
-            np.full(len(p_row), -1, dtype=np.int64),
-        ]
-    )
+    del event_tag
     row_all = np.concatenate(parts_row)
     at_all = np.concatenate(parts_at)
     order, row_s, at_s = _sorted_order(row_all, at_all)
-    kind_s, code_s = kinds[order], code[order]
+    del row_all, at_all
+    tag_s = tag[order]
+    del tag
+    kind_s = (tag_s & 7).astype(np.int8)
+    tag_s >>= 3
+    name = tag_s
     is_received = kind_s == RECEIVED
-    names = (*IMPLICIT_EVENTS, *events.names)
-    name = np.where(code_s >= 0, code_s + 2, -1).astype(np.int32)
-    name[is_received] = 0
-    name[kind_s == RESPONDED] = 1
-    explicit = kind_s == EVENT
+    received_at = np.flatnonzero(is_received)
     field_codes = {}
     for field in dict.fromkeys(fields):
         # A field no event names holds its request column's value throughout.
-        known = field in names
+        code = names.index(field) if field in names else 0
         setter = (
-            explicit & (name == names.index(field))
-            if known
-            else np.zeros_like(explicit)
+            np.flatnonzero(name == code) if code >= 2 else np.zeros(0, dtype=np.int64)
         )
+        # The event of a stream row: its position among the live events.
+        events_at = kept_of(order[setter] - n_implicit)
         field_codes[field] = _field(
             columns.get(field),
             stream_rows=row_s,
-            is_received=is_received,
+            received_at=received_at,
             setter=setter,
-            given=events.value[source[order[setter]]],
+            given=events.values(events_at),
             named=(values or {}).get(field, ()),
         )
+    del order
     if len(p_row):
         bounds = (kind_s == PAUSE_START) | (kind_s == PAUSE_END) | is_received
         paused = _forward_fill(kind_s == PAUSE_START, bounds)
     else:  # no pauses table: no row is paused by it
-        paused = np.zeros(len(order), dtype=bool)
-    first = np.ones(len(order), dtype=bool)
-    first[1:] = row_s[1:] != row_s[:-1]
+        paused = np.zeros(len(row_s), dtype=bool)
+    first = is_received  # every request's rows begin with its receipt
     end = _run_ends(first)
-    new_instant = first.copy()
-    new_instant[1:] |= at_s[1:] != at_s[:-1]
-    settled = _run_ends(new_instant) - 1
+    settled = _last_of_instants(first, at_s)
     return Stream(
         row=row_s,
         at=at_s,
