@@ -27,6 +27,9 @@ __all__ = ["Cycles", "derive_cycles"]
 
 Bools = npt.NDArray[np.bool_]
 _OPEN, _CLOSE = 1, 2
+# The kind of the marker in each column: stop, reopen, start, start-in-stop.
+_KINDS = np.array([_CLOSE, _OPEN, _OPEN, _CLOSE], dtype=np.int8)
+_EMPTY = np.zeros(0, dtype=np.int64)
 
 
 @attrs.frozen(eq=False)
@@ -50,13 +53,17 @@ def _happens(stream: Stream, condition: Condition) -> Bools:
     return stream.entered(stream.holds(condition.state))
 
 
-def _running_count(flags: Bools, stream: Stream) -> I64:
-    """How many ``flags`` up to and including each row, within its request."""
-    total = np.cumsum(flags, dtype=np.int64)
-    starts = np.flatnonzero(stream.first)
-    base = total[starts] - flags[starts]
-    length = np.diff(np.append(starts, len(flags)))
-    return total - np.repeat(base, length)
+def _after_a_start(positions: I64, start_at: I64, stream: Stream) -> Bools:
+    """Whether a start of the same request comes strictly before each position.
+
+    ``start_at`` holds the positions of the starts, sorted; a binary search
+    finds the latest start before each position (one pass over ``positions``
+    only, not over the stream).
+    """
+    latest = np.searchsorted(start_at, positions, side="left") - 1
+    found = latest >= 0
+    found[found] = stream.row[start_at[latest[found]]] == stream.row[positions[found]]
+    return found
 
 
 def _first_of_request(flags: Bools, stream: Stream) -> Bools:
@@ -96,32 +103,36 @@ def derive_cycles(
     )
     if holding is not None and objective.resumes:
         return _resumed(stream, first_start, holding & inside, pause | holding)
-    n = len(stream.row)
-    codes = np.zeros((n, 4), dtype=np.int8)
+    # Each marker as one sorted key: its position times 4 plus its column
+    # (the order of markers on one row), built from the marker positions
+    # only; the four runs are sorted already, so the sort merges them.
+    columns: list[I64] = []
     if holding is None:
-        codes[:, 0][stream.is_event(objective.stop.event or "") & inside] = _CLOSE
+        columns.append(
+            np.flatnonzero(stream.is_event(objective.stop.event or "") & inside)
+        )
+        columns.append(_EMPTY)
     else:
         holding &= inside
-        codes[:, 0][stream.entered(holding)] = _CLOSE
+        columns.append(np.flatnonzero(stream.entered(holding)))
+        left = _EMPTY
         if objective.reopen == "new_cycle":
-            earlier = _running_count(starts, stream) - starts > 0
-            codes[:, 1][stream.left(holding) & earlier] = _OPEN
+            left = np.flatnonzero(stream.left(holding))
+            left = left[_after_a_start(left, np.flatnonzero(starts), stream)]
+        columns.append(left)
     opening = starts if objective.cycles == "every" else first_start
-    codes[:, 2][opening] = _OPEN
-    if holding is not None:
-        codes[:, 3][opening & holding] = _CLOSE
-    # The rows with any marker first (the four markers read as one int32),
-    # then the markers of those rows only.
-    marked = np.flatnonzero(codes.view(np.int32).reshape(-1))
-    sub = codes[marked].reshape(-1)
-    at = np.flatnonzero(sub)
-    kind = sub[at]
-    element = marked[at >> 2]
+    columns.append(np.flatnonzero(opening))
+    columns.append(_EMPTY if holding is None else np.flatnonzero(opening & holding))
+    keys = np.sort(
+        np.concatenate([c * 4 + k for k, c in enumerate(columns)]), kind="stable"
+    )
+    kind = _KINDS[keys & 3]
+    element = keys >> 2
     row = stream.row[element]
     before = np.empty_like(kind)
     before[0:1] = _CLOSE
     before[1:] = kind[:-1]
-    new_row = np.ones(len(at), dtype=bool)
+    new_row = np.ones(len(kind), dtype=bool)
     new_row[1:] = row[1:] != row[:-1]
     before[new_row] = _CLOSE
     counts = kind != before
@@ -142,8 +153,10 @@ def _resumed(
     """One cycle per request from its first start; stopped if the state holds."""
     start = np.flatnonzero(first_start).astype(np.int64)
     last = stream.end[start] - 1
-    entries = np.where(stream.entered(holding), np.arange(len(holding)), -1)
-    latest = np.maximum.accumulate(entries)[last]
+    # The latest entry into the state at or before each request's last row
+    # (a leading -1 stands for "none": the request's start is used then).
+    entries = np.concatenate(([-1], np.flatnonzero(stream.entered(holding))))
+    latest = entries[np.searchsorted(entries, last, side="right") - 1]
     stop = np.where(holding[last], np.maximum(latest, start), -1).astype(np.int64)
     rows = stream.row[start]
     return Cycles(rows, start, stop, np.zeros(len(start), dtype=np.int64), pause)
