@@ -9,7 +9,9 @@ range is longer than the time to the start), rules joined by ``; ``,
 from __future__ import annotations
 
 from .._core.units import DAY_S
+from .notation_dates import OPEN_YEAR
 from .notation_tokens import MONTHS, WEEKDAYS
+from .osm_dates import DateRange, offset_text
 from .osm_rules import HoursRule, TimeSpan
 from .osm_selectors import DateSpan, DayItem, EasterDay, Selector
 
@@ -52,7 +54,7 @@ def _rule(rule: HoursRule) -> str:
 def _selector(sel: Selector) -> str:
     parts = []
     if sel.years:
-        parts.append(",".join(_pair(lo, hi, "{:04d}") for lo, hi in sel.years))
+        parts.append(",".join(_years(*years) for years in sel.years))
     if sel.dates:
         parts.append(",".join(_date(d) for d in sel.dates))
     if sel.weeks:
@@ -67,45 +69,47 @@ def _pair(lo: int, hi: int, form: str) -> str:
     return form.format(lo) if lo == hi else f"{form.format(lo)}-{form.format(hi)}"
 
 
+def _years(lo: int, hi: int, step: int) -> str:
+    if hi == OPEN_YEAR:
+        return f"{lo:04d}+" if step == 1 else f"{lo:04d}/{step}"
+    return _pair(lo, hi, "{:04d}") + (f"/{step}" if step != 1 else "")
+
+
 def _week(lo: int, hi: int, step: int) -> str:
     return _pair(lo, hi, "{:02d}") + (f"/{step}" if step != 1 else "")
 
 
-def _date(item: DateSpan | EasterDay) -> str:
+def _date(item: DateSpan | EasterDay | DateRange) -> str:
+    if isinstance(item, DateRange):
+        return str(item)
     if isinstance(item, EasterDay):
-        return "easter" + _offset(item.offset)
+        return "easter" + offset_text(item.offset)
     (m1, d1), (m2, d2) = item.first, item.last
     year = f"{item.year:04d} " if item.year is not None else ""
-    if d1 == 1 and d2 == _MONTH_DAYS[m2 - 1] and item.year is None:
-        return MONTHS[m1 - 1] if m1 == m2 else f"{MONTHS[m1 - 1]}-{MONTHS[m2 - 1]}"
+    if d1 == 1 and d2 == _MONTH_DAYS[m2 - 1] and (item.year is None or m1 <= m2):
+        months = MONTHS[m1 - 1] if m1 == m2 else f"{MONTHS[m1 - 1]}-{MONTHS[m2 - 1]}"
+        return year + months
     first = f"{year}{MONTHS[m1 - 1]} {d1:02d}"
     if (m1, d1) == (m2, d2):
         return first
     if m1 == m2:
         return f"{first}-{d2:02d}"
-    return f"{first}-{MONTHS[m2 - 1]} {d2:02d}"
+    return f"{first}-{year}{MONTHS[m2 - 1]} {d2:02d}"
 
 
 def _day(item: DayItem) -> str:
     if item.holiday is not None:
-        return item.holiday + _offset(item.offset)
+        return item.holiday + offset_text(item.offset)
     days = sorted(item.days)
     if item.nth:
         nth = ",".join(str(n) for n in item.nth)
-        return f"{WEEKDAYS[days[0]]}[{nth}]{_offset(item.offset)}"
+        return f"{WEEKDAYS[days[0]]}[{nth}]{offset_text(item.offset)}"
     if len(days) == 1:
         return WEEKDAYS[days[0]]
     if len(days) == len(WEEKDAYS):
         return "Mo-Su"
     start = next(d for d in days if (d - 1) % 7 not in item.days)
     return f"{WEEKDAYS[start]}-{WEEKDAYS[(start + len(days) - 1) % 7]}"
-
-
-def _offset(days: int) -> str:
-    if not days:
-        return ""
-    unit = "day" if abs(days) == 1 else "days"
-    return f" {'+' if days > 0 else '-'}{abs(days)} {unit}"
 
 
 def _clock(seconds: int) -> str:

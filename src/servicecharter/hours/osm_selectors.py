@@ -15,6 +15,8 @@ from collections.abc import Container
 import attrs
 from dateutil.easter import easter
 
+from .osm_dates import DateRange
+
 __all__ = ["DateSpan", "DayItem", "EasterDay", "Selector"]
 
 _ONE_DAY = dt.timedelta(days=1)
@@ -113,15 +115,18 @@ class Selector:
     (True, False)
     """
 
-    years: tuple[tuple[int, int], ...] = ()
-    dates: tuple[DateSpan | EasterDay, ...] = ()
+    years: tuple[tuple[int, int, int], ...] = ()
+    dates: tuple[DateSpan | EasterDay | DateRange, ...] = ()
     weeks: tuple[tuple[int, int, int], ...] = ()
     days: tuple[DayItem, ...] = ()
     also: tuple[DayItem, ...] = ()
 
     def matches(self, day: dt.date, holidays: dict[str, Container[dt.date]]) -> bool:
         """Whether ``day`` is selected; ``holidays`` maps ``PH``/``SH`` to dates."""
-        if self.years and not any(lo <= day.year <= hi for lo, hi in self.years):
+        if self.years and not any(
+            lo <= day.year <= hi and (day.year - lo) % step == 0
+            for lo, hi, step in self.years
+        ):
             return False
         if self.dates and not any(item.matches(day) for item in self.dates):
             return False
