@@ -101,6 +101,8 @@ def _parse(value: str, zone: Zone, unknown: str) -> OpeningHours:
             tz=zone.zone,
             holidays=_holidays(zone),
             unknown=unknown,  # type: ignore[arg-type]
+            school_holidays=sorted(zone.school_holidays.days),
+            location=(zone.nominatim["lat"], zone.nominatim["lon"]),
         )
 
 

@@ -14,6 +14,7 @@ import attrs
 from .._core.zone import to_zone
 from .._errors import InvalidHoursError, NotationWarning
 from .holidays import HolidaySource, to_holiday_sources
+from .location import to_location
 from .notation import parse_rules
 from .notation_model import StructuredParts, structured_parts
 from .notation_write import format_hours
@@ -124,6 +125,13 @@ class OpeningHours:
     unknown: UnknownPolicy = attrs.field(default="error", kw_only=True)
     """What unknown times of ``rules`` count as: ``"closed"``, ``"open"`` or
     ``"error"`` (refuse rules that have them)."""
+    location: tuple[float, float] | None = attrs.field(
+        default=None, converter=to_location, kw_only=True
+    )
+    """Latitude and longitude in degrees (``(48.86, 2.35)``) for the variable
+    times of ``rules`` (``sunrise``, ``sunset``, ``dawn``, ``dusk``); None:
+    those read as 06:00, 18:00, 05:30 and 18:30, as opening_hours.js reads
+    them without a place."""
     _special_map: dict[dt.date, DayRanges] = attrs.field(
         init=False, eq=False, hash=False, repr=False
     )
@@ -154,6 +162,7 @@ class OpeningHours:
         holidays: Any = (),
         unknown: UnknownPolicy = "error",
         school_holidays: Any = (),
+        location: Any = None,
     ) -> OpeningHours:
         """Read the opening_hours notation as OpenStreetMap consumers do.
 
@@ -164,7 +173,9 @@ class OpeningHours:
         times still closed. ``#`` starts a comment. A value the structured
         parts say exactly (``Mo-Fr 09:00-17:00; PH off``) reads as them, any
         other keeps its ``rules``. ``PH`` with no ``holidays`` warns
-        (``NotationWarning``): no date would be a holiday.
+        (``NotationWarning``): no date would be a holiday. Variable times
+        (``sunrise-sunset``, ``(dusk-00:30)``) need ``location=(lat, lon)``;
+        without it they warn and read as 06:00, 18:00, 05:30 and 18:30.
 
         >>> hours = OpeningHours.parse(
         ...     "Mo-Fr 09:00-12:00,14:00-17:00; PH off; Dec 24 09:00-12:00",
@@ -191,6 +202,14 @@ class OpeningHours:
                 NotationWarning,
                 stacklevel=2,
             )
+        if location is None and any(s.variable for r in rules for s in r.spans):
+            warnings.warn(
+                f"{text!r} has variable times (sunrise, sunset, dawn, dusk) but "
+                "no location, so they read as 06:00, 18:00, 05:30 and 18:30; "
+                "pass location=(latitude, longitude)",
+                NotationWarning,
+                stacklevel=2,
+            )
         parts = structured_parts(rules)
         if parts is not None and parts.holiday_hours is None and "PH" not in used:
             # Without a PH rule a holiday keeps its weekday's hours, which the
@@ -209,6 +228,7 @@ class OpeningHours:
             rules=rules,
             unknown=unknown,
             school_holidays=school_holidays,
+            location=location,
         )
 
     @classmethod

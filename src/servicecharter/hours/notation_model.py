@@ -96,6 +96,7 @@ def _plain(rule: HoursRule) -> bool:
         or sel.weeks
         or sel.also
         or (rule.state == "closed" and rule.spans)
+        or any(span.variable for span in rule.spans)
     )
 
 

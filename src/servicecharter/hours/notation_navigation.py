@@ -11,11 +11,12 @@ from __future__ import annotations
 from .._errors import NotationError
 from .notation_tokens import MONTHS, WEEKDAYS, Token, tokenize
 
-__all__ = ["DAY_KEYS", "MONTH_DAYS", "MONTH_KEYS"]
+__all__ = ["DAY_KEYS", "MONTH_DAYS", "MONTH_KEYS", "VARIABLE_TIMES"]
 
 MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 DAY_KEYS = tuple(day.lower() for day in WEEKDAYS)
 MONTH_KEYS = tuple(month.lower() for month in MONTHS)
+VARIABLE_TIMES = ("dawn", "sunrise", "sunset", "dusk")
 _LOOKAHEAD = 8  # the parser looks at most this many tokens ahead
 
 
@@ -70,6 +71,10 @@ class _Navigator:
 
     def is_time(self, ahead: int = 0) -> bool:
         token = self.peek(ahead)
+        if token.kind == "word" and token.key in VARIABLE_TIMES:
+            return True
+        if token.text == "(" and self.peek(ahead + 1).key in VARIABLE_TIMES:
+            return True
         return token.kind == "time" or (token.kind == "num" and len(token.text) <= 2)
 
     def colon(self) -> None:

@@ -53,7 +53,7 @@ class Token:
 _TOKEN_RE = re.compile(
     r"(?P<space>\s+|#[^\n]*)|(?P<time>[0-9]{1,2}[:.][0-9]{2}(?![0-9]))"
     r"|(?P<num>[0-9]+)|(?P<word>[A-Za-z]+)|(?P<string>\"[^\"]*\")"
-    r"|(?P<punct>\|\||[-,;:/\[\]+])"
+    r"|(?P<punct>\|\||[-,;:/\[\]+()])"
 )
 
 

@@ -14,6 +14,7 @@ from .notation_tokens import MONTHS, WEEKDAYS
 from .osm_dates import DateRange, offset_text
 from .osm_rules import HoursRule, TimeSpan
 from .osm_selectors import DateSpan, DayItem, EasterDay, Selector
+from .osm_variable import offset_of
 
 __all__ = ["format_rules"]
 
@@ -116,7 +117,21 @@ def _clock(seconds: int) -> str:
     return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}"
 
 
+def _moment(seconds: int, event: str | None) -> str:
+    if event is None:
+        return _clock(seconds)
+    offset = offset_of(event, seconds)
+    if not offset:
+        return event
+    return f"({event}{'+' if offset > 0 else '-'}{_clock(abs(offset))})"
+
+
 def _span(span: TimeSpan) -> str:
+    if span.variable:
+        start = _moment(span.start_s, span.start_event)
+        if span.open_end:
+            return f"{start}+"
+        return f"{start}-{_moment(span.end_s % DAY_S, span.end_event)}"
     if span.open_end:
         return f"{_clock(span.start_s)}+"
     end = span.end_s

@@ -25,6 +25,7 @@ import attrs
 
 from .._core.units import DAY_S
 from .osm_selectors import Selector
+from .osm_variable import SunTimes, on_date, spill_of
 
 __all__ = [
     "HoursRule",
@@ -47,6 +48,11 @@ class TimeSpan:
     ``end_s`` is after ``start_s`` and at most 48 hours; past 86400 the range
     runs into the next date (``22:00-02:00`` is ``79200, 93600``).
     ``open_end`` marks ``18:00+``: the end is a guess and the span unknown.
+    ``start_event`` / ``end_event`` name a variable time (``sunrise``,
+    ``sunset``, ``dawn``, ``dusk``): the end is then that event of the date
+    moved as the fixed value is moved from the event's default
+    (``osm_variable``), and ``start_s`` / ``end_s`` are the times used where
+    no place is known.
 
     >>> TimeSpan(79200, 93600).spill_s
     7200
@@ -55,6 +61,13 @@ class TimeSpan:
     start_s: int
     end_s: int
     open_end: bool = False
+    start_event: str | None = None
+    end_event: str | None = None
+
+    @property
+    def variable(self) -> bool:
+        """Whether an end is a variable time (its times change by date)."""
+        return self.start_event is not None or self.end_event is not None
 
     @property
     def spill_s(self) -> int:
@@ -87,7 +100,7 @@ class HoursRule:
     @property
     def spills(self) -> bool:
         """Whether a span runs past midnight into the next date."""
-        return any(span.end_s > DAY_S for span in self.spans)
+        return any(span.end_s > DAY_S or span.variable for span in self.spans)
 
     @property
     def has_unknown(self) -> bool:
@@ -175,8 +188,12 @@ def day_pieces(
     rules: tuple[HoursRule, ...],
     day: dt.date,
     holidays: Mapping[str, Container[dt.date]],
+    sun: SunTimes | None = None,
 ) -> list[Piece]:
     """What ``rules`` make of the local date ``day``, sorted by start.
+
+    ``sun`` gives the variable times of a date (``osm_variable``); without
+    it they are opening_hours.js's defaults (sunrise 06:00, sunset 18:00).
 
     >>> from servicecharter.hours.osm_selectors import DayItem
     >>> fr = HoursRule(
@@ -195,13 +212,13 @@ def day_pieces(
     lookup = dict(holidays)
     for rule in rules:
         if rule.selector.matches(day, lookup):
-            pieces = _own(pieces, rule)
+            pieces = _own(pieces, on_date(rule, day, sun))
         if rule.spills and rule.selector.matches(before, lookup):
             for span in rule.spans:
-                if span.spill_s:
+                spill = spill_of(span, day, sun)
+                if spill is not None:
                     target = _unknown(rule) if span.open_end else rule
-                    start = max(0, span.start_s - DAY_S)
-                    pieces = _put(pieces, target, start, span.spill_s, spill=True)
+                    pieces = _put(pieces, target, *spill, spill=True)
     return sorted(pieces, key=lambda p: p.start_s)
 
 

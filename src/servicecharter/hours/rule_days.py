@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import zoneinfo
 from typing import Protocol
 
 from .._errors import InvalidHoursError
 from .holidays import HolidaySource
 from .osm_rules import HoursRule, Piece, day_pieces, owned_ranges
 from .ranges import DayRanges, TimeRange
+from .sun import event_seconds
 
 __all__ = ["HolidayLookup", "RuledHours", "check_rules", "dated", "rule_ranges"]
 
@@ -50,6 +52,16 @@ class RuledHours(Protocol):
         ...
 
     @property
+    def location(self) -> tuple[float, float] | None:
+        """Latitude and longitude for variable times (``sunrise``), if known."""
+        ...
+
+    @property
+    def tz(self) -> zoneinfo.ZoneInfo:
+        """The zone the rules are read in."""
+        ...
+
+    @property
     def holiday_hours(self) -> DayRanges:
         """The ranges of a holiday without rules."""
         ...
@@ -66,12 +78,20 @@ def rule_ranges(
     if hours.school_holidays:
         years = max(day.year - 1, 1), min(day.year + 1, 9999)
         lookup["SH"] = _school_dates(hours.school_holidays, *years)
+    sun = None
+    if hours.location is not None:
+        lat, lon = hours.location
+        zone = hours.tz
+
+        def sun(date: dt.date, event: str) -> int | None:
+            return event_seconds(date, zone, lat, lon, event)
+
     pieces = []
     for offset in (-1, 0, 1):
         date = day + offset * _ONE_DAY
         known = cache.get(date)
         if known is None:
-            known = cache[date] = day_pieces(hours.rules, date, lookup)
+            known = cache[date] = day_pieces(hours.rules, date, lookup, sun)
         pieces.append(known)
     ranges = owned_ranges(*pieces, unknown_open=hours.unknown == "open")
     return tuple(TimeRange(start, end) for start, end in ranges)

@@ -16,7 +16,18 @@ from .._core.zone import to_zone
 from .._errors import InvalidCharterError, ServiceCharterError
 from ..hours import AnnualDay, OpeningHours, ScheduleChange, Season, SpecialDay
 from ..hours.ranges import WEEKDAYS, to_day_ranges, weekday_keys
-from .spec import Array, Date, Integer, Kind, Schema, Text, describe, fail, key_path
+from .spec import (
+    Array,
+    Date,
+    Integer,
+    Kind,
+    Number,
+    Schema,
+    Text,
+    describe,
+    fail,
+    key_path,
+)
 from .spec_holidays import HOLIDAYS
 from .spec_table import Field, Table
 
@@ -210,7 +221,11 @@ def _full_notation(hours: OpeningHours) -> str | None:
     try:
         text = hours.format()
         back = OpeningHours.parse(
-            text, tz=hours.tz, holidays=hours.holidays, unknown=hours.unknown
+            text,
+            tz=hours.tz,
+            holidays=hours.holidays,
+            unknown=hours.unknown,
+            location=hours.location,
         )
         same = back == hours
     except ServiceCharterError:
@@ -234,9 +249,14 @@ def _build_hours(loaded: dict[str, Any]) -> OpeningHours:
             )
         return OpeningHours(tz=tz, **loaded)
     unknown = loaded.pop("unknown", "error")
+    location = loaded.pop("location", None)
     try:
         parsed = OpeningHours.parse(
-            notation, tz=tz, holidays=loaded.get("holidays", ()), unknown=unknown
+            notation,
+            tz=tz,
+            holidays=loaded.get("holidays", ()),
+            unknown=unknown,
+            location=location,
         )
     except ServiceCharterError as error:
         raise _wrap("hours", notation, error) from None
@@ -248,6 +268,7 @@ def _build_hours(loaded: dict[str, Any]) -> OpeningHours:
         holiday_hours=parsed.holiday_hours,
         rules=parsed.rules,
         unknown=unknown,
+        location=location,
         **merged,
         **loaded,
     )
@@ -257,6 +278,8 @@ def _unbuild_hours(hours: OpeningHours) -> dict[str, Any]:
     out: dict[str, Any] = {"tz": hours.tz}
     if hours.unknown != "error":
         out["unknown"] = hours.unknown
+    if hours.location is not None:
+        out["location"] = hours.location
     full = _full_notation(hours)
     if full is not None:
         out["hours"] = full
@@ -291,6 +314,10 @@ HOURS = Table(
         "unknown": Field(
             Text(example="closed"),
             "what unknown times of the notation count as: closed, open or error",
+        ),
+        "location": Field(
+            Array(Number(-181.0, 180.0), min_items=2),
+            "latitude and longitude in degrees, for sunrise, sunset, dawn, dusk",
         ),
         "weekly": Field(WEEKLY, "weekday keys to ranges; days not named are closed"),
         "holidays": Field(HOLIDAYS, "public holidays: a country, dates or both"),
