@@ -19,14 +19,15 @@ method per grammar rule:
 
 from __future__ import annotations
 
+import warnings
+
 from .._core.units import DAY_S
-from .._errors import InvalidHoursError
+from .._errors import InvalidHoursError, NotationWarning
 from .notation_model import StructuredParts, to_parts
-from .notation_selectors import MISPLACED
+from .notation_parts import _Parts
 from .notation_times import _TimeParser
 from .notation_tokens import MONTHS, WEEKDAYS, Token
 from .osm_rules import HoursRule, RuleKind, State, TimeSpan
-from .osm_selectors import Selector
 
 __all__ = ["MONTHS", "WEEKDAYS", "ParsedNotation", "parse_notation", "parse_rules"]
 
@@ -63,32 +64,62 @@ class _Parser(_TimeParser):
         token = self.peek()
         if token.kind == "end" or token.text in _SEPARATORS:
             raise self.fail(token.column, "empty rule")
-        spans: tuple[TimeSpan, ...]
         if token.text == "24" and self.at("/", 1):
             self.always()
-            self.accept(":")
-            selector, spans = Selector(), (TimeSpan(0, DAY_S),)
+            parts = _Parts(spans=[TimeSpan(0, DAY_S)])
         else:
-            selector = self.selector()
-            self.accept(":")  # "Mo-Fr: 09:00-17:00", as opening_hours.js allows
-            spans = self.times() if self.is_time() else ()
-        state: State = "open"
-        explicit = False
-        if self.peek().kind == "word" and self.peek().key in _STATES:
-            word = self.advance()
-            state, explicit = _STATES[word.key], True
-            self.accept(":")  # "24/7 closed: "always closed""
-            if self.is_time():
-                reason = f"times come before {word.text!r}: Mo 09:00-10:00 {word.text}"
-                raise self.fail(self.peek().column, reason)
-        comment = None
-        if self.peek().kind == "string":
-            comment = self.advance().text[1:-1]
-            state = state if explicit else "unknown"
+            parts = _Parts()
+        # The parts of a rule come in any order, as opening_hours.js reads
+        # them ("00:00-24:00 week 05 Feb" is "Feb week 05 00:00-24:00").
+        while self.peek().kind != "end" and self.peek().text not in _SEPARATORS:
+            if not self.rule_part(parts):
+                self.expect_rule_end(token)
         if self.peek().column == token.column:
             raise self.fail(token.column, self.nothing_reason(token))
-        self.expect_rule_end()
-        return HoursRule(selector, spans, state, kind, comment)
+        return parts.rule(kind, self)
+
+    def rule_part(self, parts: _Parts) -> bool:
+        """Read one part of a rule into ``parts``; False if none starts here."""
+        token = self.peek()
+        if self.accept(":"):  # "Mo-Fr: 09:00-17:00", as opening_hours.js allows
+            return True
+        self.check_year()
+        if self.is_time():
+            parts.add("time ranges", parts.spans, self.times(), token)
+        elif self.state_or_comment(parts):
+            pass
+        elif self.is_year() and not (self.is_month(1) or self.at("easter", 1)):
+            if parts.spans or parts.weekdays or parts.holidays:
+                return False  # "Mo 0900-1000": a time without its colon
+            parts.add("years", parts.years, self.years(), token)
+        elif self.is_month() or self.is_year() or self.at("easter"):
+            parts.add_dates(self.dates(), token)
+        elif self.at("week"):
+            parts.add("weeks", parts.weeks, self.weeks(), token)
+        elif self.is_weekday():
+            days = self.days()
+            if all(item.holiday for item in days):
+                parts.add("holiday selectors", parts.holidays, days, token)
+            else:
+                parts.add("weekdays", parts.weekdays, days, token)
+        else:
+            return False
+        return True
+
+    def state_or_comment(self, parts: _Parts) -> bool:
+        """Read a state word or a quoted comment into ``parts``, if one is here."""
+        token = self.peek()
+        if token.kind == "word" and token.key in _STATES:
+            if parts.state is not None:
+                raise self.fail(token.column, "a rule has one state; remove one")
+            parts.state = _STATES[self.advance().key]
+            return True
+        if token.kind == "string":
+            if parts.comment is not None:
+                raise self.fail(token.column, "a rule has one comment; join them")
+            parts.comment = self.advance().text[1:-1]
+            return True
+        return False
 
     def nothing_reason(self, token: Token) -> str:
         if token.kind == "word" and self.peek(1).kind == "num":
@@ -97,11 +128,11 @@ class _Parser(_TimeParser):
             return f"unknown word {token.text!r}; expected a weekday like Mo or a month"
         return f"expected a weekday, a month or a time like 09:00, got {token.text!r}"
 
-    def expect_rule_end(self) -> None:
+    def expect_rule_end(self, first: Token) -> None:
         token = self.peek()
+        if token.column == first.column:
+            raise self.fail(token.column, self.nothing_reason(token))
         if token.kind != "end" and token.text not in _SEPARATORS:
-            if self.is_month() or (self.is_year() and self.is_month(1)):
-                raise self.fail(token.column, MISPLACED)
             if token.kind == "word" and self.peek(1).kind == "num":
                 reason = f"unknown month {token.text!r}; use Jan, Feb .. Dec"
                 raise self.fail(token.column, reason)
@@ -137,7 +168,11 @@ def parse_rules(text: str) -> tuple[HoursRule, ...]:
         raise InvalidHoursError(
             f"opening hours notation must be a str, got {type(text).__name__}"
         )
-    return _Parser(text).notation()
+    parser = _Parser(text)
+    rules = parser.notation()
+    for note in parser.notes:
+        warnings.warn(note, NotationWarning, stacklevel=3)
+    return rules
 
 
 def parse_notation(text: str) -> StructuredParts:

@@ -95,6 +95,7 @@ def _plain(rule: HoursRule) -> bool:
         or sel.years
         or sel.weeks
         or sel.also
+        or sel.also_dates
         or (rule.state == "closed" and rule.spans)
         or any(span.variable for span in rule.spans)
     )

@@ -34,6 +34,7 @@ class _Navigator:
         self.last = len(tokens) - 1  # the "end" token
         self.tokens = tokens + [tokens[-1]] * _LOOKAHEAD  # peek needs no bound
         self.index = 0
+        self.notes: list[str] = []  # warnings to give once the text is read
 
     def peek(self, ahead: int = 0) -> Token:
         return self.tokens[min(self.index + ahead, len(self.tokens) - 1)]

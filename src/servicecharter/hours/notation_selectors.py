@@ -8,11 +8,9 @@ from __future__ import annotations
 
 from .notation_dates import _DateParser
 from .notation_navigation import DAY_KEYS
-from .osm_selectors import DayItem, Selector
+from .osm_selectors import DayItem
 
-__all__ = ["MISPLACED"]
-
-MISPLACED = "a month or date selector must start its rule"
+__all__: list[str] = []
 
 
 def _span(start: int, end: int, size: int) -> list[int]:
@@ -23,27 +21,12 @@ def _span(start: int, end: int, size: int) -> list[int]:
 class _SelectorParser(_DateParser):
     """The selector rules of the recursive descent (dates in ``notation_dates``)."""
 
-    def selector(self) -> Selector:
+    def check_year(self) -> None:
+        """Refuse a number before a month that is not a year (``26 Dec 24``)."""
         token = self.peek()
         if token.kind == "num" and self.is_month(1) and not self.is_year():
             reason = f"year {token.text} out of range; write four digits, 0001-9999"
             raise self.fail(token.column, reason)
-        dated_year = self.is_month(1) or self.at("easter", 1)
-        years = self.years() if self.is_year() and not dated_year else ()
-        dates = (
-            self.dates()
-            if self.is_month() or self.is_year() or self.at("easter")
-            else ()
-        )
-        if dates or years:
-            self.colon()
-        weeks = self.weeks() if self.at("week") else ()
-        days = self.days() if self.is_weekday() else ()
-        also: tuple[DayItem, ...] = ()
-        if days and all(d.holiday for d in days):
-            self.colon()
-            also = self.days() if self.is_weekday() else ()
-        return Selector(years, dates, weeks, days, also)
 
     def weeks(self) -> tuple[tuple[int, int, int], ...]:
         self.advance()
@@ -68,8 +51,6 @@ class _SelectorParser(_DateParser):
         while self.at(",") and self.is_weekday(1):
             self.advance()
             out.append(self.day_item())
-        if self.is_month() or (self.is_year() and self.is_month(1)):
-            raise self.fail(self.peek().column, MISPLACED)
         return tuple(out)
 
     def day_item(self) -> DayItem:

@@ -56,8 +56,9 @@ def _selector(sel: Selector) -> str:
     parts = []
     if sel.years:
         parts.append(",".join(_years(*years) for years in sel.years))
-    if sel.dates:
-        parts.append(",".join(_date(d) for d in sel.dates))
+    for dates in (sel.dates, sel.also_dates):
+        if dates:
+            parts.append(",".join(_date(d) for d in dates))
     if sel.weeks:
         parts.append("week " + ",".join(_week(*w) for w in sel.weeks))
     for items in (sel.days, sel.also):

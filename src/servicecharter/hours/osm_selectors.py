@@ -105,7 +105,9 @@ class Selector:
     """The dates a rule selects: every part given must match.
 
     ``also`` is a second weekday part that must match too (``SH Mo-Fr``:
-    school holidays that are weekdays).
+    school holidays that are weekdays), ``also_dates`` a second date part
+    (``Jan-Feb Jan 09-15``: months, then days of them, as opening_hours.js
+    reads a month part and a day part of one rule).
 
     >>> workdays = Selector(days=(DayItem(frozenset(range(5))),))
     >>> (
@@ -120,6 +122,7 @@ class Selector:
     weeks: tuple[tuple[int, int, int], ...] = ()
     days: tuple[DayItem, ...] = ()
     also: tuple[DayItem, ...] = ()
+    also_dates: tuple[DateSpan | EasterDay | DateRange, ...] = ()
 
     def matches(self, day: dt.date, holidays: dict[str, Container[dt.date]]) -> bool:
         """Whether ``day`` is selected; ``holidays`` maps ``PH``/``SH`` to dates."""
@@ -128,8 +131,9 @@ class Selector:
             for lo, hi, step in self.years
         ):
             return False
-        if self.dates and not any(item.matches(day) for item in self.dates):
-            return False
+        for dates in (self.dates, self.also_dates):
+            if dates and not any(item.matches(day) for item in dates):
+                return False
         if self.weeks and not _in_weeks(day, self.weeks):
             return False
         return _day_part(self.days, day, holidays) and _day_part(
