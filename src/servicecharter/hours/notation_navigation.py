@@ -17,7 +17,7 @@ MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 DAY_KEYS = tuple(day.lower() for day in WEEKDAYS)
 MONTH_KEYS = tuple(month.lower() for month in MONTHS)
 VARIABLE_TIMES = ("dawn", "sunrise", "sunset", "dusk")
-_LOOKAHEAD = 8  # the parser looks at most this many tokens ahead
+_LOOKAHEAD = 8  # the parser looks at most this many tokens past the end
 
 
 class _Navigator:
@@ -37,7 +37,7 @@ class _Navigator:
         self.notes: list[str] = []  # warnings to give once the text is read
 
     def peek(self, ahead: int = 0) -> Token:
-        return self.tokens[min(self.index + ahead, len(self.tokens) - 1)]
+        return self.tokens[self.index + ahead]
 
     def advance(self) -> Token:
         token = self.tokens[self.index]
@@ -71,12 +71,15 @@ class _Navigator:
         return token.kind == "num" and len(token.text) == 4
 
     def is_time(self, ahead: int = 0) -> bool:
-        token = self.peek(ahead)
-        if token.kind == "word" and token.key in VARIABLE_TIMES:
+        token = self.tokens[self.index + ahead]
+        kind = token.kind
+        if kind == "time":
             return True
-        if token.text == "(" and self.peek(ahead + 1).key in VARIABLE_TIMES:
-            return True
-        return token.kind == "time" or (token.kind == "num" and len(token.text) <= 2)
+        if kind == "num":
+            return len(token.text) <= 2
+        if kind == "word":
+            return token.key in VARIABLE_TIMES
+        return token.text == "(" and self.peek(ahead + 1).key in VARIABLE_TIMES
 
     def colon(self) -> None:
         """Skip a colon between selector parts (``Apr-Oct: Su[2]``, ``SH: Mo``)."""

@@ -42,11 +42,12 @@ class Token:
     kind: str
     text: str
     column: int
-
-    @property
-    def key(self) -> str:
-        """The text in lowercase, for matching words without regard to case."""
-        return self.text.lower()
+    key: str = attrs.field(
+        default=attrs.Factory(lambda token: token.text.lower(), takes_self=True),
+        eq=False,
+        repr=False,
+    )
+    """The text in lowercase, for matching words without regard to case."""
 
 
 # ASCII classes on purpose: "\d" would accept digits such as "٣".
@@ -73,7 +74,8 @@ def tokenize(text: str) -> list[Token]:
                 reason = "a comment in quotes is not closed; add the closing '\"'"
             raise NotationError(text, pos, reason)
         if match.lastgroup != "space":
-            tokens.append(Token(str(match.lastgroup), match.group(), pos))
+            word = match.group()
+            tokens.append(Token(str(match.lastgroup), word, pos, word.lower()))
         pos = match.end()
     tokens.append(Token("end", "", len(text)))
     return tokens
