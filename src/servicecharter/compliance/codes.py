@@ -80,21 +80,20 @@ def _sorted_codes(values: Any, known: tuple[str, ...]) -> tuple[I64, list[str]]:
     return codes, names
 
 
-def _by_key_column(
-    array: npt.NDArray[np.str_], names: list[str]
-) -> tuple[I64, list[str]] | None:
-    """Known names matched by one character column, each match checked whole.
+def _key_matches(array: npt.NDArray[np.str_], names: list[str]) -> I64 | None:
+    """Each row's index in ``names`` (-1: none), by one character column.
 
     When one character position tells the known names apart, every row's
     candidate is read from that column (one gather from a small table) and
     confirmed by one comparison of the whole texts: two passes over the
-    column, whatever the number of names. The rows that match no name (and
-    calls where no column tells the names apart) take the general path.
+    column, whatever the number of names. None when no column does (or the
+    array is too short for it to pay).
     """
     width = array.dtype.itemsize // 4
     fitting = [name for name in names if 0 < len(name) <= width]
     if not width or not fitting or len(array) < _KEYED_FROM:
         return None
+    array = np.ascontiguousarray(array)
     grid = np.array(fitting, dtype=array.dtype).view(np.uint32).reshape(-1, width)
     column = next(
         (j for j in range(width) if len(set(grid[:, j].tolist())) == len(fitting)),
@@ -108,8 +107,17 @@ def _by_key_column(
     candidate = table.take(chars, mode="clip")  # past the table: its last, -1
     spelled = np.array([*names, ""], dtype=array.dtype)[candidate]
     hit = (array == spelled) & (candidate >= 0)
-    codes = np.where(hit, candidate, -1)
-    rest = np.flatnonzero(~hit)
+    return np.where(hit, candidate, -1)
+
+
+def _by_key_column(
+    array: npt.NDArray[np.str_], names: list[str]
+) -> tuple[I64, list[str]] | None:
+    """``factorize`` by ``_key_matches``; the rows that match no name sorted."""
+    codes = _key_matches(array, names)
+    if codes is None:
+        return None
+    rest = np.flatnonzero(codes < 0)
     if not rest.size:
         return codes, list(names)
     others, more = _sorted_codes(array[rest], tuple(names))
@@ -149,6 +157,15 @@ def code_names(
     >>> codes.tolist(), empty.tolist()
     ([1, -1, 0, -1], [False, True, False, False])
     """
+    texts = np.ascontiguousarray(texts)  # the key column is a view of it
+    keyed = _key_matches(texts, list(names)) if texts.ndim == 1 else None
+    if keyed is not None and texts.dtype.itemsize:
+        # Empty texts start with a NUL; only those rows are compared whole.
+        first = texts.view(np.uint32)[:: texts.dtype.itemsize // 4]
+        empty = np.zeros(len(texts), dtype=bool)
+        maybe = np.flatnonzero(first == 0)
+        empty[maybe] = texts[maybe] == ""
+        return keyed.astype(np.int32), empty
     if len(names) > _FEW:
         distinct = np.unique(texts)
         which = np.searchsorted(distinct, texts)
