@@ -12,10 +12,11 @@ from typing import Any, Literal
 import attrs
 
 from .._core.zone import to_zone
-from .._errors import InvalidHoursError, NotationWarning
+from .._errors import InvalidHoursError, NotationError, NotationWarning
 from .holidays import HolidaySource, to_holiday_sources
 from .notation import parse_rules
 from .notation_model import StructuredParts, structured_parts
+from .notation_tolerant import canonical
 from .notation_write import format_hours
 from .osm_rules import HoursRule, Piece
 from .parts import (
@@ -177,7 +178,18 @@ class OpeningHours:
         >>> [str(r) for r in bar.ranges_on(dt.date(2026, 6, 5))]
         ['22:00-24:00']
         """
-        rules = parse_rules(text)
+        try:
+            rules = parse_rules(text)
+        except NotationError as strict:
+            fixed = canonical(text)
+            try:
+                rules = parse_rules(fixed) if fixed is not None else ()
+            except NotationError:
+                rules = ()
+            if not rules:
+                raise strict from None
+            message = f"read {text!r} as {fixed!r}; write the canonical form"
+            warnings.warn(message, NotationWarning, stacklevel=2)
         used = frozenset().union(*(r.selector.holidays_used for r in rules))
         if "SH" in used and not to_holiday_sources(school_holidays):
             raise InvalidHoursError(
