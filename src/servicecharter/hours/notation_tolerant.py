@@ -130,13 +130,16 @@ _QUOTED_RE = re.compile(rf"(\"[^\"]*\")|[{_OPENING}]([^{_CLOSING};|]*)[{_CLOSING
 _FIGURES = dict(zip("°⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉", "001234567890123456789", strict=True))
 _FIGURE_RE = re.compile(f"[{''.join(_FIGURES)}]{{1,2}}")
 _MERIDIAN_RE = re.compile(
-    r"(?<![\d:])(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\.?(?![^\W\d_])",
+    r"(?<![\d:])(0?\d|1[0-2])(?:[:.](\d{2}))?\s*([ap])\.?\s?m\.?(?![^\W\d_])",
     re.IGNORECASE,
 )
 _WORD_RE = re.compile(r"[^\W\d_]+\.?")
 _TIME_RE = re.compile(r"(?<![\d:.])(\d{1,2})[:.](\d{1,2})(?![\d:.])")
-_HOUR_RE = re.compile(
-    r"(?<![\d:.])(\d{1,2})(?=-\d\d:\d\d)|(?<=\d\d:\d\d-)(\d{1,2})(?![\d:.])"
+# "2 to 6 pm": the hour before a 12-hour end is a time too (02:00-18:00).
+_TO = "|".join([*map(re.escape, _DASHES), *_SYMBOL_WORDS["-"], "-"])
+_BARE_START_RE = re.compile(
+    rf"(?<![\d:])(\d{{1,2}})(?=\s*(?:{_TO})\s*(?:0?\d|1[0-2])(?::\d\d)?\s*[ap]\.?\s?m)",
+    re.IGNORECASE,
 )
 
 # "9-17" after a weekday or at the start: hours (after a month, days).
@@ -207,9 +210,8 @@ def _spacing(text: str) -> str:
 
 
 def _times(text: str) -> str:
-    """Times as ``HH:MM``; an hour beside a time in a range as one too."""
+    """Times as ``HH:MM``, and hours after a weekday (``Mo 9-12``) too."""
     text = _TIME_RE.sub(lambda m: f"{int(m[1]):02d}:{int(m[2]):02d}", text)
-    text = _HOUR_RE.sub(lambda m: f"{int(m[1] or m[2]):02d}:00", text)
     text = _HOURS_RE.sub(lambda m: f"{int(m[1]):02d}:00-{int(m[2]):02d}:00", text)
     return _STATE_FIRST_RE.sub(r"\2 \1", text)  # "off 12:00-13:00": times first
 
@@ -225,6 +227,7 @@ def _rewrite(part: str) -> str:
     part = _OPEN_END_RE.sub("+", _figures(part))
     for pattern, replacement in _PHRASE_RE:
         part = pattern.sub(replacement, part)
+    part = _BARE_START_RE.sub(lambda m: f"{int(m[1]):02d}:00", part)
     part = _MERIDIAN_RE.sub(_meridian, part)
     part = re.sub(r"(?<=\d)\.(?!\d)", "", part)  # "Dec 24.-25." as "Dec 24-25"
     part = _WORD_RE.sub(_word, part.translate(_CHARS))
@@ -239,7 +242,7 @@ def canonical(text: str) -> str | None:
 
     >>> canonical("Mon-Fri 9am-5pm")
     'Mo-Fr 09:00-17:00'
-    >>> canonical("Montags bis Freitags 8.30 to 12 Uhr")
+    >>> canonical("Montags bis Freitags 8.30 bis 12.00 Uhr")
     'Mo-Fr 08:30-12:00'
     >>> canonical("Mo-Fr 09:00-17:00") is None
     True
