@@ -7,7 +7,9 @@ that value; the golden tables of opening_hours.js check the reading.
 
 from __future__ import annotations
 
+import datetime as dt
 import warnings
+from typing import Any
 
 import pytest
 
@@ -77,6 +79,11 @@ FORMS = [
     ("Mo.-Fr. 08:30-17:00", "Mo-Fr 08:30-17:00"),
     ("Mo-Do 08:00-12:00; So off", "Mo-Th 08:00-12:00; Su off"),
     ("Di,Mi 10:00-12:00", "Tu,We 10:00-12:00"),
+    ("lundi-vendredi 10:00-18:00", "Mo-Fr 10:00-18:00"),
+    ("\u043f\u044f\u0442\u043d\u0438\u0446\u0430 10:00-18:00", "Fr 10:00-18:00"),
+    ("\u6708\u66dc\u65e5 10:00-18:00", "Mo 10:00-18:00"),
+    ("We,Fr: PH", "PH We,Fr"),
+    ("Mo off; We open 10:00-16:00", "Mo off; We 10:00-16:00 open"),
     ("12:00 a.m. - 12:01am", "00:00-00:01"),
     ("11:59a.m.-12:00 p.m.", "11:59-12:00"),
     ("Mo 9:30 pm-11 pm", "Mo 21:30-23:00"),
@@ -118,6 +125,13 @@ class TestCanonical:
         assert parse_rules(text)
 
 
+OPTIONS: dict[str, Any] = {
+    "tz": "UTC",
+    "unknown": "closed",
+    "holidays": [dt.date(2026, 5, 1)],
+}
+
+
 class TestWarning:
     @pytest.mark.parametrize(
         ("text", "fixed"),
@@ -125,12 +139,12 @@ class TestWarning:
     )
     def test_warns_with_the_canonical_form(self, text: str, fixed: str) -> None:
         with pytest.warns(NotationWarning) as caught:
-            hours = OpeningHours.parse(text, tz="UTC", unknown="closed")
+            hours = OpeningHours.parse(text, **OPTIONS)
         assert len(caught) == 1
         message = str(caught[0].message)
         assert message == f"read {text!r} as {fixed!r}; write the canonical form"
         assert caught[0].filename == __file__  # the warning names the caller
-        assert hours == OpeningHours.parse(fixed, tz="UTC", unknown="closed")
+        assert hours == OpeningHours.parse(fixed, **OPTIONS)
 
     @pytest.mark.parametrize(
         "text",

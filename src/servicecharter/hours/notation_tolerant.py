@@ -34,6 +34,20 @@ _WEEKDAY_WORDS: dict[str, tuple[str, ...]] = {
     _SA: ("sat", "saturday", "samstag", "sonnabend", "samedi", "sábado"),
     _SU: ("sun", "sunday", "so", "sonntag", "sonn", "dimanche", "domingo"),
 }
+# Whole weeks, Monday first, in languages opening_hours.js's resolver knows.
+_WEEKS = (
+    ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
+    ("lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"),
+    ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота"),
+    ("月曜日", "火曜日", "水曜日", "木曜日", "金曜日", "土曜日", "日曜日"),
+    ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"),
+    ("ორშაბათი", "სამშაბათი", "ოთხშაბათი", "ხუთშაბათი", "პარასკევი", "შაბათი"),
+)
+_SUNDAYS = ("воскресенье", "კვირა")  # the two weeks above that end early
+# Thai names carry combining vowel signs, so they are matched as phrases.
+_THAI_WEEK = ("วันจันทร์", "วันอังคาร", "วันพุธ", "วันพฤหัสบดี", "วันศุกร์", "วันเสาร์")
+_THAI_SUNDAY = "วันอาทิตย์"
 _MONTH_WORDS: dict[str, tuple[str, ...]] = {
     "Jan": ("januar", "janvier", "enero", "gennaio", "january"),
     "Mar": ("mär", "märz", "maerz", "march"),
@@ -63,6 +77,9 @@ def _word_table() -> dict[str, str]:
     for groups in (_WEEKDAY_WORDS, _MONTH_WORDS, _SYMBOL_WORDS):
         for canon, words in groups.items():
             table |= dict.fromkeys(words, canon)
+    for week in _WEEKS:
+        table |= dict(zip(week, WEEKDAYS, strict=False))
+    table |= dict.fromkeys(_SUNDAYS, _SU)
     for day in WEEKDAYS:  # plurals: "Mondays", "montags"
         table |= {w + "s": day for w in _WEEKDAY_WORDS[day] if len(w) > 3}
     return table
@@ -93,6 +110,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"sur[ _](?:rendez[ _-]?vous|rdv)", '"Sur rendez-vous"'),
     (r"midnight", "00:00"),
     (r"midday", "12:00"),
+    *zip((*_THAI_WEEK, _THAI_SUNDAY), WEEKDAYS, strict=True),
 )
 _OPEN_END_RE = re.compile(
     r"\s*(?:\b(?:bis|till?)\b|-|\N{EN DASH})?\s*\b(?:open ?end|late)(?![^\W_])",
@@ -152,6 +170,9 @@ _RULE_START = "|".join([r"^", r"(?<=; )", *(rf"(?<=\b{d} )" for d in WEEKDAYS)])
 _STATE_FIRST_RE = re.compile(
     rf"(?:{_RULE_START})(open|off|closed|unknown) ({_SPANS})(?![\d:+])"
 )
+
+_DAYS = rf"(?:{'|'.join(WEEKDAYS)})(?:[-,](?:{'|'.join(WEEKDAYS)}))*"
+_PH_LAST_RE = re.compile(rf"(?:^|(?<=; ))({_DAYS}) (PH(?: [+-]\d+ days?)?)(?![\w,])")
 
 
 def _figures(text: str) -> str:
@@ -213,7 +234,8 @@ def _times(text: str) -> str:
     """Times as ``HH:MM``, and hours after a weekday (``Mo 9-12``) too."""
     text = _TIME_RE.sub(lambda m: f"{int(m[1]):02d}:{int(m[2]):02d}", text)
     text = _HOURS_RE.sub(lambda m: f"{int(m[1]):02d}:00-{int(m[2]):02d}:00", text)
-    return _STATE_FIRST_RE.sub(r"\2 \1", text)  # "off 12:00-13:00": times first
+    text = _STATE_FIRST_RE.sub(r"\2 \1", text)  # "off 12:00-13:00": times first
+    return _PH_LAST_RE.sub(r"\2 \1", text)  # "We,Fr PH": PH first
 
 
 def _outside(text: str, step: Callable[[str], str]) -> str:
