@@ -165,7 +165,10 @@ class OpeningHours:
         times still closed. ``#`` starts a comment. A value the structured
         parts say exactly (``Mo-Fr 09:00-17:00; PH off``) reads as them, any
         other keeps its ``rules``. ``PH`` with no ``holidays`` warns
-        (``NotationWarning``): no date would be a holiday.
+        (``NotationWarning``): no date would be a holiday. A tolerant form
+        opening_hours.js reads (``Mon-Fri 9am-5pm``) reads as its canonical
+        value, with a ``NotationWarning`` naming it; a value that even
+        rewritten does not parse raises the strict parser's error.
 
         >>> hours = OpeningHours.parse(
         ...     "Mo-Fr 09:00-12:00,14:00-17:00; PH off; Dec 24 09:00-12:00",
