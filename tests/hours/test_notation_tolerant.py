@@ -111,6 +111,10 @@ FORMS = [
     ("\N{LEFT DOUBLE QUOTATION MARK}ask\N{RIGHT DOUBLE QUOTATION MARK}", '"ask"'),
     ('Mon 10:00-12:00 "Mon to Fri"', 'Mo 10:00-12:00 "Mon to Fri"'),
     ('Mo-Fr 10:00-12:00 "Mon to Fri"', None),
+    (
+        "Mon 10:00-12:00; # Mon, Tue\nTu 09:00-10:00",
+        "Mo 10:00-12:00; # Mon, Tue\nTu 09:00-10:00",
+    ),
     ("Mo-Fr 09:00-17:00", None),
 ]
 

@@ -8,8 +8,8 @@ typographic quotes and more. ``canonical`` rewrites them to the notation
 the strict parser reads; ``OpeningHours.parse`` uses it only when the strict
 reading fails, and warns with the canonical form to write instead.
 
-Comments in quotes are kept as written. A word no table knows is kept too,
-so that the strict parser reports it.
+Comments (in quotes, or after ``#``) are kept as written. A word no
+table knows is kept too, so that the strict parser reports it.
 """
 
 from __future__ import annotations
@@ -239,8 +239,12 @@ def _times(text: str) -> str:
 
 
 def _outside(text: str, step: Callable[[str], str]) -> str:
-    """Apply ``step`` to each part of ``text`` outside comments in quotes."""
-    parts = re.split(r"(\"[^\"]*\")", text)
+    """Apply ``step`` to each part of ``text`` outside comments.
+
+    A comment is in quotes or from ``#`` to the end of its line, the line
+    break included (so that no rewrite joins the next line to it).
+    """
+    parts = re.split(r"(\"[^\"]*\"|#[^\n]*(?:\n|$))", text)
     return "".join(p if i % 2 else step(p) for i, p in enumerate(parts))
 
 
