@@ -12,11 +12,12 @@ from typing import Any, Literal
 import attrs
 
 from .._core.zone import to_zone
-from .._errors import InvalidHoursError, NotationWarning
+from .._errors import InvalidHoursError, NotationError, NotationWarning
 from .holidays import HolidaySource, to_holiday_sources
 from .location import to_location
 from .notation import parse_rules
 from .notation_model import StructuredParts, structured_parts
+from .notation_tolerant import canonical
 from .notation_write import format_hours
 from .osm_rules import HoursRule, Piece
 from .parts import (
@@ -175,7 +176,10 @@ class OpeningHours:
         other keeps its ``rules``. ``PH`` with no ``holidays`` warns
         (``NotationWarning``): no date would be a holiday. Variable times
         (``sunrise-sunset``, ``(dusk-00:30)``) need ``location=(lat, lon)``;
-        without it they warn and read as 06:00, 18:00, 05:30 and 18:30.
+        without it they warn and read as 06:00, 18:00, 05:30 and 18:30. A
+        tolerant form opening_hours.js reads (``Mon-Fri 9am-5pm``) reads as
+        its canonical value, with a ``NotationWarning`` naming it; a value
+        that even rewritten does not parse raises the strict parser's error.
 
         >>> hours = OpeningHours.parse(
         ...     "Mo-Fr 09:00-12:00,14:00-17:00; PH off; Dec 24 09:00-12:00",
@@ -188,7 +192,18 @@ class OpeningHours:
         >>> [str(r) for r in bar.ranges_on(dt.date(2026, 6, 5))]
         ['22:00-24:00']
         """
-        rules = parse_rules(text)
+        try:
+            rules = parse_rules(text)
+        except NotationError as strict:
+            fixed = canonical(text)
+            try:
+                rules = parse_rules(fixed) if fixed is not None else ()
+            except NotationError:
+                rules = ()
+            if not rules:
+                raise strict from None
+            message = f"read {text!r} as {fixed!r}; write the canonical form"
+            warnings.warn(message, NotationWarning, stacklevel=2)
         used = frozenset().union(*(r.selector.holidays_used for r in rules))
         if "SH" in used and not to_holiday_sources(school_holidays):
             raise InvalidHoursError(

@@ -99,7 +99,7 @@ class _Parser(_TimeParser):
         elif self.is_weekday():
             days = self.days()
             if all(item.holiday for item in days):
-                parts.add("holiday selectors", parts.holidays, days, token)
+                parts.holidays.extend(days)  # "SH PH -1 day": either holiday
             else:
                 parts.add("weekdays", parts.weekdays, days, token)
         else:
