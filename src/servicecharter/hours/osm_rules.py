@@ -25,7 +25,7 @@ import attrs
 
 from .._core.units import DAY_S
 from .osm_selectors import Selector
-from .osm_variable import SunTimes, on_date, spill_of
+from .osm_variable import SunTimes, resolved, spill_of
 
 __all__ = [
     "HoursRule",
@@ -182,6 +182,14 @@ def _unknown(rule: HoursRule) -> HoursRule:
     if rule.state == "closed":
         return rule
     return attrs.evolve(rule, state="unknown")
+
+
+def on_date(rule: HoursRule, day: dt.date, sun: SunTimes | None) -> HoursRule:
+    """``rule`` with its variable times fixed to those of ``day``."""
+    if not any(span.variable for span in rule.spans):
+        return rule
+    spans = tuple(resolved(span, day, sun) for span in rule.spans)
+    return attrs.evolve(rule, spans=spans)
 
 
 def day_pieces(

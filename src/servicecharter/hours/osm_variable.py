@@ -16,19 +16,38 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Any, Protocol, TypeVar, cast
 
 import attrs
 
 from .._core.units import DAY_S
 
-if TYPE_CHECKING:
-    from .osm_rules import HoursRule, TimeSpan
-
-__all__ = ["DEFAULT_S", "SunTimes", "offset_of", "on_date", "open_end_s", "spill_of"]
+__all__ = ["DEFAULT_S", "SunTimes", "offset_of", "open_end_s", "resolved", "spill_of"]
 
 SunTimes = Callable[[dt.date, str], "int | None"]
 """Seconds from local midnight to an event on a date, None if unknown there."""
+
+
+class _Span(Protocol):
+    """What this module reads of a ``TimeSpan`` (``osm_rules``)."""
+
+    @property
+    def start_s(self) -> int: ...
+    @property
+    def end_s(self) -> int: ...
+    @property
+    def open_end(self) -> bool: ...
+    @property
+    def start_event(self) -> str | None: ...
+    @property
+    def end_event(self) -> str | None: ...
+    @property
+    def variable(self) -> bool: ...
+    @property
+    def spill_s(self) -> int: ...
+
+
+Span = TypeVar("Span", bound=_Span)
 
 DEFAULT_S = {"dawn": 19_800, "sunrise": 21_600, "sunset": 64_800, "dusk": 66_600}
 _HALF_DAY_S = DAY_S // 2
@@ -67,7 +86,8 @@ def _at(event: str | None, fallback: int, day: dt.date, sun: SunTimes | None) ->
     return seconds + offset_of(event, fallback)
 
 
-def _resolved(span: TimeSpan, day: dt.date, sun: SunTimes | None) -> TimeSpan:
+def resolved(span: Span, day: dt.date, sun: SunTimes | None) -> Span:
+    """``span`` with its variable times fixed to those of ``day``."""
     start = _at(span.start_event, span.start_s, day, sun)
     start = min(max(start, 0), DAY_S - 60)
     if span.open_end:
@@ -78,22 +98,13 @@ def _resolved(span: TimeSpan, day: dt.date, sun: SunTimes | None) -> TimeSpan:
     else:
         end = span.end_s  # a fixed end before a variable start: no range
     end = min(max(end, start), start + DAY_S)
-    return attrs.evolve(
-        span, start_s=start, end_s=end, start_event=None, end_event=None
+    fixed = attrs.evolve(  # a TimeSpan: attrs, though typed by its protocol
+        cast(Any, span), start_s=start, end_s=end, start_event=None, end_event=None
     )
+    return cast(Span, fixed)
 
 
-def on_date(rule: HoursRule, day: dt.date, sun: SunTimes | None) -> HoursRule:
-    """``rule`` with its variable times fixed to those of ``day``."""
-    if not any(span.variable for span in rule.spans):
-        return rule
-    spans = tuple(_resolved(span, day, sun) for span in rule.spans)
-    return attrs.evolve(rule, spans=spans)
-
-
-def spill_of(
-    span: TimeSpan, day: dt.date, sun: SunTimes | None
-) -> tuple[int, int] | None:
+def spill_of(span: _Span, day: dt.date, sun: SunTimes | None) -> tuple[int, int] | None:
     """The part on ``day`` of a range that the rule started the date before.
 
     ``(start_s, end_s)`` of ``day``, or None when the range stays in its day.
@@ -102,7 +113,7 @@ def spill_of(
     """
     if not span.variable or span.open_end:
         if span.variable:
-            span = _resolved(span, day - dt.timedelta(days=1), sun)
+            span = resolved(span, day - dt.timedelta(days=1), sun)
         if not span.spill_s:
             return None
         return max(0, span.start_s - DAY_S), span.spill_s
