@@ -16,12 +16,12 @@ import datetime as dt
 import attrs
 
 from .._core.units import DAY_S
+from .notation_navigation import MONTH_DAYS
 from .osm_rules import HoursRule
 from .osm_selectors import DateSpan, Selector
 
-__all__ = ["StructuredParts", "structured_parts", "to_parts"]
+__all__ = ["StructuredParts", "is_months", "structured_parts", "to_parts"]
 
-_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 Ranges = tuple[tuple[int, int], ...]
 
 
@@ -67,12 +67,13 @@ def _plain_days(selector: Selector) -> tuple[frozenset[int], bool] | None:
     return frozenset(days), holiday
 
 
-def _is_months(span: DateSpan | object) -> bool:
+def is_months(span: DateSpan | object) -> bool:
+    """Whether a date item is whole months of every year (``Jul-Aug``)."""
     return (
         isinstance(span, DateSpan)
         and span.year is None
         and span.first[1] == 1
-        and span.last[1] == _MONTH_DAYS[span.last[0] - 1]
+        and span.last[1] == MONTH_DAYS[span.last[0] - 1]
     )
 
 
@@ -109,7 +110,7 @@ def _rank(rule: HoursRule) -> int | None:
         return None
     if not sel.dates:
         return 2 if days[1] else 0
-    if all(_is_months(span) for span in sel.dates) and not days[1]:
+    if all(is_months(span) for span in sel.dates) and not days[1]:
         return 1
     single = all(isinstance(s, DateSpan) and s.first == s.last for s in sel.dates)
     years = {s.year is None for s in sel.dates if isinstance(s, DateSpan)}
@@ -160,7 +161,7 @@ def structured_parts(rules: tuple[HoursRule, ...]) -> StructuredParts | None:
         days, has_ph = _plain_days(sel) or (frozenset(), False)
         if not sel.days:
             days = frozenset(range(7))
-        if sel.dates and _is_months(sel.dates[0]):
+        if sel.dates and is_months(sel.dates[0]):
             months = _months(sel)
             if not seasons or seasons[-1][0] != months:
                 seasons.append((months, [None] * 7))

@@ -16,24 +16,15 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .notation_navigation import MONTH_DAYS
+from .notation_model import is_months
 from .osm_rules import HoursRule, RuleKind, State, TimeSpan
-from .osm_selectors import DateSpan, DayItem, Selector
+from .osm_selectors import DayItem, Selector
 
 if TYPE_CHECKING:
     from .notation_navigation import _Navigator
     from .notation_tokens import Token
 
 __all__: list[str] = []
-
-
-def _whole_months(item: object) -> bool:
-    return (
-        isinstance(item, DateSpan)
-        and item.year is None
-        and item.first[1] == 1
-        and item.last[1] == MONTH_DAYS[item.last[0] - 1]
-    )
 
 
 @attrs.define
@@ -53,7 +44,7 @@ class _Parts:
 
     def add_dates(self, items: tuple[Any, ...], token: Token) -> None:
         """A date part: whole months (``Jan-Feb``) or days (``Jan 09-15``)."""
-        if all(_whole_months(item) for item in items):
+        if all(is_months(item) for item in items):
             self.add("month selectors", self.month_dates, items, token)
         else:
             self.add("date selectors", self.dates, items, token)

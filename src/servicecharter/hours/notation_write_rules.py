@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .._core.units import DAY_S
 from .notation_dates import OPEN_YEAR
+from .notation_navigation import MONTH_DAYS
 from .notation_tokens import MONTHS, WEEKDAYS
 from .osm_dates import DateRange, offset_text
 from .osm_rules import HoursRule, TimeSpan
@@ -19,7 +20,6 @@ from .osm_variable import offset_of
 __all__ = ["format_rules"]
 
 _JOIN = {"normal": "; ", "additional": ", ", "fallback": " || "}
-_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def format_rules(rules: tuple[HoursRule, ...]) -> str:
@@ -88,7 +88,7 @@ def _date(item: DateSpan | EasterDay | DateRange) -> str:
         return "easter" + offset_text(item.offset)
     (m1, d1), (m2, d2) = item.first, item.last
     year = f"{item.year:04d} " if item.year is not None else ""
-    if d1 == 1 and d2 == _MONTH_DAYS[m2 - 1] and (item.year is None or m1 <= m2):
+    if d1 == 1 and d2 == MONTH_DAYS[m2 - 1] and (item.year is None or m1 <= m2):
         months = MONTHS[m1 - 1] if m1 == m2 else f"{MONTHS[m1 - 1]}-{MONTHS[m2 - 1]}"
         return year + months
     first = f"{year}{MONTHS[m1 - 1]} {d1:02d}"
