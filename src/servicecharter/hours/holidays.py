@@ -250,6 +250,8 @@ def to_holiday_sources(value: Any) -> tuple[HolidaySource, ...]:
     """
     if value is None:
         return ()
+    if type(value) is tuple and all(isinstance(s, _SOURCES) for s in value):
+        return value  # read already
     if isinstance(
         value, str | Mapping | PublicHolidays | HolidayDates | FinancialHolidays
     ):

@@ -204,13 +204,15 @@ class OpeningHours:
                 raise strict from None
             message = f"read {text!r} as {fixed!r}; write the canonical form"
             warnings.warn(message, NotationWarning, stacklevel=2)
+        holidays = to_holiday_sources(holidays)  # once, not once per check
+        school_holidays = to_holiday_sources(school_holidays)
         used = frozenset().union(*(r.selector.holidays_used for r in rules))
-        if "SH" in used and not to_holiday_sources(school_holidays):
+        if "SH" in used and not school_holidays:
             raise InvalidHoursError(
                 f"{text!r} uses SH (school holidays), and servicecharter has no "
                 "school holiday data; pass school_holidays= (a list of dates)"
             )
-        if "PH" in used and not to_holiday_sources(holidays):
+        if "PH" in used and not holidays:
             warnings.warn(
                 f"{text!r} names PH but no holidays are given, so no date is a "
                 "holiday; pass holidays='FR' (a country) or a list of dates",
@@ -230,7 +232,7 @@ class OpeningHours:
             # Without a PH rule a holiday keeps its weekday's hours, which the
             # structured form (holidays closed by default) says only without
             # holiday sources.
-            parts = parts if not to_holiday_sources(holidays) else None
+            parts = parts if not holidays else None
         if parts is not None:
             try:
                 return cls._from_parts(parts, tz, holidays, unknown, school_holidays)
@@ -256,16 +258,13 @@ class OpeningHours:
         school_holidays: Any,
     ) -> OpeningHours:
         return cls(
-            weekly=[list(day) for day in parsed.weekly],
+            weekly=parsed.weekly,
             tz=tz,
             holidays=holidays,
-            holiday_hours=list(parsed.holiday_hours or ()),
-            special_days=[SpecialDay(d, list(r)) for d, r in parsed.special_days],
-            annual_days=[AnnualDay(m, d, list(r)) for m, d, r in parsed.annual_days],
-            seasons=[
-                Season(months, [None if r is None else list(r) for r in week])
-                for months, week in parsed.seasons
-            ],
+            holiday_hours=parsed.holiday_hours or (),
+            special_days=[SpecialDay(d, r) for d, r in parsed.special_days],
+            annual_days=[AnnualDay(m, d, r) for m, d, r in parsed.annual_days],
+            seasons=[Season(months, week) for months, week in parsed.seasons],
             unknown=unknown,
             school_holidays=school_holidays,
         )

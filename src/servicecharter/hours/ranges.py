@@ -164,7 +164,9 @@ def to_day_ranges(value: object) -> tuple[TimeRange, ...]:
     """
     if value is None:
         return ()
-    if isinstance(value, str):
+    if type(value) is tuple and all(type(r) is TimeRange for r in value):
+        ranges = list(value)  # ranges already read: only order and overlaps
+    elif isinstance(value, str):
         text = value.strip()
         parts = [] if text in ("", "off", "closed") else text.split(",")
         ranges = [_one_range(p.strip()) for p in parts]
