@@ -18,7 +18,7 @@ import numpy.typing as npt
 from .._core.convert import is_missing
 from .._core.units import I64
 
-__all__ = ["code_names", "factorize"]
+__all__ = ["code_names", "factorize", "factorize_sampled"]
 
 Bools = npt.NDArray[np.bool_]
 
@@ -37,6 +37,31 @@ def factorize(values: Any, known: tuple[str, ...] = ()) -> tuple[I64, list[str]]
         if fast is not None:
             return fast
     return _sorted_codes(values, known)
+
+
+def factorize_sampled(
+    values: Any, known: tuple[str, ...] = ()
+) -> tuple[I64, list[str]]:
+    """``factorize``, the distinct texts of the first rows known too.
+
+    For a long text column of few distinct values (a priority, a status):
+    once its first rows' texts are known names, the whole column is
+    matched by one character column instead of sorted. The names come in
+    no particular order after ``known``.
+
+    >>> codes, names = factorize_sampled(np.array(["b", "a", "b", ""]))
+    >>> codes.tolist(), names
+    ([1, 0, 1, -1], ['a', 'b'])
+    """
+    if (
+        isinstance(values, np.ndarray)
+        and values.dtype.kind == "U"
+        and values.ndim == 1
+        and len(values) >= _KEYED_FROM
+    ):
+        sample = np.unique(values[:_SAMPLE]).tolist()
+        known = (*known, *(text for text in sample if text))
+    return factorize(values, known)
 
 
 def _sorted_codes(values: Any, known: tuple[str, ...]) -> tuple[I64, list[str]]:
@@ -105,9 +130,14 @@ def _key_matches(array: npt.NDArray[np.str_], names: list[str]) -> I64 | None:
     table[grid[:, column]] = [names.index(name) for name in fitting]
     chars = array.view(np.uint32).reshape(len(array), width)[:, column]
     candidate = table.take(chars, mode="clip")  # past the table: its last, -1
-    spelled = np.array([*names, ""], dtype=array.dtype)[candidate]
-    hit = (array == spelled) & (candidate >= 0)
-    return np.where(hit, candidate, -1)
+    spelled = np.array([*names, ""], dtype=array.dtype)
+    # The whole texts compared a cache-sized slice at a time: the spelled
+    # names of a slice never reach memory (a full column of them would be
+    # as large as the input).
+    for lo in range(0, len(array), _SLICE):
+        part = candidate[lo : lo + _SLICE]
+        part[array[lo : lo + _SLICE] != spelled.take(part)] = -1
+    return candidate
 
 
 def _by_key_column(
@@ -127,6 +157,12 @@ def _by_key_column(
 
 _KEYED_FROM = 4096
 """From this many rows, known names are matched by one character column."""
+
+_SAMPLE = 4096
+"""Rows whose distinct texts ``factorize_sampled`` takes as known."""
+
+_SLICE = 16_384
+"""Rows compared at a time by ``_key_matches``."""
 
 _FEW = 16
 """Up to this many known names, one comparison each beats sorting the values."""

@@ -66,15 +66,12 @@ def _after_a_start(positions: I64, start_at: I64, stream: Stream) -> Bools:
     return found
 
 
-def _first_of_request(flags: Bools, stream: Stream) -> Bools:
-    """The first of the ``flags`` in each request: a pass over the flags only."""
-    at = np.flatnonzero(flags)
+def _first_of_request(at: I64, stream: Stream) -> I64:
+    """The first of the sorted positions ``at`` in each request."""
     row = stream.row[at]
     new = np.ones(len(at), dtype=bool)
     new[1:] = row[1:] != row[:-1]
-    out = np.zeros(len(flags), dtype=bool)
-    out[at[new]] = True
-    return out
+    return at[new]
 
 
 def _numbers(row: I64) -> I64:
@@ -92,7 +89,8 @@ def derive_cycles(
 ) -> Cycles:
     """The cycles of ``objective`` on the stream rows ``inside`` its engagement."""
     starts = _happens(stream, objective.start) & inside
-    first_start = _first_of_request(starts, stream)
+    start_at = np.flatnonzero(starts)
+    first_start = _first_of_request(start_at, stream)
     pause = np.zeros(len(stream.row), dtype=bool)
     if objective.pause_while:
         pause = stream.holds(objective.pause_while)
@@ -118,11 +116,11 @@ def derive_cycles(
         left = _EMPTY
         if objective.reopen == "new_cycle":
             left = np.flatnonzero(stream.left(holding))
-            left = left[_after_a_start(left, np.flatnonzero(starts), stream)]
+            left = left[_after_a_start(left, start_at, stream)]
         columns.append(left)
-    opening = starts if objective.cycles == "every" else first_start
-    columns.append(np.flatnonzero(opening))
-    columns.append(_EMPTY if holding is None else np.flatnonzero(opening & holding))
+    opening = start_at if objective.cycles == "every" else first_start
+    columns.append(opening)
+    columns.append(_EMPTY if holding is None else opening[holding[opening]])
     keys = np.sort(
         np.concatenate([c * 4 + k for k, c in enumerate(columns)]), kind="stable"
     )
@@ -135,7 +133,7 @@ def derive_cycles(
     new_row = np.ones(len(kind), dtype=bool)
     new_row[1:] = row[1:] != row[:-1]
     before[new_row] = _CLOSE
-    counts = kind != before
+    counts = np.flatnonzero(kind != before)  # one scan for the three gathers
     element, kind, row = element[counts], kind[counts], row[counts]
     opens = np.flatnonzero(kind == _OPEN)
     following = opens + 1
@@ -147,11 +145,12 @@ def derive_cycles(
     return Cycles(rows, element[opens].astype(np.int64), stop, _numbers(rows), pause)
 
 
-def _resumed(
-    stream: Stream, first_start: Bools, holding: Bools, pause: Bools
-) -> Cycles:
-    """One cycle per request from its first start; stopped if the state holds."""
-    start = np.flatnonzero(first_start).astype(np.int64)
+def _resumed(stream: Stream, first_start: I64, holding: Bools, pause: Bools) -> Cycles:
+    """One cycle per request from its first start; stopped if the state holds.
+
+    ``first_start`` holds the position of each request's first start.
+    """
+    start = first_start.astype(np.int64, copy=False)
     last = stream.end[start] - 1
     # The latest entry into the state at or before each request's last row
     # (a leading -1 stands for "none": the request's start is used then).

@@ -319,13 +319,17 @@ def _cycled(
     out["start"][lines[unmatched]] = start[unmatched]
     out["stop"][lines[unmatched]] = stop[unmatched]
     n_specs = len(specs)
-    keys = target * n_specs + zones[cycles.row]
-    for key in np.unique(keys[target >= 0]).tolist():
+    matched = np.flatnonzero(target >= 0)
+    keys = target[matched] * n_specs + zones[cycles.row[matched]]
+    # One sort for all the (target, calendar) groups, not one scan each.
+    order, bounds = by_group(keys, len(objective.all_targets) * n_specs)
+    paused_rows = np.flatnonzero(cycles.pause)  # once for all the groups
+    for key in np.flatnonzero(np.diff(bounds)).tolist():
         chosen_target = objective.all_targets[key // n_specs]
         calendar = target_calendar(
             charter, engagement, chosen_target, specs[key % n_specs]
         )
-        pick = np.flatnonzero(keys == key)
+        pick = matched[order[bounds[key] : bounds[key + 1]]]
         group = _subset(cycles, pick)
         compute_cycles(
             out,
@@ -335,7 +339,14 @@ def _cycled(
             now_us=now_us,
             start=start[pick],
             stop=stop[pick],
-            paused=stream_paused(calendar, stream, group, now_us),
+            paused=stream_paused(
+                calendar,
+                stream,
+                group,
+                now_us,
+                stop=stop[pick],
+                paused_rows=paused_rows,
+            ),
             index=key // n_specs,
         )
 
@@ -361,18 +372,20 @@ def _summarize(
     offsets = np.zeros(len(engagements) + 1, dtype=np.int64)
     np.cumsum([len(e.objectives) for e in engagements], out=offsets[1:])
     n_statuses = len(STATUSES)
-    row, objective, status = layout.row, layout.objective, out["status"]
-    line_engagement = chosen[row]
-    counted = (objective >= 0) & ~bad[row]
-    slot = offsets[line_engagement[counted]] + objective[counted]
+    row, objective = layout.row, layout.objective
+    counted = np.flatnonzero((objective >= 0) & ~bad[row])
+    counted_row = row[counted]
+    slot = offsets[chosen[counted_row]] + objective[counted]
+    del counted_row
+    status = out["status"][counted]
     n_slots = int(offsets[-1])
     table = np.bincount(
-        slot * n_statuses + status[counted], minlength=n_slots * n_statuses
+        slot * n_statuses + status, minlength=n_slots * n_statuses
     ).reshape(-1, n_statuses)
     bad_rows = np.bincount(chosen[bad & (chosen >= 0)], minlength=len(engagements))
     measured = np.bincount(chosen[~bad & (chosen >= 0)], minlength=len(engagements))
-    judged = (status[counted] == MET) | (status[counted] == BREACHED)
-    used = out["used"][counted][judged]
+    judged = np.flatnonzero((status == MET) | (status == BREACHED))
+    used = out["used"][counted[judged]]
     judged_slot = slot[judged]
     order, bounds = by_group(judged_slot, n_slots)
     summary: list[dict[str, Any]] = []

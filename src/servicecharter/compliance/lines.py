@@ -134,7 +134,7 @@ def targets_of(stream: Stream, objective: Objective, cycles: Cycles) -> tuple[I6
         if not target.when:
             chosen[:] = j
         else:
-            chosen[stream.holds(target.when)[read]] = j
+            chosen[stream.holds_at(target.when, read)] = j
     return chosen, read
 
 
@@ -206,21 +206,33 @@ def cycle_instants(stream: Stream, cycles: Cycles) -> tuple[I64, I64]:
 
 
 def stream_paused(
-    calendar: BusinessCalendar, stream: Stream, cycles: Cycles, now_us: int
+    calendar: BusinessCalendar,
+    stream: Stream,
+    cycles: Cycles,
+    now_us: int,
+    *,
+    stop: I64,
+    paused_rows: I64,
 ) -> I64:
-    """Business time paused in each cycle, from the pause flags of the stream."""
-    _, stop = cycle_instants(stream, cycles)
+    """Business time paused in each cycle, from the pause flags of the stream.
+
+    ``stop`` is each cycle's stop instant (NaT while running), as
+    ``cycle_instants`` gives it; ``paused_rows`` the positions of the stream
+    rows after which the objective's clock is paused
+    (``np.flatnonzero(cycles.pause)``), found once for all groups.
+    """
     end = np.where(stop != NAT, stop, now_us)
     upto = np.where(cycles.stop >= 0, cycles.stop, stream.end[cycles.start])
-    return _paused(calendar.kernel, stream, cycles, end, upto)
+    return _paused(calendar.kernel, stream, cycles, end, upto, where=paused_rows)
 
 
-def _paused(kernel: Any, stream: Stream, cycles: Cycles, end: I64, upto: I64) -> I64:
+def _paused(
+    kernel: Any, stream: Stream, cycles: Cycles, end: I64, upto: I64, *, where: I64
+) -> I64:
     """Business time paused in each cycle: rows [start, upto) of the stream."""
-    where = np.flatnonzero(cycles.pause)  # the paused rows, then the group's
     if not where.size:
         return np.zeros(len(cycles.row), dtype=np.int64)
-    rows = np.zeros(int(stream.row.max(initial=-1)) + 1, dtype=bool)
+    rows = np.zeros(int(stream.row[-1]) + 1, dtype=bool)  # sorted: the last is the most
     rows[cycles.row] = True
     where = where[rows[stream.row[where]]]
     if not where.size:

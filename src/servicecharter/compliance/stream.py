@@ -20,7 +20,7 @@ import numpy.typing as npt
 
 from .._core.units import I64, NAT
 from ..charter.lifecycle import IMPLICIT_EVENTS, State
-from .codes import factorize
+from .codes import factorize_sampled
 from .events import Events
 from .input import Columns
 from .ordering import stable_sort
@@ -62,7 +62,15 @@ class Stream:
 
     def holds(self, state: State) -> Bools:
         """Whether ``state`` holds after each row (any of its fields matching)."""
-        out = np.zeros(len(self.row), dtype=bool)
+        return self.holds_at(state, None)
+
+    def holds_at(self, state: State, positions: I64 | None) -> Bools:
+        """Whether ``state`` holds after each of the rows at ``positions``.
+
+        ``positions`` None: after every row. Only the codes of those rows
+        are read.
+        """
+        out = np.zeros(len(self.row) if positions is None else len(positions), bool)
         for field, values in state.items():
             codes, vocabulary = self.fields[field]
             # A table of the codes that match, read at each row's code (the
@@ -70,7 +78,7 @@ class Stream:
             table = np.zeros(len(vocabulary) + 1, dtype=bool)
             table[:-1] = np.isin(vocabulary, np.asarray(values, dtype=str))
             if table.any():
-                out |= table[codes]
+                out |= table[codes if positions is None else codes[positions]]
         return out
 
     def entered(self, holding: Bools) -> Bools:
@@ -128,10 +136,10 @@ def _field(
     comparison each, and only other texts are hashed.
     """
     if column is not None:
-        codes, col_names = factorize(column)
+        codes, col_names = factorize_sampled(column, tuple(named))
     else:
         codes, col_names = np.full(int(stream_rows.max(initial=-1)) + 1, -1), []
-    given_codes, given_names = factorize(given, (*col_names, *named))
+    given_codes, given_names = factorize_sampled(given, (*col_names, *named))
     distinct = [*col_names, *given_names]
     vocabulary = np.unique(np.asarray(distinct, dtype=str))
     vocabulary = vocabulary[vocabulary != ""]
