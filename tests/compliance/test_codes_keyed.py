@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from servicecharter.compliance.codes import code_names, factorize
+from servicecharter.compliance.codes import code_names, factorize, factorize_sampled
 
 NAMES = ("customer_reply", "agent_reply", "status", "priority")
 POOL = [*NAMES, "", "other", "statu", "status2", "agent_replY", "\x00x"]
@@ -32,5 +32,19 @@ def test_factorize_keyed_keeps_known_first() -> None:
     texts = np.array(POOL)[rng.integers(0, len(POOL), 20_000)][::2]
     codes, names = factorize(texts, NAMES)
     assert names[: len(NAMES)] == list(NAMES)
+    decoded = ["" if c < 0 else names[c] for c in codes.tolist()]
+    assert decoded == texts.tolist()
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_factorize_sampled_decodes_every_text(seed: int) -> None:
+    """Texts past the sample, near misses and empty texts: all decoded right."""
+    rng = np.random.default_rng(seed)
+    early = np.array(["low", "normal", "high", "urgent"])[rng.integers(0, 4, 5000)]
+    late = np.array(POOL)[rng.integers(0, len(POOL), 15_000)]  # not in the sample
+    texts = np.concatenate([early, late])
+    codes, names = factorize_sampled(texts, ("high",))
+    assert names[0] == "high"
+    assert len(set(names)) == len(names)
     decoded = ["" if c < 0 else names[c] for c in codes.tolist()]
     assert decoded == texts.tolist()
