@@ -71,7 +71,10 @@ class _Parser(_TimeParser):
             parts = _Parts()
         # The parts of a rule come in any order, as opening_hours.js reads
         # them ("00:00-24:00 week 05 Feb" is "Feb week 05 00:00-24:00").
-        while self.peek().kind != "end" and self.peek().text not in _SEPARATORS:
+        while True:
+            following = self.tokens[self.index]
+            if following.kind == "end" or following.text in _SEPARATORS:
+                break
             if not self.rule_part(parts):
                 self.expect_rule_end(token)
         if self.peek().column == token.column:

@@ -17,6 +17,8 @@ MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 DAY_KEYS = tuple(day.lower() for day in WEEKDAYS)
 MONTH_KEYS = tuple(month.lower() for month in MONTHS)
 VARIABLE_TIMES = ("dawn", "sunrise", "sunset", "dusk")
+_DAY_WORDS = frozenset((*DAY_KEYS, "ph", "sh"))
+_MONTH_WORDS = frozenset(MONTH_KEYS)
 _LOOKAHEAD = 8  # the parser looks at most this many tokens past the end
 
 
@@ -46,12 +48,18 @@ class _Navigator:
         return token
 
     def at(self, text: str, ahead: int = 0) -> bool:
-        token = self.peek(ahead)
-        return token.kind in ("punct", "word") and token.key == text
+        """Whether the token ``ahead`` is ``text``, a lowercase word or a sign.
+
+        Only words and signs have such a key: a time, number, quoted text
+        or the end never equals a word or a sign, so no kind is checked.
+        """
+        return self.tokens[self.index + ahead].key == text
 
     def accept(self, text: str) -> bool:
-        if self.at(text):
-            self.advance()
+        """Take the next token if it is ``text`` (as ``at`` reads it)."""
+        if self.tokens[self.index].key == text:
+            if self.index < self.last:
+                self.index += 1
             return True
         return False
 
@@ -59,15 +67,15 @@ class _Navigator:
         return NotationError(self.text, column, reason)
 
     def is_weekday(self, ahead: int = 0) -> bool:
-        token = self.peek(ahead)
-        return token.kind == "word" and token.key in (*DAY_KEYS, "ph", "sh")
+        token = self.tokens[self.index + ahead]
+        return token.kind == "word" and token.key in _DAY_WORDS
 
     def is_month(self, ahead: int = 0) -> bool:
-        token = self.peek(ahead)
-        return token.kind == "word" and token.key in MONTH_KEYS
+        token = self.tokens[self.index + ahead]
+        return token.kind == "word" and token.key in _MONTH_WORDS
 
     def is_year(self, ahead: int = 0) -> bool:
-        token = self.peek(ahead)
+        token = self.tokens[self.index + ahead]
         return token.kind == "num" and len(token.text) == 4
 
     def is_time(self, ahead: int = 0) -> bool:
