@@ -77,3 +77,33 @@ def test_a_number_after_the_times_is_still_an_error() -> None:
 
     with pytest.raises(NotationError, match="expected a time like 09:00"):
         parse_rules("Mo 0900-1000")
+
+
+def test_a_year_before_week_numbers_after_the_times() -> None:
+    # Not a time without its colon: a year, as opening_hours.js reads it.
+    assert quietly("00:00-24:00 2026 week 06 Feb") == quietly(
+        "2026 Feb week 06 00:00-24:00"
+    )
+    assert any(quietly("00:00-24:00 2026 week 06 Feb"))
+
+
+def test_24_7_after_a_selector_is_those_days_whole() -> None:
+    with pytest.warns(NotationWarning, match="24/7 after a selector") as caught:
+        read = ranges("Mo,We 24/7")
+    assert "write 00:00-24:00" in str(caught[0].message)
+    assert read == quietly("Mo,We 00:00-24:00")
+    assert read != quietly("24/7")
+    with pytest.warns(NotationWarning, match="24/7 after a selector"):
+        december = ranges("Dec 24/7")  # the month, not December 24th
+    assert december == quietly("Dec 00:00-24:00")
+
+
+def test_two_comments_are_kept_as_one_with_a_warning() -> None:
+    with pytest.warns(NotationWarning, match="two comments in one rule"):
+        (rule,) = parse_rules('Mo 10:00-12:00 open "by" "appointment"')
+    assert rule.comment == "by appointment"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", NotationWarning)
+        assert ranges('Mo 10:00-12:00 open "by" "appointment"') == quietly(
+            'Mo 10:00-12:00 open "by appointment"'
+        )

@@ -188,3 +188,16 @@ class TestUnfixable:
         with pytest.raises(NotationError) as info:
             OpeningHours.parse("Mon-Fri 09:00-17:00 sometimes", tz="UTC")
         assert info.value.column == 0  # "Mon", not "sometimes" of "Mo-Fr ..."
+
+
+def test_daylight_reads_as_sunrise_to_sunset() -> None:
+    assert canonical("daylight") == "sunrise-sunset"
+    with pytest.warns(NotationWarning, match="as 'sunrise-sunset'"):
+        hours = OpeningHours.parse(
+            "daylight", tz="Europe/Paris", location=(48.86, 2.35)
+        )
+    same = OpeningHours.parse(
+        "sunrise-sunset", tz="Europe/Paris", location=(48.86, 2.35)
+    )
+    day = dt.date(2026, 6, 21)
+    assert hours.ranges_on(day) == same.ranges_on(day) != ()

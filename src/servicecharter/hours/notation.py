@@ -87,12 +87,22 @@ class _Parser(_TimeParser):
         if self.accept(":"):  # "Mo-Fr: 09:00-17:00", as opening_hours.js allows
             return True
         self.check_year()
-        if self.is_time():
+        if token.text == "24" and self.at("/", 1) and self.peek(2).text == "7":
+            self.always()  # "Mo,We 24/7": those days whole, as opening_hours.js
+            self.notes.append(
+                f"{self.text!r} has 24/7 after a selector (column "
+                f"{token.column + 1}); it reads as 00:00-24:00 on the dates "
+                "selected, not every day: write 00:00-24:00"
+            )
+            parts.add("time ranges", parts.spans, (TimeSpan(0, DAY_S),), token)
+        elif self.is_time():
             parts.add("time ranges", parts.spans, self.times(), token)
         elif self.state_or_comment(parts):
             pass
         elif self.is_year() and not (self.is_month(1) or self.at("easter", 1)):
-            if parts.spans or parts.weekdays or parts.holidays:
+            if (parts.spans or parts.weekdays or parts.holidays) and not self.at(
+                "week", 1
+            ):
                 return False  # "Mo 0900-1000": a time without its colon
             parts.add("years", parts.years, self.years(), token)
         elif self.is_month() or self.is_year() or self.at("easter"):
@@ -118,9 +128,16 @@ class _Parser(_TimeParser):
             parts.state = _STATES[self.advance().key]
             return True
         if token.kind == "string":
-            if parts.comment is not None:
-                raise self.fail(token.column, "a rule has one comment; join them")
-            parts.comment = self.advance().text[1:-1]
+            text = self.advance().text[1:-1]
+            if parts.comment is not None:  # kept both, as opening_hours.js
+                self.notes.append(
+                    f"{self.text!r} has two comments in one rule (the second "
+                    f"at column {token.column + 1}); they are kept as one, "
+                    "joined by a space: write one comment, or separate two "
+                    "rules with ';'"
+                )
+                text = f"{parts.comment} {text}"
+            parts.comment = text
             return True
         return False
 

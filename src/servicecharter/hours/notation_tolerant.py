@@ -93,6 +93,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"always closed", "closed"),
     (r"24 hours 7 days a week|24x7|always open|always|nonstop", "24/7"),
     (r"anytime|all day", "24/7"),
+    (r"daylight", "sunrise-sunset"),
     (r"24 hours", "00:00-24:00"),
     (r"7 days(?: a |/)week|7j?/7|every ?day|all days|daily|täglich", "Mo-Su"),
     (r"(?:one )?day after public holidays?", "PH +1 day"),
