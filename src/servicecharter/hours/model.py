@@ -257,8 +257,16 @@ class OpeningHours:
         unknown: UnknownPolicy,
         school_holidays: Any,
     ) -> OpeningHours:
+        read: dict[Any, DayRanges] = {}  # "Mo-Fr": five days, one reading
+
+        def day(ranges: Any) -> DayRanges:
+            found = read.get(ranges)
+            if found is None:
+                found = read[ranges] = to_day_ranges(ranges)
+            return found
+
         return cls(
-            weekly=parsed.weekly,
+            weekly=tuple(day(ranges) for ranges in parsed.weekly),
             tz=tz,
             holidays=holidays,
             holiday_hours=parsed.holiday_hours or (),

@@ -24,6 +24,7 @@ import warnings
 from .._core.units import DAY_S
 from .._errors import InvalidHoursError, NotationWarning
 from .notation_model import StructuredParts, to_parts
+from .notation_navigation import DAY_WORDS
 from .notation_parts import _Parts
 from .notation_times import _TimeParser
 from .notation_tokens import MONTHS, WEEKDAYS, Token
@@ -83,19 +84,19 @@ class _Parser(_TimeParser):
 
     def rule_part(self, parts: _Parts) -> bool:
         """Read one part of a rule into ``parts``; False if none starts here."""
-        token = self.peek()
-        if self.accept(":"):  # "Mo-Fr: 09:00-17:00", as opening_hours.js allows
+        token = self.tokens[self.index]
+        if token.key == ":":  # "Mo-Fr: 09:00-17:00", as opening_hours.js allows
+            self.advance()
             return True
-        self.check_year()
-        if token.text == "24" and self.at("/", 1) and self.peek(2).text == "7":
-            self.always()  # "Mo,We 24/7": those days whole, as opening_hours.js
-            self.notes.append(
-                f"{self.text!r} has 24/7 after a selector (column "
-                f"{token.column + 1}); it reads as 00:00-24:00 on the dates "
-                "selected, not every day: write 00:00-24:00"
-            )
-            parts.add("time ranges", parts.spans, (TimeSpan(0, DAY_S),), token)
-        elif self.is_time():
+        if token.kind == "word" and token.key in DAY_WORDS:  # the usual first
+            self.weekday_part(parts, token)
+            return True
+        if token.kind == "num":
+            self.check_year()
+            if token.text == "24" and self.at("/", 1) and self.peek(2).text == "7":
+                self.always_part(parts, token)
+                return True
+        if self.is_time():
             parts.add("time ranges", parts.spans, self.times(), token)
         elif self.state_or_comment(parts):
             pass
@@ -109,15 +110,27 @@ class _Parser(_TimeParser):
             parts.add_dates(self.dates(), token)
         elif self.at("week"):
             parts.add("weeks", parts.weeks, self.weeks(), token)
-        elif self.is_weekday():
-            days = self.days()
-            if all(item.holiday for item in days):
-                parts.holidays.extend(days)  # "SH PH -1 day": either holiday
-            else:
-                parts.add("weekdays", parts.weekdays, days, token)
         else:
             return False
         return True
+
+    def weekday_part(self, parts: _Parts, token: Token) -> None:
+        """Weekdays and holidays (``Mo-Fr,PH``); holidays alone select either."""
+        days = self.days()
+        if all(item.holiday for item in days):
+            parts.holidays.extend(days)  # "SH PH -1 day": either holiday
+        else:
+            parts.add("weekdays", parts.weekdays, days, token)
+
+    def always_part(self, parts: _Parts, token: Token) -> None:
+        """``24/7`` after a selector (``Mo,We 24/7``): those dates whole."""
+        self.always()
+        self.notes.append(
+            f"{self.text!r} has 24/7 after a selector (column "
+            f"{token.column + 1}); it reads as 00:00-24:00 on the dates "
+            "selected, not every day: write 00:00-24:00"
+        )
+        parts.add("time ranges", parts.spans, (TimeSpan(0, DAY_S),), token)
 
     def state_or_comment(self, parts: _Parts) -> bool:
         """Read a state word or a quoted comment into ``parts``, if one is here."""

@@ -11,13 +11,14 @@ from __future__ import annotations
 from .._errors import NotationError
 from .notation_tokens import MONTHS, WEEKDAYS, Token, tokenize
 
-__all__ = ["DAY_KEYS", "MONTH_DAYS", "MONTH_KEYS", "VARIABLE_TIMES"]
+__all__ = ["DAY_KEYS", "DAY_WORDS", "MONTH_DAYS", "MONTH_KEYS", "VARIABLE_TIMES"]
 
 MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 DAY_KEYS = tuple(day.lower() for day in WEEKDAYS)
 MONTH_KEYS = tuple(month.lower() for month in MONTHS)
 VARIABLE_TIMES = ("dawn", "sunrise", "sunset", "dusk")
-_DAY_WORDS = frozenset((*DAY_KEYS, "ph", "sh"))
+DAY_WORDS = frozenset((*DAY_KEYS, "ph", "sh"))
+"""The words that begin a weekday part: the days, ``PH`` and ``SH``."""
 _MONTH_WORDS = frozenset(MONTH_KEYS)
 _LOOKAHEAD = 8  # the parser looks at most this many tokens past the end
 
@@ -68,7 +69,7 @@ class _Navigator:
 
     def is_weekday(self, ahead: int = 0) -> bool:
         token = self.tokens[self.index + ahead]
-        return token.kind == "word" and token.key in _DAY_WORDS
+        return token.kind == "word" and token.key in DAY_WORDS
 
     def is_month(self, ahead: int = 0) -> bool:
         token = self.tokens[self.index + ahead]

@@ -65,6 +65,7 @@ def tokenize(text: str) -> list[Token]:
     """
     tokens: list[Token] = []
     append = tokens.append
+    new = tuple.__new__  # Token's fields in order, without its Python __new__
     for match in _TOKEN_RE.finditer(text):  # every character is in one match
         kind = match.lastgroup
         if kind == "space":
@@ -76,6 +77,6 @@ def tokenize(text: str) -> list[Token]:
                 reason = "a comment in quotes is not closed; add the closing '\"'"
             raise NotationError(text, pos, reason)
         word = match.group()
-        append(Token(kind, word, pos, word.lower()))  # type: ignore[arg-type]
+        append(new(Token, (kind, word, pos, word.lower())))
     append(Token("end", "", len(text), ""))
     return tokens

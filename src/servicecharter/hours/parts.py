@@ -177,6 +177,8 @@ def _items(value: Any, kind: type, example: str) -> list[Any]:
 
 def to_annual_days(value: Any) -> tuple[AnnualDay, ...]:
     """Read annual days (models or argument tuples), one per day of the year."""
+    if type(value) is tuple and not value:
+        return ()  # the default
     days = _items(value, AnnualDay, '[(12, 24, "09:00-12:00")]')
     days.sort(key=lambda d: (d.month, d.day))
     for before, after in itertools.pairwise(days):
@@ -189,11 +191,15 @@ def to_annual_days(value: Any) -> tuple[AnnualDay, ...]:
 
 def to_seasons(value: Any) -> tuple[Season, ...]:
     """Read seasons (models or ``(months, weekly)`` pairs)."""
+    if type(value) is tuple and not value:
+        return ()  # the default
     return tuple(_items(value, Season, '[([7, 8], {"Mo-Fr": "09:00-12:00"})]'))
 
 
 def to_closures(value: Any) -> frozenset[dt.date]:
     """Read closed dates: one or several ``date`` or ISO strings."""
+    if type(value) is frozenset and not value:
+        return value  # the default
     if isinstance(value, str | dt.date):
         value = [value]
     if not isinstance(value, Iterable) or isinstance(value, bytes | Mapping):
@@ -205,6 +211,8 @@ def to_closures(value: Any) -> frozenset[dt.date]:
 
 def to_special_days(value: Any) -> tuple[SpecialDay, ...]:
     """Read special days (a mapping, models or pairs), one per date, sorted."""
+    if type(value) is tuple and not value:
+        return ()  # the default
     if isinstance(value, Mapping):
         days = [SpecialDay(day, ranges) for day, ranges in value.items()]
     else:
@@ -216,6 +224,8 @@ def to_special_days(value: Any) -> tuple[SpecialDay, ...]:
 
 def to_changes(value: Any) -> tuple[ScheduleChange, ...]:
     """Read schedule changes (models or pairs), one per date, sorted."""
+    if type(value) is tuple and not value:
+        return ()  # the default
     changes = sorted(
         _items(value, ScheduleChange, '[("2027-01-01", {"Mo-Fr": "08:00-18:00"})]'),
         key=lambda c: c.effective,
