@@ -41,11 +41,13 @@ def _split(values: list[str]) -> None:
 
 
 def _rules(values: list[str]) -> None:
-    for value in values:
-        try:  # noqa: SIM105 - cheaper than contextlib.suppress in a timed loop
-            parse_rules(value)
-        except ServiceCharterError:
-            pass
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for value in values:
+            try:  # noqa: SIM105 - cheaper than contextlib.suppress in a timed loop
+                parse_rules(value)
+            except ServiceCharterError:
+                pass
 
 
 def _hours(values: list[str]) -> None:
