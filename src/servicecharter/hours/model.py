@@ -270,9 +270,9 @@ class OpeningHours:
             tz=tz,
             holidays=holidays,
             holiday_hours=parsed.holiday_hours or (),
-            special_days=[SpecialDay(d, r) for d, r in parsed.special_days],
-            annual_days=[AnnualDay(m, d, r) for m, d, r in parsed.annual_days],
-            seasons=[Season(months, week) for months, week in parsed.seasons],
+            special_days=tuple(SpecialDay(d, r) for d, r in parsed.special_days),
+            annual_days=tuple(AnnualDay(m, d, r) for m, d, r in parsed.annual_days),
+            seasons=tuple(Season(months, week) for months, week in parsed.seasons),
             unknown=unknown,
             school_holidays=school_holidays,
         )
