@@ -81,10 +81,14 @@ def test_a_number_after_the_times_is_still_an_error() -> None:
 
 def test_a_year_before_week_numbers_after_the_times() -> None:
     # Not a time without its colon: a year, as opening_hours.js reads it.
-    assert quietly("00:00-24:00 2026 week 06 Feb") == quietly(
-        "2026 Feb week 06 00:00-24:00"
-    )
-    assert any(quietly("00:00-24:00 2026 week 06 Feb"))
+    with pytest.warns(NotationWarning, match="the year 2026 after the times"):
+        read = ranges("00:00-24:00 2026 week 06 Feb")
+    assert read == quietly("2026 Feb week 06 00:00-24:00")
+    assert any(read)
+    from servicecharter import NotationError
+
+    with pytest.raises(NotationError, match="expected a time like 09:00"):
+        parse_rules("Mo 0900 week 1")  # a leading zero: an hour, not a year
 
 
 def test_24_7_after_a_selector_is_those_days_whole() -> None:
@@ -96,12 +100,19 @@ def test_24_7_after_a_selector_is_those_days_whole() -> None:
     with pytest.warns(NotationWarning, match="24/7 after a selector"):
         december = ranges("Dec 24/7")  # the month, not December 24th
     assert december == quietly("Dec 00:00-24:00")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        parse_rules("10:00-12:00 24/7")  # nothing selected: said so
+    assert any("24/7 after times" in str(w.message) for w in caught)
 
 
 def test_two_comments_are_kept_as_one_with_a_warning() -> None:
     with pytest.warns(NotationWarning, match="two comments in one rule"):
         (rule,) = parse_rules('Mo 10:00-12:00 open "by" "appointment"')
     assert rule.comment == "by appointment"
+    with pytest.warns(NotationWarning, match="two comments in one rule"):
+        (rule,) = parse_rules('Mo 10:00-12:00 open "by" ""')
+    assert rule.comment == "by"  # an empty one adds nothing
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", NotationWarning)
         assert ranges('Mo 10:00-12:00 open "by" "appointment"') == quietly(

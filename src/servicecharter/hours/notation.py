@@ -101,10 +101,14 @@ class _Parser(_TimeParser):
         elif self.state_or_comment(parts):
             pass
         elif self.is_year() and not (self.is_month(1) or self.at("easter", 1)):
-            if (parts.spans or parts.weekdays or parts.holidays) and not self.at(
-                "week", 1
-            ):
+            after = bool(parts.spans or parts.weekdays or parts.holidays)
+            if after and not (self.at("week", 1) and token.text[0] != "0"):
                 return False  # "Mo 0900-1000": a time without its colon
+            if parts.spans:  # "00:00-24:00 2026 week 06": read, with a note
+                self.notes.append(
+                    f"{self.text!r} has the year {token.text} after the times "
+                    f"(column {token.column + 1}); write the year first"
+                )
             parts.add("years", parts.years, self.years(), token)
         elif self.is_month() or self.is_year() or self.at("easter"):
             parts.add_dates(self.dates(), token)
@@ -125,10 +129,15 @@ class _Parser(_TimeParser):
     def always_part(self, parts: _Parts, token: Token) -> None:
         """``24/7`` after a selector (``Mo,We 24/7``): those dates whole."""
         self.always()
+        selected = parts.years or parts.dates or parts.month_dates or parts.weeks
+        if selected or parts.weekdays or parts.holidays:
+            what = "after a selector"
+            means = "00:00-24:00 on the dates selected, not every day"
+        else:
+            what, means = "after times", "00:00-24:00 beside them"
         self.notes.append(
-            f"{self.text!r} has 24/7 after a selector (column "
-            f"{token.column + 1}); it reads as 00:00-24:00 on the dates "
-            "selected, not every day: write 00:00-24:00"
+            f"{self.text!r} has 24/7 {what} (column {token.column + 1}); it "
+            f"reads as {means}: write 00:00-24:00"
         )
         parts.add("time ranges", parts.spans, (TimeSpan(0, DAY_S),), token)
 
@@ -149,7 +158,7 @@ class _Parser(_TimeParser):
                     "joined by a space: write one comment, or separate two "
                     "rules with ';'"
                 )
-                text = f"{parts.comment} {text}"
+                text = " ".join(part for part in (parts.comment, text) if part)
             parts.comment = text
             return True
         return False

@@ -45,7 +45,7 @@ class Token(NamedTuple):
     kind: str
     text: str
     column: int
-    key: str = ""
+    key: str
 
 
 # ASCII classes on purpose: "\d" would accept digits such as "٣".
