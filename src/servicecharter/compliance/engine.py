@@ -330,7 +330,7 @@ def _cycled(
             charter, engagement, chosen_target, specs[key % n_specs]
         )
         pick = matched[order[bounds[key] : bounds[key + 1]]]
-        group = _subset(cycles, pick)
+        group, group_stop = _subset(cycles, pick), stop[pick]
         compute_cycles(
             out,
             lines[pick],
@@ -338,13 +338,13 @@ def _cycled(
             target=chosen_target,
             now_us=now_us,
             start=start[pick],
-            stop=stop[pick],
+            stop=group_stop,
             paused=stream_paused(
                 calendar,
                 stream,
                 group,
                 now_us,
-                stop=stop[pick],
+                stop=group_stop,
                 paused_rows=paused_rows,
             ),
             index=key // n_specs,
@@ -374,9 +374,7 @@ def _summarize(
     n_statuses = len(STATUSES)
     row, objective = layout.row, layout.objective
     counted = np.flatnonzero((objective >= 0) & ~bad[row])
-    counted_row = row[counted]
-    slot = offsets[chosen[counted_row]] + objective[counted]
-    del counted_row
+    slot = offsets[chosen[row[counted]]] + objective[counted]
     status = out["status"][counted]
     n_slots = int(offsets[-1])
     table = np.bincount(

@@ -164,11 +164,9 @@ def to_day_ranges(value: object) -> tuple[TimeRange, ...]:
     """
     if value is None:
         return ()
-    if type(value) is tuple and (
-        len(value) < 2 and all(type(r) is TimeRange for r in value)
-    ):
-        return value  # read already (a closed day, one range): nothing to check
     if type(value) is tuple and all(type(r) is TimeRange for r in value):
+        if len(value) < 2:
+            return value  # read already (a closed day, one range): nothing to check
         ranges = list(value)  # ranges already read: only order and overlaps
     elif isinstance(value, str):
         text = value.strip()
