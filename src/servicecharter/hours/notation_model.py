@@ -99,6 +99,7 @@ def _plain(rule: HoursRule) -> bool:
         or sel.also_dates
         or (rule.state == "closed" and rule.spans)
         or any(span.variable for span in rule.spans)
+        or any(span.end_s - span.start_s > DAY_S for span in rule.spans)
     )
 
 

@@ -70,8 +70,6 @@ class _TimeParser(_SelectorParser):
             raise self.fail(token.column, reason)
         if end < start:
             end += DAY_S
-        if end - start > DAY_S:
-            raise self.fail(end_token.column, "a range is at most 24 hours long")
         spans: tuple[TimeSpan, ...] = (
             TimeSpan(start, end, start_event=start_event, end_event=end_event),
         )
