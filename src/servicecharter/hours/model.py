@@ -17,6 +17,7 @@ from .holidays import HolidaySource, to_holiday_sources
 from .location import to_location
 from .notation import parse_rules
 from .notation_model import StructuredParts, structured_parts
+from .notation_plain import plain_parts
 from .notation_tolerant import canonical
 from .notation_write import format_hours
 from .osm_rules import HoursRule, Piece
@@ -31,7 +32,7 @@ from .parts import (
     to_seasons,
     to_special_days,
 )
-from .ranges import DayRanges, Weekly, to_day_ranges, to_weekly
+from .ranges import DayRanges, TimeRange, Weekly, to_day_ranges, to_weekly
 from .rule_days import HolidayLookup, check_rules, dated, rule_ranges
 
 __all__ = ["OpeningHours", "UnknownPolicy"]
@@ -52,6 +53,16 @@ def _to_rules(value: object) -> tuple[HoursRule, ...]:
                 f"expected HoursRule objects (from OpeningHours.parse), got {rule!r}"
             )
     return rules
+
+
+def _warn_no_holidays(text: str, stacklevel: int = 3) -> None:
+    """Warn the caller of ``OpeningHours.parse`` that PH names no date."""
+    warnings.warn(
+        f"{text!r} names PH but no holidays are given, so no date is a "
+        "holiday; pass holidays='FR' (a country) or a list of dates",
+        NotationWarning,
+        stacklevel=stacklevel,
+    )
 
 
 @attrs.frozen
@@ -192,6 +203,11 @@ class OpeningHours:
         >>> [str(r) for r in bar.ranges_on(dt.date(2026, 6, 5))]
         ['22:00-24:00']
         """
+        holidays = to_holiday_sources(holidays)  # once, not once per check
+        school_holidays = to_holiday_sources(school_holidays)
+        plain = cls._from_plain(text, tz, holidays, unknown, school_holidays)
+        if plain is not None:
+            return plain
         try:
             rules = parse_rules(text)
         except NotationError as strict:
@@ -204,8 +220,6 @@ class OpeningHours:
                 raise strict from None
             message = f"read {text!r} as {fixed!r}; write the canonical form"
             warnings.warn(message, NotationWarning, stacklevel=2)
-        holidays = to_holiday_sources(holidays)  # once, not once per check
-        school_holidays = to_holiday_sources(school_holidays)
         used = frozenset().union(*(r.selector.holidays_used for r in rules))
         if "SH" in used and not school_holidays:
             raise InvalidHoursError(
@@ -213,12 +227,7 @@ class OpeningHours:
                 "school holiday data; pass school_holidays= (a list of dates)"
             )
         if "PH" in used and not holidays:
-            warnings.warn(
-                f"{text!r} names PH but no holidays are given, so no date is a "
-                "holiday; pass holidays='FR' (a country) or a list of dates",
-                NotationWarning,
-                stacklevel=2,
-            )
+            _warn_no_holidays(text)
         if location is None and any(s.variable for r in rules for s in r.spans):
             warnings.warn(
                 f"{text!r} has variable times (sunrise, sunset, dawn, dusk) but "
@@ -249,6 +258,27 @@ class OpeningHours:
         )
 
     @classmethod
+    def _from_plain(
+        cls,
+        text: str,
+        tz: Any,
+        holidays: tuple[HolidaySource, ...],
+        unknown: UnknownPolicy,
+        school_holidays: tuple[HolidaySource, ...],
+    ) -> OpeningHours | None:
+        """The hours of a plain weekly value, read without the parser, or None."""
+        plain = plain_parts(text) if type(text) is str else None
+        if plain is None or (plain.holiday_hours is None and holidays):
+            return None  # without PH, holidays keep their weekday's hours: rules
+        try:
+            hours = cls._from_parts(plain, tz, holidays, unknown, school_holidays)
+        except InvalidHoursError:
+            return None  # refused as structured (a night into the next day's hours)
+        if plain.holiday_hours is not None and not holidays:
+            _warn_no_holidays(text, stacklevel=4)
+        return hours
+
+    @classmethod
     def _from_parts(
         cls,
         parsed: StructuredParts,
@@ -259,17 +289,18 @@ class OpeningHours:
     ) -> OpeningHours:
         read: dict[Any, DayRanges] = {}  # "Mo-Fr": five days, one reading
 
-        def day(ranges: Any) -> DayRanges:
+        def day(ranges: tuple[tuple[int, int], ...]) -> DayRanges:
             found = read.get(ranges)
             if found is None:
-                found = read[ranges] = to_day_ranges(ranges)
+                built = tuple(TimeRange(start, end) for start, end in ranges)
+                found = read[ranges] = to_day_ranges(built)
             return found
 
         return cls(
             weekly=tuple(day(ranges) for ranges in parsed.weekly),
             tz=tz,
             holidays=holidays,
-            holiday_hours=parsed.holiday_hours or (),
+            holiday_hours=day(parsed.holiday_hours or ()),
             special_days=tuple(SpecialDay(d, r) for d, r in parsed.special_days),
             annual_days=tuple(AnnualDay(m, d, r) for m, d, r in parsed.annual_days),
             seasons=tuple(Season(months, week) for months, week in parsed.seasons),

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import operator
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypeAlias
 
 import attrs
@@ -140,6 +141,8 @@ class TimeRange:
         return f"{_clock(self.start_s)}-{_clock(self.end_s)}"
 
 
+_ORDER = operator.attrgetter("start_s", "end_s")
+
 DayRanges: TypeAlias = tuple[TimeRange, ...]
 """The ranges of one local day, sorted and not overlapping."""
 Weekly: TypeAlias = tuple[DayRanges, ...]
@@ -165,9 +168,9 @@ def to_day_ranges(value: object) -> tuple[TimeRange, ...]:
     if value is None:
         return ()
     if type(value) is tuple and all(type(r) is TimeRange for r in value):
-        if len(value) < 2:
-            return value  # read already (a closed day, one range): nothing to check
-        ranges = list(value)  # ranges already read: only order and overlaps
+        if len(value) < 2 or not _overlap(value):
+            return value  # read already, in order and apart: nothing to change
+        ranges = list(value)
     elif isinstance(value, str):
         text = value.strip()
         parts = [] if text in ("", "off", "closed") else text.split(",")
@@ -178,13 +181,24 @@ def to_day_ranges(value: object) -> tuple[TimeRange, ...]:
         ranges = [_one_range(item) for item in value]
     else:
         raise InvalidHoursError(f"expected time ranges, got {value!r}")
-    ranges.sort()
+    ranges.sort(key=_ORDER)  # the order of TimeRange, without its tuples
+    pair = _overlap(ranges)
+    if pair is not None:
+        raise InvalidHoursError(
+            f"time ranges {pair[0]} and {pair[1]} overlap; merge them into one range"
+        )
+    return tuple(ranges)
+
+
+def _overlap(ranges: Sequence[TimeRange]) -> tuple[TimeRange, TimeRange] | None:
+    """The first two neighbours where one runs into the next, if any.
+
+    None also means the ranges are in order: each ends before the next starts.
+    """
     for before, after in itertools.pairwise(ranges):
         if before.start_s + before.length_s > after.start_s:
-            raise InvalidHoursError(
-                f"time ranges {before} and {after} overlap; merge them into one range"
-            )
-    return tuple(ranges)
+            return before, after
+    return None
 
 
 def weekday_keys(key: object) -> list[int]:
@@ -216,12 +230,24 @@ def _no_spill_overlap(
         following = week[(day + 1) % 7]
         if ranges and following:
             last, first = ranges[-1], following[0]
-            if last.start_s + last.length_s > DAY_S + first.start_s:
+            # Only a range crossing midnight reaches the next day, to its end.
+            if last.start_s >= last.end_s > first.start_s:
                 raise InvalidHoursError(
                     f"{WEEKDAYS[day]} {last} runs past {WEEKDAYS[(day + 1) % 7]} "
                     f"{first}; end it earlier or start the next day later"
                 )
     return week
+
+
+def _seven_days(days: Sequence[object]) -> tuple[tuple[TimeRange, ...], ...]:
+    read: dict[int, tuple[TimeRange, ...]] = {}  # "Mo-Fr": one day, read once
+    week = []
+    for day in days:  # ``days`` keeps each alive, so an id names one object
+        found = read.get(id(day))
+        if found is None:
+            found = read[id(day)] = to_day_ranges(day)
+        week.append(found)
+    return _no_spill_overlap(tuple(week))
 
 
 def to_weekly(value: Any) -> tuple[tuple[TimeRange, ...], ...]:
@@ -231,6 +257,8 @@ def to_weekly(value: Any) -> tuple[tuple[TimeRange, ...], ...]:
     >>> [len(day) for day in week]
     [1, 1, 1, 1, 1, 1, 0]
     """
+    if type(value) is tuple and len(value) == 7:
+        return _seven_days(value)
     if isinstance(value, Mapping):
         week: list[tuple[TimeRange, ...] | None] = [None] * 7
         for key, ranges in value.items():
@@ -246,7 +274,7 @@ def to_weekly(value: Any) -> tuple[tuple[TimeRange, ...], ...]:
     if isinstance(value, Iterable) and not isinstance(value, str):
         days = list(value)
         if len(days) == 7:
-            return _no_spill_overlap(tuple(to_day_ranges(day) for day in days))
+            return _seven_days(days)
     raise InvalidHoursError(
         f"expected weekly hours as a mapping like {{'Mo-Fr': '09:00-17:00'}} "
         f"or seven days of ranges, got {value!r}"
