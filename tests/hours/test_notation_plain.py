@@ -14,6 +14,7 @@ import json
 import warnings
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -22,6 +23,7 @@ from servicecharter import NotationWarning, OpeningHours, ServiceCharterError
 from servicecharter.hours.notation import parse_rules
 from servicecharter.hours.notation_model import structured_parts
 from servicecharter.hours.notation_plain import plain_parts
+from servicecharter.hours.parsed_hours import from_parts
 
 GOLDEN = Path(__file__).parent / "golden"
 DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
@@ -124,7 +126,14 @@ def test_parse_gives_the_parser_hours_and_warnings(text: str, holidays: object) 
         # A holiday keeps its weekday's hours: only rules say so.
         assert hours.rules
         return
-    reference = OpeningHours._from_parts(parts, "Europe/Paris", holidays, "error", ())
+    reference = from_parts(
+        OpeningHours,
+        parts,
+        "Europe/Paris",
+        holidays,
+        unknown="error",
+        school_holidays=(),
+    )
     assert hours == reference
     assert not hours.rules
 
@@ -137,3 +146,31 @@ def test_a_night_into_the_next_days_hours_keeps_its_rules() -> None:
     assert not hours.rules
     spill = OpeningHours.parse("Mo 22:00-08:00, Tu 07:00-12:00", tz="UTC")
     assert spill.rules
+
+
+def test_weekly_hours_built_directly_equal_the_constructors() -> None:
+    # ``from_parts`` builds weekly-only hours field by field; every field
+    # must be what the constructor gives, new fields included.
+    for text in _golden_values():
+        parts = plain_parts(text)
+        if parts is None:
+            continue
+        built = from_parts(
+            OpeningHours,
+            parts,
+            "Europe/Paris",
+            "FR",
+            unknown="open",
+            school_holidays=(),
+        )
+        made = OpeningHours(
+            [[(s, e) for s, e in day] for day in parts.weekly],
+            "Europe/Paris",
+            "FR",
+            holiday_hours=[(s, e) for s, e in parts.holiday_hours or ()],
+            unknown="open",
+        )
+        for field in attrs.fields(OpeningHours):
+            assert getattr(built, field.name) == getattr(made, field.name), text
+        assert built == made
+        assert hash(built) == hash(made)

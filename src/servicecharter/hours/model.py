@@ -16,11 +16,11 @@ from .._errors import InvalidHoursError, NotationError, NotationWarning
 from .holidays import HolidaySource, to_holiday_sources
 from .location import to_location
 from .notation import parse_rules
-from .notation_model import StructuredParts, structured_parts
-from .notation_plain import plain_parts
+from .notation_model import structured_parts
 from .notation_tolerant import canonical
 from .notation_write import format_hours
 from .osm_rules import HoursRule, Piece
+from .parsed_hours import from_parts, from_plain, warn_no_holidays
 from .parts import (
     AnnualDay,
     ScheduleChange,
@@ -32,7 +32,7 @@ from .parts import (
     to_seasons,
     to_special_days,
 )
-from .ranges import DayRanges, TimeRange, Weekly, to_day_ranges, to_weekly
+from .ranges import DayRanges, Weekly, to_day_ranges, to_weekly
 from .rule_days import HolidayLookup, check_rules, dated, rule_ranges
 
 __all__ = ["OpeningHours", "UnknownPolicy"]
@@ -53,16 +53,6 @@ def _to_rules(value: object) -> tuple[HoursRule, ...]:
                 f"expected HoursRule objects (from OpeningHours.parse), got {rule!r}"
             )
     return rules
-
-
-def _warn_no_holidays(text: str, stacklevel: int = 3) -> None:
-    """Warn the caller of ``OpeningHours.parse`` that PH names no date."""
-    warnings.warn(
-        f"{text!r} names PH but no holidays are given, so no date is a "
-        "holiday; pass holidays='FR' (a country) or a list of dates",
-        NotationWarning,
-        stacklevel=stacklevel,
-    )
 
 
 @attrs.frozen
@@ -205,7 +195,9 @@ class OpeningHours:
         """
         holidays = to_holiday_sources(holidays)  # once, not once per check
         school_holidays = to_holiday_sources(school_holidays)
-        plain = cls._from_plain(text, tz, holidays, unknown, school_holidays)
+        plain = from_plain(
+            cls, text, tz, holidays, unknown=unknown, school_holidays=school_holidays
+        )
         if plain is not None:
             return plain
         try:
@@ -227,7 +219,7 @@ class OpeningHours:
                 "school holiday data; pass school_holidays= (a list of dates)"
             )
         if "PH" in used and not holidays:
-            _warn_no_holidays(text)
+            warn_no_holidays(text, stacklevel=3)
         if location is None and any(s.variable for r in rules for s in r.spans):
             warnings.warn(
                 f"{text!r} has variable times (sunrise, sunset, dawn, dusk) but "
@@ -244,7 +236,14 @@ class OpeningHours:
             parts = parts if not holidays else None
         if parts is not None:
             try:
-                return cls._from_parts(parts, tz, holidays, unknown, school_holidays)
+                return from_parts(
+                    cls,
+                    parts,
+                    tz,
+                    holidays,
+                    unknown=unknown,
+                    school_holidays=school_holidays,
+                )
             except InvalidHoursError:
                 pass  # the structured form refuses it (an overlap): keep the rules
         return cls(
@@ -255,57 +254,6 @@ class OpeningHours:
             unknown=unknown,
             school_holidays=school_holidays,
             location=location,
-        )
-
-    @classmethod
-    def _from_plain(
-        cls,
-        text: str,
-        tz: Any,
-        holidays: tuple[HolidaySource, ...],
-        unknown: UnknownPolicy,
-        school_holidays: tuple[HolidaySource, ...],
-    ) -> OpeningHours | None:
-        """The hours of a plain weekly value, read without the parser, or None."""
-        plain = plain_parts(text) if type(text) is str else None
-        if plain is None or (plain.holiday_hours is None and holidays):
-            return None  # without PH, holidays keep their weekday's hours: rules
-        try:
-            hours = cls._from_parts(plain, tz, holidays, unknown, school_holidays)
-        except InvalidHoursError:
-            return None  # refused as structured (a night into the next day's hours)
-        if plain.holiday_hours is not None and not holidays:
-            _warn_no_holidays(text, stacklevel=4)
-        return hours
-
-    @classmethod
-    def _from_parts(
-        cls,
-        parsed: StructuredParts,
-        tz: Any,
-        holidays: Any,
-        unknown: UnknownPolicy,
-        school_holidays: Any,
-    ) -> OpeningHours:
-        read: dict[Any, DayRanges] = {}  # "Mo-Fr": five days, one reading
-
-        def day(ranges: tuple[tuple[int, int], ...]) -> DayRanges:
-            found = read.get(ranges)
-            if found is None:
-                built = tuple(TimeRange(start, end) for start, end in ranges)
-                found = read[ranges] = to_day_ranges(built)
-            return found
-
-        return cls(
-            weekly=tuple(day(ranges) for ranges in parsed.weekly),
-            tz=tz,
-            holidays=holidays,
-            holiday_hours=day(parsed.holiday_hours or ()),
-            special_days=tuple(SpecialDay(d, r) for d, r in parsed.special_days),
-            annual_days=tuple(AnnualDay(m, d, r) for m, d, r in parsed.annual_days),
-            seasons=tuple(Season(months, week) for months, week in parsed.seasons),
-            unknown=unknown,
-            school_holidays=school_holidays,
         )
 
     def format(self) -> str:

@@ -49,10 +49,14 @@ class Token(NamedTuple):
 
 
 # ASCII classes on purpose: "\d" would accept digits such as "٣".
+# Spaces and ``#`` comments before a token are part of its match (taken
+# whole, never given back), so each match is one token and the last is the
+# end of the text.
 _TOKEN_RE = re.compile(
-    r"(?P<space>\s+|#[^\n]*)|(?P<time>[0-9]{1,2}[:.][0-9]{2}(?![0-9]))"
+    r"(?:\s|#[^\n]*+)*+"
+    r"(?:(?P<time>[0-9]{1,2}[:.][0-9]{2}(?![0-9]))"
     r"|(?P<num>[0-9]+)|(?P<word>[A-Za-z]+)|(?P<string>\"[^\"]*\")"
-    r"|(?P<punct>\|\||[-,;:/\[\]+()])|(?P<bad>.)",
+    r"|(?P<punct>\|\||[-,;:/\[\]+()])|(?P<end>\Z)|(?P<bad>.))",
     re.DOTALL,
 )
 
@@ -67,16 +71,16 @@ def tokenize(text: str) -> list[Token]:
     append = tokens.append
     new = tuple.__new__  # Token's fields in order, without its Python __new__
     for match in _TOKEN_RE.finditer(text):  # every character is in one match
-        kind = match.lastgroup
-        if kind == "space":
-            continue
-        pos = match.start()
+        kind = match.lastgroup or "end"
+        pos = match.start(kind)
+        if kind == "end":
+            break
         if kind == "bad":
             reason = f"unexpected character {text[pos]!r}"
             if text[pos] == '"':
                 reason = "a comment in quotes is not closed; add the closing '\"'"
             raise NotationError(text, pos, reason)
-        word = match.group()
+        word = match[kind]
         append(new(Token, (kind, word, pos, word.lower())))
     append(Token("end", "", len(text), ""))
     return tokens
