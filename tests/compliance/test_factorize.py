@@ -70,3 +70,16 @@ def test_one_character_tells_known_names_apart() -> None:
     codes, names = rows.factorize(column, known)
     assert names == [*known, "callbacks!", "web"]
     assert codes[:5].tolist() == [2, 3, 5, -1, 4]
+
+
+def test_trailing_nuls_are_ignored_on_both_paths() -> None:
+    # numpy's texts drop trailing NULs and its == ignores them: a row "ab"
+    # takes the first known name reading "ab" without them, on either path.
+    for known in (("ab\x00", "ab"), ("ab\x00",), ("ab", "ab\x00")):
+        first = known[0]
+        for size in (3, rows._KEYED_FROM):
+            column = np.array(["ab", "", "abc"] * size)
+            codes, names = rows.factorize(column, known)
+            slow_codes, slow_names = rows._sorted_codes(column, known)
+            assert (codes.tolist(), names) == (slow_codes.tolist(), slow_names)
+            assert names[codes[0]] == first

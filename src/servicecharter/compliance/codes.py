@@ -27,7 +27,9 @@ def factorize(values: Any, known: tuple[str, ...] = ()) -> tuple[I64, list[str]]
     """Codes into a list of distinct texts (``known`` first); -1 for missing.
 
     Missing: None, NaN, NaT, pandas NA and the empty string. Values are
-    compared as text (a priority ``1`` is ``"1"``). The ``known`` texts are
+    compared as text (a priority ``1`` is ``"1"``), as numpy compares texts:
+    trailing NUL characters are ignored, so a row ``"ab"`` takes the first
+    known name that reads ``"ab"`` without them. The ``known`` texts are
     matched by one vectorised comparison each when they are few (up to
     ``_FEW``); the rest, or all values when they are many, is sorted once.
     """
@@ -115,7 +117,9 @@ def _key_matches(array: npt.NDArray[np.str_], names: list[str]) -> I64 | None:
     array is too short for it to pay).
     """
     width = array.dtype.itemsize // 4
-    fitting = [name for name in names if 0 < len(name) <= width]
+    # Lengths as numpy holds the names: without trailing NULs, which its
+    # texts never keep and its comparisons ignore, as the sorted path's do.
+    fitting = [name for name in names if 0 < len(name.rstrip("\x00")) <= width]
     if not width or not fitting or len(array) < _KEYED_FROM:
         return None
     array = np.ascontiguousarray(array)
