@@ -57,12 +57,10 @@ def _ranges(text: str) -> tuple[Ranges, bool] | None:
         end = int(part[6:8]) * 3600 + int(part[9:11]) * 60
         if not previous_end < start < DAY_S or end > DAY_S or end == start:
             return None
+        end = end or DAY_S  # 16:00-00:00 ends at 24:00
         found.append((start, end))
         previous_end = end if end > start else DAY_S  # nothing after a night
-    spills = 0 < found[-1][1] < found[-1][0]  # 16:00-00:00 ends at 24:00
-    if found[-1][1] == 0:
-        found[-1] = (found[-1][0], DAY_S)
-    return tuple(found), spills
+    return tuple(found), found[-1][1] < found[-1][0]
 
 
 def _days(text: str) -> tuple[tuple[int, ...], bool] | None:

@@ -26,9 +26,8 @@ Hours = TypeVar("Hours")
 
 __all__ = ["from_parts", "from_plain", "warn_no_holidays"]
 
-_WEEKLY_ONLY: dict[
-    str, object
-] = {  # the fields of a weekly value beside weekly, zone and holidays
+# The fields of a weekly value beside its weekly hours, zone and holidays.
+_WEEKLY_ONLY: dict[str, object] = {
     "closures": frozenset(),
     "special_days": (),
     "changes": (),

@@ -240,6 +240,7 @@ def _no_spill_overlap(
 
 
 def _seven_days(days: Sequence[object]) -> tuple[tuple[TimeRange, ...], ...]:
+    """Seven days' ranges, each distinct object read once, and the nights checked."""
     read: dict[int, tuple[TimeRange, ...]] = {}  # "Mo-Fr": one day, read once
     week = []
     for day in days:  # ``days`` keeps each alive, so an id names one object
