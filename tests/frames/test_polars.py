@@ -23,6 +23,7 @@ from tests.support.zones import paris
 
 ZONES = st.sampled_from(["Europe/Paris", "America/Santiago", "Australia/Lord_Howe"])
 H = dt.timedelta(hours=1)
+US = dt.timedelta(microseconds=1)
 
 
 @pytest.fixture
@@ -116,3 +117,48 @@ def test_equals_the_library(cal: BusinessCalendar, data: st.DataObject) -> None:
         cal.elapsed(t, u) for t, u in zip(ts, us, strict=True)
     ]
     assert np.all(got["added"].is_not_null().to_numpy())
+
+
+def test_nulls_from_either_column_or_a_missing_duration() -> None:
+    # Answers need a null check only when something null went in; each way
+    # a null can go in gives null where it was, and answers elsewhere.
+    cal = paris_calendar()
+    t = [paris(2026, 3, 27, 16), paris(2026, 3, 30, 10)]
+    df = pl.DataFrame(
+        {"t": t, "wait": [None, H]},
+        schema={"t": pl.Datetime("us", "Europe/Paris"), "wait": pl.Duration("us")},
+    )
+    got = df.select(
+        column=pl.col("t").sc.add(cal, pl.col("wait")),
+        missing=pl.col("t").sc.add(cal, np.timedelta64("NaT", "us")),
+        fixed=pl.col("t").sc.add(cal, H),
+    )
+    assert got["column"].to_list() == [None, paris(2026, 3, 30, 11)]
+    assert got["missing"].to_list() == [None, None]
+    assert got["fixed"].to_list() == [cal.add(x, H) for x in t]
+    assert got["fixed"].null_count() == 0
+
+
+@settings(max_examples=40, deadline=None)
+@given(cal=calendars(tz=ZONES), data=st.data())
+def test_instant_answers_are_nat_only_where_an_argument_was(
+    cal: BusinessCalendar, data: st.DataObject
+) -> None:
+    # The law the namespace's null check relies on: the kernel's instant
+    # operations answer NaT exactly where an argument was NaT.
+    n = data.draw(st.integers(1, 30))
+    ts = data.draw(st.lists(instants(), min_size=n, max_size=n))
+    epoch = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+    us = np.array([(t - epoch) // US for t in ts], dtype=np.int64)
+    missing = np.array(data.draw(st.lists(st.booleans(), min_size=n, max_size=n)))
+    us[missing] = np.iinfo(np.int64).min
+    d = np.array([data.draw(business_durations(40)) // US])
+    k = cal.kernel
+    for out in (
+        k.add(us, d),
+        k.add(us, d, closing=True),
+        k.next_open(us),
+        k.next_close(us),
+        k.previous_close(us),
+    ):
+        assert np.array_equal(out == np.iinfo(np.int64).min, missing)

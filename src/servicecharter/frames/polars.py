@@ -37,7 +37,12 @@ __all__ = ["BusinessTimeExpr"]
 
 
 def _us(series: pl.Series, kind: str = "instants") -> I64:
-    """A Datetime (or Duration) column as int64 microseconds, NaT for null."""
+    """A Datetime (or Duration) column as int64 microseconds, NaT for null.
+
+    A column in microseconds is read as it is held (``to_numpy`` gives its
+    buffer, in UTC for a zoned column): no pass over the values unless it
+    has nulls, which numpy holds as NaT.
+    """
     dtype = series.dtype
     if kind == "instants":
         if not isinstance(dtype, pl.Datetime):
@@ -49,22 +54,23 @@ def _us(series: pl.Series, kind: str = "instants") -> I64:
                 f"column {series.name!r} is a naive pl.Datetime; give it a zone "
                 "first: .dt.replace_time_zone('UTC') (or the local zone)"
             )
-        series = series.dt.cast_time_unit("us")
-    elif isinstance(dtype, pl.Duration):
-        series = series.dt.cast_time_unit("us")
-    else:
+    elif not isinstance(dtype, pl.Duration):
         raise InvalidInstantError(f"column {series.name!r} is {dtype}, not pl.Duration")
-    physical = series.to_physical()
-    if physical.null_count():
-        physical = physical.fill_null(NAT)
-    return np.asarray(physical.to_numpy())
+    if dtype.time_unit != "us":
+        series = series.dt.cast_time_unit("us")
+    return np.asarray(series.to_numpy()).view(np.int64)
 
 
-def _instants_out(name: str, us: I64, zone: str) -> pl.Series:
-    # From the int64 values as they are (a cast, no copy); NaT becomes null
-    # only when there is one, found from the minimum (NaT is the smallest).
+def _instants_out(name: str, us: I64, zone: str, maybe_nat: bool = True) -> pl.Series:
+    """The answer column from the kernel's int64 values (a cast, no copy).
+
+    NaT becomes null. The kernel's instant operations answer NaT only where
+    an argument was NaT (else they raise), so with ``maybe_nat`` False (no
+    null in), no pass looks for one; otherwise the minimum finds whether
+    there is one (NaT is the smallest int64).
+    """
     out = pl.Series(name, us).cast(pl.Datetime("us", zone))
-    if us.size and int(us.min()) == NAT:
+    if maybe_nat and us.size and int(us.min()) == NAT:
         missing = pl.Series(us == NAT)
         out = pl.select(pl.when(missing).then(None).otherwise(out)).to_series()
     return out.alias(name)
@@ -83,7 +89,7 @@ class BusinessTimeExpr:
         compute = getattr(cal.kernel, op)
 
         def run(s: pl.Series) -> pl.Series:
-            return _instants_out(s.name, compute(_us(s)), zone)
+            return _instants_out(s.name, compute(_us(s)), zone, s.null_count() > 0)
 
         return self._expr.map_batches(
             run, return_dtype=pl.Datetime("us", zone), is_elementwise=True
@@ -122,15 +128,20 @@ class BusinessTimeExpr:
 
             def pair(s: Sequence[pl.Series]) -> pl.Series:
                 t, durations = _us(s[0]), _us(s[1], "durations")
-                return _instants_out(s[0].name, add_us(cal, t, durations), zone)
+                nulls = s[0].null_count() + s[1].null_count() > 0
+                return _instants_out(s[0].name, add_us(cal, t, durations), zone, nulls)
 
             return pl.map_batches([self._expr, d], pair, dtype, is_elementwise=True)
         fixed: Any = d if isinstance(d, str) or hasattr(d, "deadline_us") else None
         if fixed is None:
             fixed = np.timedelta64(int(duration_array(d)), "us")
 
+        # A rule's deadline may be NaT for an instant given (no deadline).
+        maybe_nat = not isinstance(fixed, np.timedelta64) or bool(np.isnat(fixed))
+
         def run(s: pl.Series) -> pl.Series:
-            return _instants_out(s.name, add_us(cal, _us(s), fixed), zone)
+            out = add_us(cal, _us(s), fixed)
+            return _instants_out(s.name, out, zone, maybe_nat or s.null_count() > 0)
 
         return self._expr.map_batches(run, return_dtype=dtype, is_elementwise=True)
 
