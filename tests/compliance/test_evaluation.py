@@ -337,3 +337,46 @@ def test_per_request_calendar() -> None:
         # so the deadline is the next opening, Thu 18:00 Montreal.
         utc64(dt.datetime(2026, 3, 26, 18, tzinfo=montreal)).item(),
     ]
+
+
+@pytest.mark.parametrize("copies", [1, 4])
+def test_summary_counts_and_percentiles_follow_the_lines(copies: int) -> None:
+    # The charter's 6 objectives once, then 24 (past the count where the
+    # summary groups response times with a sort instead of a mask each).
+    engagements = [
+        attrs.evolve(e, id=f"{e.id}-{c}")
+        for c in range(copies)
+        for e in CHARTER.engagements
+    ]
+    charter = attrs.evolve(CHARTER, engagements=engagements)
+    rng = np.random.default_rng(copies)
+    n = 400
+    received = np.datetime64("2026-03-23T07:00", "us") + rng.integers(
+        0, 5 * 86_400, n
+    ) * np.timedelta64(1, "s")
+    responded = received + rng.integers(0, 2 * 86_400, n) * np.timedelta64(1, "s")
+    names = np.array([e.id for e in engagements] + ["nobody"])
+    requests = {
+        "id": np.arange(n),
+        "engagement": names[rng.integers(0, len(names), n)],
+        "received_at": received,
+        "responded_at": np.where(rng.random(n) < 0.7, responded, np.datetime64("NaT")),
+    }
+    result = evaluate(
+        charter, requests, now=dt.datetime(2026, 3, 30, 10, tzinfo=dt.UTC)
+    )
+    lines = result.requests
+    assert len(result.summary) == 6 * copies
+    for entry in result.summary:
+        mine = (lines["engagement"] == entry["engagement"]) & (
+            lines["objective"] == entry["objective"]
+        )
+        for status in ("met", "breached", "open", "overdue", "not_started"):
+            assert entry[status] == int((mine & (lines["status"] == status)).sum())
+        judged = mine & np.isin(lines["status"], ["met", "breached"])
+        used = lines["used"][judged].view(np.int64)
+        if used.size:
+            want = np.percentile(used, 50)
+            assert entry["p50"] == dt.timedelta(microseconds=round(want))
+        else:
+            assert entry["p50"] is None

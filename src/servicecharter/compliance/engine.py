@@ -196,16 +196,17 @@ def compute_lines(
             now_us=now_us,
             reasons=reasons,
         )
-    summary = _summarize(engagements, chosen, bad, layout, out)
-    ids = np.array(
-        [i for e in engagements for i in e.objective_ids()] + [""], dtype=object
-    )
     offsets = np.zeros(len(engagements) + 1, dtype=np.int64)
     np.cumsum(counts[:-1], out=offsets[1:])
+    # Each line's (engagement, objective) slot; -1 for a row's lone line.
     slot = np.where(
         layout.objective >= 0,
         offsets[np.maximum(chosen[layout.row], 0)] + layout.objective,
         -1,
+    )
+    summary = _summarize(engagements, chosen, bad, layout, out, slot=slot)
+    ids = np.array(
+        [i for e in engagements for i in e.objective_ids()] + [""], dtype=object
     )
     engagement_names = np.array([e.id for e in engagements] + [""], dtype=object)
     row = layout.row
@@ -367,30 +368,34 @@ def _summarize(
     bad: npt.NDArray[np.bool_],
     layout: Any,
     out: Lines,
+    *,
+    slot: I64,
 ) -> list[dict[str, Any]]:
-    """One summary per engagement objective, from the line columns."""
+    """One summary per engagement objective, from the line columns.
+
+    ``slot`` is each line's (engagement, objective) position in the summary,
+    -1 for a row's lone line. Status counts come from one ``bincount`` over
+    every line (lines not counted go to a bin dropped after); the response
+    times of up to ``_FEW_SLOTS`` objectives are picked by one mask each,
+    more with one grouping sort.
+    """
     offsets = np.zeros(len(engagements) + 1, dtype=np.int64)
     np.cumsum([len(e.objectives) for e in engagements], out=offsets[1:])
     n_statuses = len(STATUSES)
-    row, objective = layout.row, layout.objective
-    counted = np.flatnonzero((objective >= 0) & ~bad[row])
-    slot = offsets[chosen[row[counted]]] + objective[counted]
-    status = out["status"][counted]
     n_slots = int(offsets[-1])
-    table = np.bincount(
-        slot * n_statuses + status, minlength=n_slots * n_statuses
-    ).reshape(-1, n_statuses)
+    status = out["status"]
+    counted = (slot >= 0) & ~bad[layout.row]
+    key = np.where(counted, slot * n_statuses + status, n_slots * n_statuses)
+    table = np.bincount(key, minlength=n_slots * n_statuses + 1)
+    table = table[:-1].reshape(-1, n_statuses)
     bad_rows = np.bincount(chosen[bad & (chosen >= 0)], minlength=len(engagements))
     measured = np.bincount(chosen[~bad & (chosen >= 0)], minlength=len(engagements))
-    judged = np.flatnonzero((status == MET) | (status == BREACHED))
-    used = out["used"][counted[judged]]
-    judged_slot = slot[judged]
-    order, bounds = by_group(judged_slot, n_slots)
+    judged = counted & ((status == MET) | (status == BREACHED))
+    times_of = _times_by_slot(out["used"], judged, slot, n_slots)
     summary: list[dict[str, Any]] = []
     for e, engagement in enumerate(engagements):
         for k in range(len(engagement.objectives)):
             s = int(offsets[e]) + k
-            times = used[order[bounds[s] : bounds[s + 1]]]
             summary.append(
                 summary_entry(
                     engagement,
@@ -398,7 +403,23 @@ def _summarize(
                     counts=table[s],
                     requests=int(measured[e] + bad_rows[e]),
                     invalid=int(bad_rows[e]) + int(table[s][INVALID]),
-                    quantiles=percentiles(times),
+                    quantiles=percentiles(times_of(s)),
                 )
             )
     return summary
+
+
+_FEW_SLOTS = 8
+"""Up to this many objectives, a mask per objective beats one grouping sort."""
+
+
+def _times_by_slot(
+    used: I64, judged: npt.NDArray[np.bool_], slot: I64, n_slots: int
+) -> Callable[[int], I64]:
+    """The business times of the judged lines of each slot, in line order."""
+    if n_slots <= _FEW_SLOTS:
+        return lambda s: used[judged & (slot == s)]
+    where = np.flatnonzero(judged)
+    values = used[where]
+    order, bounds = by_group(slot[where], n_slots)
+    return lambda s: values[order[bounds[s] : bounds[s + 1]]]

@@ -46,6 +46,7 @@ __all__ = [
 ]
 
 Bools = npt.NDArray[np.bool_]
+_MET, _BREACHED, _OPEN, _OVERDUE = (np.int8(s) for s in (MET, BREACHED, OPEN, OVERDUE))
 _TIMES = ("start", "stop", "deadline", "due", "used", "paused", "remaining")
 
 
@@ -160,29 +161,29 @@ def compute_cycles(
     """
     kernel = calendar.kernel
     stopped = stop != NAT
+    end = np.where(stopped, stop, now_us)  # a running cycle runs until now
     if used is None:
-        used = kernel.elapsed(start, np.where(stopped, stop, now_us)) - paused
+        used = kernel.elapsed(start, end) - paused
     due = target.within.deadline_us(calendar, start)
     moved = np.flatnonzero(paused > 0)
     if moved.size:
         due[moved] = kernel.add(due[moved], paused[moved])
     rule = target.within
     if isinstance(rule, BusinessDuration):  # elapsed(t, add(t, d)) == d, a law
-        budget = np.full(len(start), rule.duration // ONE_US, dtype=np.int64)
+        budget = np.broadcast_to(np.int64(rule.duration // ONE_US), start.shape)
     else:
         budget = kernel.elapsed(start, due) - paused
+    late = end > due
     status = np.where(
-        stopped,
-        np.where(stop <= due, MET, BREACHED),
-        np.where(now_us <= due, OPEN, OVERDUE),
-    ).astype(np.int8)
+        stopped, np.where(late, _BREACHED, _MET), np.where(late, _OVERDUE, _OPEN)
+    )
     left = np.full(len(lines), NAT, dtype=np.int64)
-    if (~stopped).any():
-        now = np.full(int((~stopped).sum()), now_us, dtype=np.int64)
-        left[~stopped] = kernel.elapsed(now, due[~stopped])
+    running = np.flatnonzero(~stopped)
+    if running.size:  # one ``now`` broadcast against the deadlines
+        left[running] = kernel.elapsed(np.array([now_us]), due[running])
     closing = due
     if isinstance(rule, BusinessDuration) and rule.boundary != "close":
-        closing = kernel.add(due, np.zeros(len(due), dtype=np.int64), closing=True)
+        closing = kernel.add(due, np.zeros(1, dtype=np.int64), closing=True)
     for name, values in (
         ("start", start),
         ("stop", stop),

@@ -171,12 +171,22 @@ def read_pauses(
     )
 
 
+def _in_order(row: I64, start: I64) -> bool:
+    """Whether the pauses come sorted by (row, start), as most exports list them.
+
+    Two passes over the pairs instead of a sort of them (a few times cheaper).
+    """
+    step = np.diff(row)
+    return bool((step >= 0).all() and ((step > 0) | (np.diff(start) >= 0)).all())
+
+
 def _clip_and_merge(
     row: I64, start: I64, end: I64, *, received: I64, life_end: I64, reasons: Reasons
 ) -> Pauses:
     """Sort by (row, start), clip to each request's life, merge overlaps."""
-    order = np.lexsort((start, row))
-    row, start, end = row[order], start[order], end[order]
+    if not _in_order(row, start):
+        order = np.lexsort((start, row))
+        row, start, end = row[order], start[order], end[order]
     lo, hi = received[row], life_end[row]
     outside = (start < lo) | (end > hi)
     report_rows = np.unique(row[outside]).tolist()
