@@ -341,8 +341,8 @@ def test_per_request_calendar() -> None:
 
 @pytest.mark.parametrize("copies", [1, 4])
 def test_summary_counts_and_percentiles_follow_the_lines(copies: int) -> None:
-    # The charter's 6 objectives once, then 24 (past the count where the
-    # summary groups response times with a sort instead of a mask each).
+    # The charter's 6 objectives once, then 24, over rows of every
+    # engagement and of none.
     engagements = [
         attrs.evolve(e, id=f"{e.id}-{c}")
         for c in range(copies)

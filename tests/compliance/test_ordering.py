@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from servicecharter.compliance.ordering import stable_order, stable_sort
+from servicecharter.compliance.ordering import by_group, stable_order, stable_sort
 
 
 @settings(max_examples=200, deadline=None)
@@ -28,3 +28,16 @@ def test_keys_too_wide_to_pack_fall_back() -> None:
     keys = rng.integers(-(2**61), 2**61, 500)
     keys[::3] = keys[0]
     assert stable_order(keys).tolist() == np.argsort(keys, kind="stable").tolist()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from([1, 7, 256, 257, 65_536, 65_537]), st.data())
+def test_by_group_on_each_side_of_the_radix_widths(
+    groups: int, data: st.DataObject
+) -> None:
+    # 8-bit keys up to 256 groups, 16-bit up to 65,536, a packed sort past.
+    values = data.draw(st.lists(st.integers(0, groups - 1), max_size=300))
+    keys = np.array(values, dtype=np.int64)
+    order, bounds = by_group(keys, groups)
+    assert order.tolist() == np.argsort(keys, kind="stable").tolist()
+    assert bounds.tolist() == [0, *np.cumsum(np.bincount(keys, minlength=groups))]

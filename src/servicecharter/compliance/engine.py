@@ -198,21 +198,20 @@ def compute_lines(
         )
     offsets = np.zeros(len(engagements) + 1, dtype=np.int64)
     np.cumsum(counts[:-1], out=offsets[1:])
+    row = layout.row
+    owner = chosen[row]  # each line's engagement (-1: none), read once
     # Each line's (engagement, objective) slot; -1 for a row's lone line.
     slot = np.where(
-        layout.objective >= 0,
-        offsets[np.maximum(chosen[layout.row], 0)] + layout.objective,
-        -1,
+        layout.objective >= 0, offsets[np.maximum(owner, 0)] + layout.objective, -1
     )
     summary = _summarize(engagements, chosen, bad, layout, out, slot=slot)
     ids = np.array(
         [i for e in engagements for i in e.objective_ids()] + [""], dtype=object
     )
     engagement_names = np.array([e.id for e in engagements] + [""], dtype=object)
-    row = layout.row
     lines_out: Lines = {
         "row": row,
-        "engagement": engagement_names[chosen[row]],
+        "engagement": engagement_names[owner],
         "objective": layout.objective,
         "received": received[row].view("datetime64[us]"),
         "responded": responded[row].view("datetime64[us]"),
@@ -409,16 +408,14 @@ def _summarize(
     return summary
 
 
-_FEW_SLOTS = 8
-"""Up to this many objectives, a mask per objective beats one grouping sort."""
-
-
 def _times_by_slot(
     used: I64, judged: npt.NDArray[np.bool_], slot: I64, n_slots: int
 ) -> Callable[[int], I64]:
-    """The business times of the judged lines of each slot, in line order."""
-    if n_slots <= _FEW_SLOTS:
-        return lambda s: used[judged & (slot == s)]
+    """The business times of the judged lines of each slot, in line order.
+
+    One grouping sort for all slots (a mask per slot costs more, even for a
+    handful of them).
+    """
     where = np.flatnonzero(judged)
     values = used[where]
     order, bounds = by_group(slot[where], n_slots)

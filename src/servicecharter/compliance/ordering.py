@@ -62,13 +62,15 @@ def by_group(keys: I64, groups: int) -> tuple[I64, I64]:
     ``keys`` are in ``range(groups)``; the positions of key ``g`` are
     ``order[bounds[g]:bounds[g + 1]]``, in their original order. One sort
     for all groups, so a loop over the groups never scans every key again;
-    up to 65,536 groups the sort is a 16-bit radix sort.
+    up to 65,536 groups the sort is a radix sort of 8 or 16 bits.
 
     >>> order, bounds = by_group(np.array([2, 0, 2, 1, 0]), 3)
     >>> order.tolist(), bounds.tolist()
     ([1, 4, 3, 0, 2], [0, 2, 3, 5])
     """
-    if groups <= 1 << 16:
+    if groups <= 1 << 8:  # one radix pass instead of two
+        order = np.argsort(keys.astype(np.uint8), kind="stable").astype(np.int64)
+    elif groups <= 1 << 16:
         order = np.argsort(keys.astype(np.uint16), kind="stable").astype(np.int64)
     else:
         order = stable_order(keys)
