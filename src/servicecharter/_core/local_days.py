@@ -9,6 +9,8 @@ the day is one gather from a table per bucket.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import numpy as np
 
 from .buckets import Axis
@@ -63,6 +65,18 @@ class LocalDays:
             else:
                 self._search_into(flat[lo:hi], into[lo:hi], i, y)
         return out
+
+    def local_day1(self, t: int) -> int:
+        """``local_day`` of one instant, by bisect (an array's extremes, say).
+
+        >>> days = LocalDays(
+        ...     np.array([0, 23, 48]), 7, Axis(np.array([0, 2**62]), 0, 48)
+        ... )
+        >>> days.local_day1(22), days.local_day1(23)
+        (7, 8)
+        """
+        last = self.midnights.size - 2
+        return self.day0 + min(max(bisect_right(self.midnights, t) - 1, 0), last)
 
     def _search_into(self, t: I64, out: I64, i: I64, y: I64) -> None:
         midnights = self.midnights

@@ -142,6 +142,10 @@ class Timeline:
         """The local day number of each instant (days are 23 to 25 hours long)."""
         return self._days.local_day(t)
 
+    def local_day1(self, t: int) -> int:
+        """The local day number of one instant in [start_us, end_us)."""
+        return self._days.local_day1(t)
+
     def clock(self, t: I64) -> I64:
         """Business time B(t) accumulated since ``start_us``."""
         return self._time.clock(t)
@@ -175,8 +179,8 @@ class Timeline:
         n = max(t.size, d.size)
         if d.size == 1 and t.size:
             step = int(d.reshape(-1)[0])
-            ends = np.array(_ends(t, extremes), dtype=np.int64)
-            low, high = (self._time.clock(ends) + step).tolist()
+            first, last = _ends(t, extremes)
+            low, high = self._clock_at(first) + step, self._clock_at(last) + step
             if low <= 0 or high >= self.total_us:
                 return self._short(low, high)
         # One instant, many durations: its clock once.
@@ -196,6 +200,18 @@ class Timeline:
                     return self._short(low, high)
             self._busy.unclock_into(x, closing, out[lo:hi], i, z)
         return out, False, False
+
+    def _clock_at(self, t: int) -> int:
+        """B(t) for one instant in [start_us, end_us), by bisect on the arrays.
+
+        For the extremes of an array: two searches instead of two passes of
+        the whole-array machinery, and no Python lists built.
+        """
+        if not self.start_us <= t < self.end_us:  # as the array clock reads it
+            return int(self._time.clock(np.array([t], dtype=np.int64))[0])
+        k = bisect_right(self._o, t) - 1
+        x = t - int(self._o[k])
+        return int(self._cum[k]) + min(x, int(self._len[k]))
 
     def _short(self, low: int, high: int) -> Found:
         """Targets outside (0, total): how much more time they need, as a guess.

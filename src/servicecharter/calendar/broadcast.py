@@ -11,6 +11,7 @@ with NaT are computed on a stand-in value and given ``fill`` at the end.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -25,6 +26,8 @@ from .horizon import Event, Horizon
 
 __all__ = ["Compute", "broadcast_run"]
 
+_MIN, _MAX = np.minimum.reduce, np.maximum.reduce
+
 Compute = Callable[..., tuple[Any, Any, Any]]
 """``compute(timeline, *arrays, extremes=[(lo, hi), ...])`` -> (answer,
 needs later days, needs earlier days); ``extremes`` holds the smallest and
@@ -32,6 +35,9 @@ largest value of each array, NaT set aside."""
 
 
 def _flatten(arrays: list[I64]) -> tuple[tuple[int, ...], list[I64]]:
+    n = max(a.size for a in arrays)
+    if all(a.ndim == 1 and a.size in (1, n) for a in arrays):
+        return (n,), arrays  # flat already: the common case, without numpy's help
     try:
         shape = np.broadcast_shapes(*(a.shape for a in arrays))
     except ValueError:
@@ -62,7 +68,10 @@ class _Clean:
         self.nat: npt.NDArray[np.bool_] | None = None
         self.empty = False
         for a, kind in zip(flat, kinds, strict=True):
-            lo, hi = int(a.min()), int(a.max())
+            if a.size == 1:
+                lo = hi = int(a[0])
+            else:  # the ufuncs themselves: a.min() costs microseconds more
+                lo, hi = int(_MIN(a)), int(_MAX(a))
             clean = a
             if kind != "n" and lo == NAT:
                 lo, clean = self._set_aside(a)
@@ -98,7 +107,7 @@ def broadcast_run(
     arrays decide the range of days to compile.
     """
     shape, flat = _flatten(arrays)
-    if int(np.prod(shape)) == 0:
+    if math.prod(shape) == 0:
         return np.full(shape, fill, dtype=dtype)
     clean = _Clean(flat, kinds)
     if clean.empty:

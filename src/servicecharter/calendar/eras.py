@@ -30,15 +30,19 @@ def by_era(
     >>> [g.tolist() for g in by_era([t], "t", [(0, 300 * 365 * day)])]
     [[0, 2], [1]]
     """
+    first, last = None, None
     for (lo, hi), kind in zip(extremes, kinds, strict=True):
-        if kind == "d":  # dates beyond the supported years: refused up front,
+        if kind == "t":
+            day_lo, day_hi = lo // DAY_US, hi // DAY_US
+        elif kind == "d":  # dates beyond the supported years: refused up front,
             check_days(lo, hi)  # before their differences overflow int64
-    days = [
-        (lo // DAY_US, hi // DAY_US) if kind == "t" else (lo, hi)
-        for (lo, hi), kind in zip(extremes, kinds, strict=True)
-        if kind in "td"
-    ]
-    first, last = min(d for d, _ in days), max(d for _, d in days)
+            day_lo, day_hi = lo, hi
+        else:
+            continue
+        first = day_lo if first is None else min(first, day_lo)
+        last = day_hi if last is None else max(last, day_hi)
+    if first is None or last is None or last - first <= ERA_DAYS:
+        return None
     anchor = next(
         (
             i
@@ -47,7 +51,7 @@ def by_era(
         ),
         None,
     )
-    if last - first <= ERA_DAYS or anchor is None:
+    if anchor is None:
         return None
     values = arrays[anchor]
     day = values // DAY_US if kinds[anchor] == "t" else values

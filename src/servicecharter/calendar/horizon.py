@@ -16,8 +16,6 @@ import threading
 from collections.abc import Callable
 from typing import Any, Literal, TypeAlias, TypeVar
 
-import numpy as np
-
 from .._core.timeline import Timeline
 from .._core.units import DAY_US, day_number, from_day_number
 from .._core.zone import utc_to_local_day
@@ -117,8 +115,7 @@ class Horizon:
         tl = self.current
         fits = lo_us >= limits.FIRST_US and hi_us < limits.END_US
         if fits and tl is not None and tl.start_us <= lo_us and hi_us < tl.end_us:
-            lo, hi = tl.local_day(np.array([lo_us, hi_us], dtype=np.int64)).tolist()
-            return tl, lo, hi
+            return tl, tl.local_day1(lo_us), tl.local_day1(hi_us)
         lo, hi = self.day_of(lo_us), self.day_of(hi_us)
         return self.cover_days(lo - 1, hi + 1), lo, hi
 
