@@ -9,8 +9,6 @@ the day is one gather from a table per bucket.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 import numpy as np
 
 from .buckets import Axis
@@ -67,7 +65,7 @@ class LocalDays:
         return out
 
     def local_day1(self, t: int) -> int:
-        """``local_day`` of one instant, by bisect (an array's extremes, say).
+        """``local_day`` of one instant, by one binary search (an array's extremes).
 
         >>> days = LocalDays(
         ...     np.array([0, 23, 48]), 7, Axis(np.array([0, 2**62]), 0, 48)
@@ -76,7 +74,8 @@ class LocalDays:
         (7, 8)
         """
         last = self.midnights.size - 2
-        return self.day0 + min(max(bisect_right(self.midnights, t) - 1, 0), last)
+        day = int(self.midnights.searchsorted(t, "right")) - 1
+        return self.day0 + min(max(day, 0), last)
 
     def _search_into(self, t: I64, out: I64, i: I64, y: I64) -> None:
         midnights = self.midnights

@@ -184,7 +184,7 @@ class Timeline:
             if low <= 0 or high >= self.total_us:
                 return self._short(low, high)
         # One instant, many durations: its clock once.
-        alone = int(self._time.clock(t.reshape(-1))[0]) if t.size == 1 else 0
+        alone = self._clock_at(int(t.reshape(-1)[0])) if t.size == 1 else 0
         out = np.empty(n, dtype=np.int64)
         buf, pair = scratch(n, 3), pairs(n)
         for lo, hi in bounds(n):
@@ -202,14 +202,14 @@ class Timeline:
         return out, False, False
 
     def _clock_at(self, t: int) -> int:
-        """B(t) for one instant in [start_us, end_us), by bisect on the arrays.
+        """B(t) for one instant, by one binary search of the openings.
 
         For the extremes of an array: two searches instead of two passes of
         the whole-array machinery, and no Python lists built.
         """
         if not self.start_us <= t < self.end_us:  # as the array clock reads it
             return int(self._time.clock(np.array([t], dtype=np.int64))[0])
-        k = bisect_right(self._o, t) - 1
+        k = int(self._o.searchsorted(t, "right")) - 1
         x = t - int(self._o[k])
         return int(self._cum[k]) + min(x, int(self._len[k]))
 
