@@ -412,6 +412,42 @@ def scalar_row(cal: BusinessCalendar, inp: Inputs, calls: int, repeat: int) -> R
     )
 
 
+def small_array_row(cal: BusinessCalendar, inp: Inputs, repeat: int) -> Row:
+    """The fixed cost of one array call: ``add`` on 1 and on 2,048 instants.
+
+    A DuckDB batch, a polars streaming chunk and each group of ``evaluate``
+    pay it once per call, whatever their size.
+    """
+    one, batch = inp.instants[:1], inp.instants[:2048]
+    calls = 2_000
+
+    def per_call(x: np.ndarray[Any, Any]) -> Timing:
+        def run() -> None:
+            for _ in range(calls):
+                cal.add(x, FOUR_HOURS)
+
+        run()
+        return Timing.of(
+            [t / calls for t in timeit.Timer(run).repeat(repeat=repeat, number=1)]
+        )
+
+    single, chunk = per_call(one), per_call(batch)
+    return Row(
+        operation="add on a 1-element array",
+        n=1,
+        seconds=single.median,
+        best=single.best,
+        per_second=1 / single.median,
+        reference="add on 2,048 instants",
+        ref_seconds=chunk.median,
+        ratio=single.median / chunk.median,
+        note=(
+            f"one array call costs {single.median * 1e6:.0f} us whatever its "
+            f"size; 2,048 instants {chunk.median * 1e6:.0f} us"
+        ),
+    )
+
+
 # ------------------------------------------------------------- subprocess --
 
 COMPILE_CODE = f"""
@@ -622,6 +658,7 @@ def run(args: argparse.Namespace) -> Report:
     if pandas is not None:
         report.rows.append(pandas)
     report.rows.append(scalar_row(cal, inp, args.scalar_n, args.repeat))
+    report.rows.append(small_array_row(cal, inp, args.repeat))
     report.rows += [*compile_rows(args.repeat), import_row(args.repeat)]
     return report
 

@@ -38,6 +38,7 @@ from servicecharter.sql import duckdb as sc_duckdb
 START = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 YEAR_US = 365 * 86_400_000_000
 FOUR_HOURS = np.timedelta64(4, "h")
+_TZ = "TIMESTAMP WITH TIME ZONE"
 
 
 def timed(run: Callable[[], Any], repeat: int) -> float:
@@ -92,9 +93,29 @@ def main() -> int:
         lambda: con.execute("SELECT max(ts + INTERVAL 4 HOUR) FROM rows").fetchall(),
         repeat,
     )
+    # The least any Python function costs in DuckDB: one that returns its
+    # input, called per batch as sc_add is.
+    untyped: Any = con  # the stubs spell the function kinds as enums only
+    untyped.create_function(
+        "_same", lambda x: x, [_TZ], _TZ, type="arrow", null_handling="special"
+    )
+    same = timed(
+        lambda: con.execute("SELECT max(_same(ts)) FROM rows").fetchall(), repeat
+    )
+    # DuckDB's threads each call Python, and contend for its interpreter.
+    con.execute("SET threads = 1")
+    one_thread = timed(
+        lambda: con.execute(
+            "SELECT max(sc_add(ts, INTERVAL 4 HOUR)) FROM rows"
+        ).fetchall(),
+        repeat,
+    )
+    con.execute("RESET threads")
     rows += [
         ("DuckDB sc_add, kept in DuckDB", inside, library_add, "< 2x"),
         ("DuckDB sc_add, fetched as Arrow", fetched, library_add, "-"),
+        ("DuckDB sc_add, SET threads = 1", one_thread, library_add, "-"),
+        ("(DuckDB Arrow function returning its input)", same, library_add, "-"),
         ("(DuckDB ts + INTERVAL, for scale)", plain, library_add, "-"),
     ]
 

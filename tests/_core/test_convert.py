@@ -15,6 +15,8 @@ from typing import Any
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from servicecharter import (
     BusinessCalendar,
@@ -25,6 +27,7 @@ from servicecharter import (
     OpeningHours,
     ServiceCharterError,
 )
+from servicecharter._core.convert import duration_array
 from tests.support.calls import (
     AWARE,
     DAY_ARRAY_CALLS,
@@ -419,3 +422,41 @@ class TestCalendarUnitsWithMultipliers:
         out = cal.local_date(np.array([value], dtype))
         assert out.astype("datetime64[Y]").astype(int)[0] + 1970 == year
         assert cal.is_business_day(np.array([value], dtype)).dtype == bool
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    unit=st.sampled_from(["W", "D", "h", "m", "s", "ms", "us", "ns", "ps", "fs", "as"]),
+    count=st.sampled_from([1, 7, 250]),
+    raw=st.one_of(
+        st.integers(-(2**63) + 1, 2**63 - 1),
+        st.integers(-(10**6), 10**6),
+        st.just(np.iinfo(np.int64).min),  # NaT
+    ),
+)
+def test_one_timedelta64_reads_as_its_array_does(
+    unit: str, count: int, raw: int
+) -> None:
+    # A scalar takes a path of its own (Python integers); it must answer,
+    # or refuse, exactly as a one-element array of it does.
+    value = np.int64(raw).view(f"m8[{count}{unit}]")
+    try:
+        want: object = int(duration_array(np.array([value]))[0])
+    except InvalidDurationError as error:
+        want = str(error)
+    try:
+        got: object = int(duration_array(value))
+    except InvalidDurationError as error:
+        got = str(error)
+    assert got == want
+    assert duration_array(np.timedelta64(3, "h")).shape == ()
+
+
+def test_units_of_several_nanoseconds_read_exactly() -> None:
+    # 4,700 units of 7 ns are 32.9 us: 32 us, floored as a clock reads it
+    # (dividing by 1000 // 7 = 142 units a microsecond gave 33).
+    assert duration_array(np.array([4_700, -1], "m8[7ns]")).tolist() == [32, -1]
+    t = np.array([4_700], "M8[7ns]")
+    assert BusinessCalendar(OpeningHours({"Mo-Su": "00:00-24:00"}, "UTC")).next_open(
+        t
+    ).view(np.int64).tolist() == [32]

@@ -12,6 +12,7 @@ of their type (duck typing), so neither is ever imported here.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Any, TypeAlias
 
 import numpy as np
@@ -186,7 +187,12 @@ def _rescale(array: npt.NDArray[Any], unit: str) -> tuple[I64, npt.NDArray[np.bo
         out = np.where(bad | nat | far, NAT, raw * np.where(bad, 0, factor))
     else:  # a finer unit: floor towards the past, as a clock would read
         bad = np.zeros(raw.shape, dtype=bool)
-        out = np.where(nat, NAT, np.floor_divide(raw, den // num))
+        # raw * num / den floored, exactly: num need not divide den (7 ns
+        # units), and raw * num could overflow, so by quotient and remainder.
+        g = math.gcd(num, den)
+        a, b = num // g, den // g
+        q, r = np.divmod(raw, b)
+        out = np.where(nat, NAT, q * a + r * a // b)
     return out.astype(np.int64, copy=False), bad | far
 
 
@@ -277,10 +283,33 @@ def duration_us(value: object) -> int:
     )
 
 
+def _one_duration(value: np.timedelta64) -> I64 | None:
+    """One timedelta64 of a fixed unit as microseconds, in Python integers.
+
+    The answer of the array path (finer units floored, NaT kept, beyond
+    5,000 years refused) without its whole-array passes; None for a unit
+    the array path must judge (generic, months, years).
+    """
+    source, count = np.datetime_data(value.dtype)
+    if source not in _US_PER:
+        return None
+    raw = int(value.view(np.int64))
+    if raw == NAT:
+        return np.array(NAT, dtype=np.int64)
+    us = raw * (_US_PER[source] * count) // _US_PER["us"]
+    if abs(us) > _DURATION_LIMIT_US:
+        raise _too_long()
+    return np.array(us, dtype=np.int64)
+
+
 def duration_array(value: Any) -> I64:
     """Durations as int64 microseconds (NaT as int64 min)."""
     if isinstance(value, dt.timedelta):
         return np.array(duration_us(value), dtype=np.int64)
+    if isinstance(value, np.timedelta64):
+        one = _one_duration(value)
+        if one is not None:
+            return one
     if isinstance(value, list | tuple):
         return _check_durations(_objects(value, duration_us))
     if not _array_like(value):
