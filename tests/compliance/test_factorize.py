@@ -83,3 +83,24 @@ def test_trailing_nuls_are_ignored_on_both_paths() -> None:
             slow_codes, slow_names = rows._sorted_codes(column, known)
             assert (codes.tolist(), names) == (slow_codes.tolist(), slow_names)
             assert names[codes[0]] == first
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    distinct=st.lists(
+        st.text(st.sampled_from("ab\x00Zé9 "), max_size=9), min_size=1, max_size=30
+    ),
+    data=st.data(),
+)
+def test_short_texts_sorted_as_integers_are_numpys_unique(
+    distinct: list[str], data: st.DataObject
+) -> None:
+    # Texts of up to 8 ASCII characters are sorted as one integer each; the
+    # answer must be np.unique's, NULs, spaces, empty texts and all (texts
+    # that are longer or not ASCII take np.unique itself).
+    picks = data.draw(st.lists(st.integers(0, len(distinct) - 1), min_size=1))
+    column = np.array(distinct)[np.resize(np.array(picks), rows._KEYED_FROM)]
+    uniques, inverse = rows._unique_texts(column)
+    want_uniques, want_inverse = np.unique(column, return_inverse=True)
+    assert uniques.tolist() == want_uniques.tolist()
+    assert inverse.tolist() == want_inverse.reshape(-1).tolist()

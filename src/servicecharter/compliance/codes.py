@@ -94,7 +94,7 @@ def _sorted_codes(values: Any, known: tuple[str, ...]) -> tuple[I64, list[str]]:
     if rest.any():  # the rest sorted once; known names keep their positions
         others = array[rest]
         text = others if others.dtype.kind == "U" else others.astype(str)
-        uniques, inverse = np.unique(text, return_inverse=True)
+        uniques, inverse = _unique_texts(text)
         position = {name: k for k, name in enumerate(names)}
         for value in uniques.tolist():  # one turn per distinct value
             if value not in position:
@@ -105,6 +105,29 @@ def _sorted_codes(values: Any, known: tuple[str, ...]) -> tuple[I64, list[str]]:
     if "" in names:  # the empty string means missing, whatever its source
         codes[codes == names.index("")] = -1
     return codes, names
+
+
+def _unique_texts(text: npt.NDArray[np.str_]) -> tuple[npt.NDArray[np.str_], I64]:
+    """``np.unique(text, return_inverse=True)``, by integers when texts are short.
+
+    Sorting a million texts compares them character by character; ASCII
+    texts of up to 8 characters are 8 bytes each, read as one integer, and
+    integers sort several times faster. The distinct texts are then put in
+    text order (few of them), so the answer is exactly numpy's.
+    """
+    width = text.dtype.itemsize // 4
+    if 0 < width <= 8 and len(text) >= _KEYED_FROM:
+        try:
+            raw = text.astype(f"S{width}")
+        except UnicodeEncodeError:  # not ASCII: as texts
+            return np.unique(text, return_inverse=True)
+        keys, inverse = np.unique(raw.astype("S8").view(np.uint64), return_inverse=True)
+        words = keys.view("S8").astype(text.dtype)
+        order = np.argsort(words, kind="stable")
+        rank = np.empty(len(order), dtype=np.int64)
+        rank[order] = np.arange(len(order))
+        return words[order], rank[inverse.reshape(-1)]
+    return np.unique(text, return_inverse=True)
 
 
 def _key_matches(array: npt.NDArray[np.str_], names: list[str]) -> I64 | None:
