@@ -7,7 +7,9 @@ process apart from the best and median of the warm runs, the minor page
 faults of each run, the ratio of each run to the core ``add`` of the same
 rows timed right after it (best of three; the median ratio and the
 range), the peak memory of one more run traced by tracemalloc (numpy
-reports its buffers to it) and the process's peak resident size.
+reports its buffers to it), the process's peak resident size, and the
+floor of any ``evaluate``: copying the line columns it returns, as a ratio
+to the core ``add`` timed in turns with it.
 
 The first full-size run of a process is slower than the next ones (see
 docs/compliance.md, "Performance"): not the calendar (the small warm-up run
@@ -124,10 +126,22 @@ def main() -> None:
     core = median_best(cores[1:])[0]
     ratios = sorted(t / c for t, c in zip(times[1:], cores[1:], strict=True))
     tracemalloc.start()
-    evaluate(charter, requests, now=now, pauses=pauses)
+    result = evaluate(charter, requests, now=now, pauses=pauses)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    # A floor of any evaluate: copying the line columns it returns, in
+    # turns with the core add (after the memory figures, which it would
+    # raise by a copy of the lines).
+    floors = []
+    for _ in range(4):
+        t0 = time.perf_counter()
+        copied = {name: column.copy() for name, column in result.requests.items()}
+        took = time.perf_counter() - t0
+        del copied
+        floors.append(took / min(core_add() for _ in range(3)))
+    columns = len(result.requests)
+    del result
     median, best = median_best(times[1:])
     print(
         f"evaluate: {n:,} requests, {len(pauses['request']):,} pauses, "
@@ -142,6 +156,10 @@ def main() -> None:
         f"  core add (4 business hours) on the same rows, in turns with it: "
         f"median {core * 1e3:.1f} ms; evaluate is {ratios[len(ratios) // 2]:.0f}x "
         f"it (median of the warm runs' ratios; {ratios[0]:.0f}-{ratios[-1]:.0f}x)"
+    )
+    print(
+        f"  copying the {columns} line columns evaluate returns (a floor of any "
+        f"evaluate): {sorted(floors)[1]:.1f}x the core add, in turns with it"
     )
     print("  minor page faults per run: " + ", ".join(f"{f:,}" for f in faults))
     print(f"  peak traced memory during evaluate: {peak / 2**20:.0f} MiB")
