@@ -427,7 +427,7 @@ class TestCalendarUnitsWithMultipliers:
 @settings(max_examples=300, deadline=None)
 @given(
     unit=st.sampled_from(["W", "D", "h", "m", "s", "ms", "us", "ns", "ps", "fs", "as"]),
-    count=st.sampled_from([1, 7, 250]),
+    count=st.sampled_from([1, 7, 250, 1001, 1500, 9_999_999]),
     raw=st.one_of(
         st.integers(-(2**63) + 1, 2**63 - 1),
         st.integers(-(10**6), 10**6),
@@ -450,6 +450,33 @@ def test_one_timedelta64_reads_as_its_array_does(
         got = str(error)
     assert got == want
     assert duration_array(np.timedelta64(3, "h")).shape == ()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    unit=st.sampled_from(["D", "h", "s", "ms", "us", "ns", "ps", "as"]),
+    count=st.sampled_from([1, 7, 1001, 1500, 9_999_999]),
+    raw=st.integers(-(2**63) + 1, 2**63 - 1),
+)
+def test_durations_of_any_unit_read_as_python_integers_do(
+    unit: str, count: int, raw: int
+) -> None:
+    # The exact answer, floored, or refused beyond 5,000 years; never wrapped.
+    per_us = {"D": 86_400 * 10**6, "h": 3_600 * 10**6, "s": 10**6, "ms": 10**3}
+    num, den = (per_us[unit], 1) if unit in per_us else (1, 1)
+    if unit == "ns":
+        num, den = 1, 10**3
+    elif unit == "ps":
+        num, den = 1, 10**6
+    elif unit == "as":
+        num, den = 1, 10**12
+    exact = raw * count * num // den
+    column = np.array([raw], f"m8[{count}{unit}]")
+    if abs(exact) > 5000 * 366 * 86_400 * 10**6:
+        with pytest.raises(InvalidDurationError):
+            duration_array(column)
+    else:
+        assert int(duration_array(column)[0]) == exact
 
 
 def test_units_of_several_nanoseconds_read_exactly() -> None:

@@ -100,6 +100,9 @@ def test_short_texts_sorted_as_integers_are_numpys_unique(
     # that are longer or not ASCII take np.unique itself).
     picks = data.draw(st.lists(st.integers(0, len(distinct) - 1), min_size=1))
     column = np.array(distinct)[np.resize(np.array(picks), rows._KEYED_FROM)]
+    if data.draw(st.booleans()):  # half the time, surely the integer path
+        column = np.char.replace(np.char.replace(column, "é", "e"), " ", "")
+        column = np.array([text[:8] for text in column.tolist()])
     uniques, inverse = rows._unique_texts(column)
     want_uniques, want_inverse = np.unique(column, return_inverse=True)
     assert uniques.tolist() == want_uniques.tolist()

@@ -178,22 +178,41 @@ def _rescale(array: npt.NDArray[Any], unit: str) -> tuple[I64, npt.NDArray[np.bo
         source, count = "D", 1
         if unit == "D":
             return raw, far
-    num = _US_PER[source] * count
-    den = _US_PER[unit]
-    if num >= den:  # a coarser unit: multiply, and flag what would overflow
-        factor = num // den
-        limit = np.iinfo(np.int64).max // factor
-        bad = ~nat & ~far & ((raw > limit) | (raw < -limit))
-        out = np.where(bad | nat | far, NAT, raw * np.where(bad, 0, factor))
-    else:  # a finer unit: floor towards the past, as a clock would read
-        bad = np.zeros(raw.shape, dtype=bool)
-        # raw * num / den floored, exactly: num need not divide den (7 ns
-        # units), and raw * num could overflow, so by quotient and remainder.
-        g = math.gcd(num, den)
-        a, b = num // g, den // g
-        q, r = np.divmod(raw, b)
-        out = np.where(nat, NAT, q * a + r * a // b)
+    skip = nat | far
+    scaled, bad = _scaled(raw, _US_PER[source] * count, _US_PER[unit], skip)
+    out = np.where(bad | skip, NAT, scaled)
     return out.astype(np.int64, copy=False), bad | far
+
+
+_INT64_MAX = int(np.iinfo(np.int64).max)
+
+
+def _scaled(
+    raw: I64, num: int, den: int, skip: npt.NDArray[np.bool_]
+) -> tuple[I64, npt.NDArray[np.bool_]]:
+    """``raw * num / den`` floored, exactly, and where it would not fit int64.
+
+    Floored towards the past, as a clock reads a finer unit. Neither ratio
+    need be whole (units of 7 ns, of 1,500 ns). The values at ``skip`` are
+    not read (NaT): they are neither flagged nor meaningful.
+    """
+    g = math.gcd(num, den)
+    a, b = num // g, den // g
+    if a == 1:  # a unit dividing the target: one floor division
+        return np.floor_divide(raw, b), np.zeros(raw.shape, dtype=bool)
+    if b == 1:  # a whole multiple: multiply, and flag what would overflow
+        limit = _INT64_MAX // a
+        bad = ~skip & ((raw > limit) | (raw < -limit))
+        return raw * np.where(bad, 0, a), bad
+    if a * b > 1 << 62:  # absurd units: Python integers, still whole-array
+        exact = raw.astype(object) * a // b
+        bad = ~skip & ((exact > _INT64_MAX) | (exact < -_INT64_MAX))
+        return np.where(bad | skip, 0, exact).astype(np.int64), bad
+    # By quotient and remainder: raw * a could overflow, r * a cannot.
+    q, r = np.divmod(raw, b)
+    limit = _INT64_MAX // a - 1
+    bad = ~skip & ((q > limit) | (q < -limit))
+    return q * np.where(bad, 0, a) + r * a // b, bad
 
 
 def _in_range(array: npt.NDArray[Any], unit: str) -> I64:
@@ -296,7 +315,7 @@ def _one_duration(value: np.timedelta64) -> I64 | None:
     raw = int(value.view(np.int64))
     if raw == NAT:
         return np.array(NAT, dtype=np.int64)
-    us = raw * (_US_PER[source] * count) // _US_PER["us"]
+    us = raw * (_US_PER[source] * count) // _US_PER["us"]  # as _scaled reads it
     if abs(us) > _DURATION_LIMIT_US:
         raise _too_long()
     return np.array(us, dtype=np.int64)

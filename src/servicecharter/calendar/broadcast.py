@@ -99,17 +99,23 @@ def broadcast_run(
     fill: Any,
     dtype: Any,
     event: Event = "open",
+    nat_seen: list[bool] | None = None,
 ) -> npt.NDArray[Any]:
     """Run ``compute(timeline, *flat_arrays, extremes=...)`` with NaT set aside.
 
     ``kinds`` has a letter per array: ``t`` instants (us), ``d`` day
     numbers, ``m`` durations (us), ``n`` plain integers. The ``t`` or ``d``
-    arrays decide the range of days to compile.
+    arrays decide the range of days to compile. ``nat_seen``, when given,
+    gets whether any argument had NaT (its answers got ``fill`` there).
     """
     shape, flat = _flatten(arrays)
     if math.prod(shape) == 0:
+        if nat_seen is not None:
+            nat_seen.append(False)
         return np.full(shape, fill, dtype=dtype)
     clean = _Clean(flat, kinds)
+    if nat_seen is not None:
+        nat_seen.append(clean.nat is not None)
     if clean.empty:
         return np.full(shape, fill, dtype=dtype)
     run = _Run(horizon, kinds, compute, event)

@@ -5,8 +5,11 @@ inputs once, at the edge, and then call these methods with int64 arrays:
 instants as microseconds since the Unix epoch (UTC), durations in
 microseconds, local dates as days since 1970-01-01, NaT as the minimum
 int64. Nothing is converted or copied on the way; NaT in gives NaT out
-(``False`` for the boolean answers). ``BusinessCalendar`` is this API
-behind the converters of every instant form.
+(``False`` for the boolean answers), and nowhere else: the instant
+operations raise rather than answer NaT. Given a list as ``nat_seen``, they
+append whether any argument had NaT, so that a caller building a nullable
+column needs no pass of its own to find out. ``BusinessCalendar`` is this
+API behind the converters of every instant form.
 """
 
 from __future__ import annotations
@@ -67,10 +70,18 @@ class CalendarKernel:
         fill: Any = NAT,
         dtype: Any = np.int64,
         event: Event = "open",
+        nat_seen: list[bool] | None = None,
     ) -> npt.NDArray[Any]:
         checked = [_integers(a) for a in arrays]
         return broadcast_run(
-            self.horizon, checked, kinds, compute, fill=fill, dtype=dtype, event=event
+            self.horizon,
+            checked,
+            kinds,
+            compute,
+            fill=fill,
+            dtype=dtype,
+            event=event,
+            nat_seen=nat_seen,
         )
 
     # -- instants ---------------------------------------------------------
@@ -79,25 +90,32 @@ class CalendarKernel:
         """Whether open at each instant."""
         return self._run([t], "t", _is_open, fill=False, dtype=bool)
 
-    def next_open(self, t: I64) -> I64:
+    def next_open(self, t: I64, *, nat_seen: list[bool] | None = None) -> I64:
         """Each instant if open, else the next opening."""
-        return self._run([t], "t", _next_open)
+        return self._run([t], "t", _next_open, nat_seen=nat_seen)
 
-    def next_close(self, t: I64) -> I64:
+    def next_close(self, t: I64, *, nat_seen: list[bool] | None = None) -> I64:
         """The first closing strictly after each instant."""
-        return self._run([t], "t", _next_close, event="close")
+        return self._run([t], "t", _next_close, event="close", nat_seen=nat_seen)
 
-    def previous_close(self, t: I64) -> I64:
+    def previous_close(self, t: I64, *, nat_seen: list[bool] | None = None) -> I64:
         """The latest closing at or before each instant."""
-        return self._run([t], "t", _previous_close, event="close")
+        return self._run([t], "t", _previous_close, event="close", nat_seen=nat_seen)
 
-    def add(self, t: I64, d: I64, *, closing: bool = False) -> I64:
+    def add(
+        self,
+        t: I64,
+        d: I64,
+        *,
+        closing: bool = False,
+        nat_seen: list[bool] | None = None,
+    ) -> I64:
         """Add business time ``d`` (us, either sign) to instants ``t``.
 
         ``closing`` gives the earliest instant with that business time (the
         ``boundary="close"`` answer) instead of the latest.
         """
-        return self._run([t, d], "tm", adder(closing))
+        return self._run([t, d], "tm", adder(closing), nat_seen=nat_seen)
 
     def elapsed(self, a: I64, b: I64) -> I64:
         """Business time in [a, b) in microseconds, negative when b < a."""

@@ -374,9 +374,8 @@ def _summarize(
 
     ``slot`` is each line's (engagement, objective) position in the summary,
     -1 for a row's lone line. Status counts come from one ``bincount`` over
-    every line (lines not counted go to a bin dropped after); the response
-    times of up to ``_FEW_SLOTS`` objectives are picked by one mask each,
-    more with one grouping sort.
+    every line (lines not counted go to a bin dropped after), the response
+    times of every objective from one grouping sort.
     """
     offsets = np.zeros(len(engagements) + 1, dtype=np.int64)
     np.cumsum([len(e.objectives) for e in engagements], out=offsets[1:])

@@ -40,20 +40,27 @@ def zone_name(calendar: BusinessCalendar) -> str:
     return str(getattr(calendar.tz, "key", calendar.tz))
 
 
-def add_us(calendar: BusinessCalendar, t: I64, d: Any) -> I64:
+def add_us(
+    calendar: BusinessCalendar, t: I64, d: Any, nat_seen: list[bool] | None = None
+) -> I64:
     """``add`` (or a rule's deadline) on int64 microseconds.
 
     ``d`` is a duration, a rule or its text, or durations as int64
-    microseconds (a column already read).
+    microseconds (a column already read). ``nat_seen`` gets whether the
+    answers may hold NaT: whether an argument had NaT, as the kernel says,
+    or True for a rule's deadline (which the caller must look at).
     """
     if isinstance(d, str):
         d = parse_rule(d)
     if hasattr(d, "deadline_us"):  # a rule, of any kind
+        if nat_seen is not None:
+            nat_seen.append(True)
         return d.deadline_us(calendar, t)  # type: ignore[no-any-return]
     if isinstance(d, dt.timedelta | np.timedelta64):
-        return calendar.kernel.add(t, duration_array(d).reshape(1))
+        durations = duration_array(d).reshape(1)
+        return calendar.kernel.add(t, durations, nat_seen=nat_seen)
     if isinstance(d, np.ndarray) and d.dtype == np.int64:
-        return calendar.kernel.add(t, d)
+        return calendar.kernel.add(t, d, nat_seen=nat_seen)
     raise InvalidArgumentError(
         f"add takes a timedelta, a rule ('4 business hours') or a column of "
         f"durations, got {type(d).__name__}"

@@ -61,16 +61,19 @@ def _us(series: pl.Series, kind: str = "instants") -> I64:
     return np.asarray(series.to_numpy()).view(np.int64)
 
 
-def _instants_out(name: str, us: I64, zone: str, maybe_nat: bool = True) -> pl.Series:
+def _instants_out(
+    name: str, us: I64, zone: str, nat_seen: list[bool] | None = None
+) -> pl.Series:
     """The answer column from the kernel's int64 values (a cast, no copy).
 
-    NaT becomes null. The kernel's instant operations answer NaT only where
-    an argument was NaT (else they raise), so with ``maybe_nat`` False (no
-    null in), no pass looks for one; otherwise the minimum finds whether
-    there is one (NaT is the smallest int64).
+    NaT becomes null. ``nat_seen`` is what the kernel said of its arguments
+    (NaT in is NaT out, and nowhere else): no NaT, no pass to look for one.
+    Without it (a rule's deadline) the minimum tells, NaT being the smallest
+    int64. Either way a polars value stored as the smallest int64 is NaT.
     """
     out = pl.Series(name, us).cast(pl.Datetime("us", zone))
-    if maybe_nat and us.size and int(us.min()) == NAT:
+    maybe = any(nat_seen) if nat_seen is not None else bool(us.size)
+    if maybe and int(us.min()) == NAT:
         missing = pl.Series(us == NAT)
         out = pl.select(pl.when(missing).then(None).otherwise(out)).to_series()
     return out.alias(name)
@@ -89,7 +92,8 @@ class BusinessTimeExpr:
         compute = getattr(cal.kernel, op)
 
         def run(s: pl.Series) -> pl.Series:
-            return _instants_out(s.name, compute(_us(s)), zone, s.null_count() > 0)
+            seen: list[bool] = []
+            return _instants_out(s.name, compute(_us(s), nat_seen=seen), zone, seen)
 
         return self._expr.map_batches(
             run, return_dtype=pl.Datetime("us", zone), is_elementwise=True
@@ -128,20 +132,19 @@ class BusinessTimeExpr:
 
             def pair(s: Sequence[pl.Series]) -> pl.Series:
                 t, durations = _us(s[0]), _us(s[1], "durations")
-                nulls = s[0].null_count() + s[1].null_count() > 0
-                return _instants_out(s[0].name, add_us(cal, t, durations), zone, nulls)
+                seen: list[bool] = []
+                out = add_us(cal, t, durations, seen)
+                return _instants_out(s[0].name, out, zone, seen)
 
             return pl.map_batches([self._expr, d], pair, dtype, is_elementwise=True)
         fixed: Any = d if isinstance(d, str) or hasattr(d, "deadline_us") else None
         if fixed is None:
             fixed = np.timedelta64(int(duration_array(d)), "us")
 
-        # A rule's deadline may be NaT for an instant given (no deadline).
-        maybe_nat = not isinstance(fixed, np.timedelta64) or bool(np.isnat(fixed))
-
         def run(s: pl.Series) -> pl.Series:
-            out = add_us(cal, _us(s), fixed)
-            return _instants_out(s.name, out, zone, maybe_nat or s.null_count() > 0)
+            seen: list[bool] = []
+            out = add_us(cal, _us(s), fixed, seen)
+            return _instants_out(s.name, out, zone, seen)
 
         return self._expr.map_batches(run, return_dtype=dtype, is_elementwise=True)
 
