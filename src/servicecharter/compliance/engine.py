@@ -204,7 +204,9 @@ def compute_lines(
     slot = np.where(
         layout.objective >= 0, offsets[np.maximum(owner, 0)] + layout.objective, -1
     )
-    summary = _summarize(engagements, chosen, bad, layout, out, slot=slot)
+    summary = _summarize(
+        engagements, chosen, bad, layout, out, slot=slot, offsets=offsets
+    )
     ids = np.array(
         [i for e in engagements for i in e.objective_ids()] + [""], dtype=object
     )
@@ -369,16 +371,16 @@ def _summarize(
     out: Lines,
     *,
     slot: I64,
+    offsets: I64,
 ) -> list[dict[str, Any]]:
     """One summary per engagement objective, from the line columns.
 
     ``slot`` is each line's (engagement, objective) position in the summary,
-    -1 for a row's lone line. Status counts come from one ``bincount`` over
-    every line (lines not counted go to a bin dropped after), the response
-    times of every objective from one grouping sort.
+    -1 for a row's lone line; ``offsets`` where each engagement's slots
+    begin (one more at the end: their count). Status counts come from one
+    ``bincount`` over every line (lines not counted go to a bin dropped
+    after), the response times of every objective from one grouping sort.
     """
-    offsets = np.zeros(len(engagements) + 1, dtype=np.int64)
-    np.cumsum([len(e.objectives) for e in engagements], out=offsets[1:])
     n_statuses = len(STATUSES)
     n_slots = int(offsets[-1])
     status = out["status"]

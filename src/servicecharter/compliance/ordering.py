@@ -68,10 +68,9 @@ def by_group(keys: I64, groups: int) -> tuple[I64, I64]:
     >>> order.tolist(), bounds.tolist()
     ([1, 4, 3, 0, 2], [0, 2, 3, 5])
     """
-    if groups <= 1 << 8:  # one radix pass instead of two
-        order = np.argsort(keys.astype(np.uint8), kind="stable").astype(np.int64)
-    elif groups <= 1 << 16:
-        order = np.argsort(keys.astype(np.uint16), kind="stable").astype(np.int64)
+    if groups <= 1 << 16:  # a radix sort: one pass of 8 bits, or two
+        narrow = np.uint8 if groups <= 1 << 8 else np.uint16
+        order = np.argsort(keys.astype(narrow), kind="stable").astype(np.int64)
     else:
         order = stable_order(keys)
     bounds = np.zeros(groups + 1, dtype=np.int64)

@@ -61,19 +61,16 @@ def _us(series: pl.Series, kind: str = "instants") -> I64:
     return np.asarray(series.to_numpy()).view(np.int64)
 
 
-def _instants_out(
-    name: str, us: I64, zone: str, nat_seen: list[bool] | None = None
-) -> pl.Series:
+def _instants_out(name: str, us: I64, zone: str, nat_seen: list[bool]) -> pl.Series:
     """The answer column from the kernel's int64 values (a cast, no copy).
 
     NaT becomes null. ``nat_seen`` is what the kernel said of its arguments
-    (NaT in is NaT out, and nowhere else): no NaT, no pass to look for one.
-    Without it (a rule's deadline) the minimum tells, NaT being the smallest
-    int64. Either way a polars value stored as the smallest int64 is NaT.
+    (NaT in is NaT out, and nowhere else), or True for a rule's deadline: no
+    NaT, no pass to look for one; else the minimum tells, NaT being the
+    smallest int64. A polars value stored as the smallest int64 is NaT too.
     """
     out = pl.Series(name, us).cast(pl.Datetime("us", zone))
-    maybe = any(nat_seen) if nat_seen is not None else bool(us.size)
-    if maybe and int(us.min()) == NAT:
+    if any(nat_seen) and us.size and int(us.min()) == NAT:
         missing = pl.Series(us == NAT)
         out = pl.select(pl.when(missing).then(None).otherwise(out)).to_series()
     return out.alias(name)
