@@ -355,6 +355,9 @@ def test_summary_counts_and_percentiles_follow_the_lines(copies: int) -> None:
         0, 5 * 86_400, n
     ) * np.timedelta64(1, "s")
     responded = received + rng.integers(0, 2 * 86_400, n) * np.timedelta64(1, "s")
+    # Some rows answered before they were received: problems, with an
+    # engagement, so each of its objectives has an invalid line.
+    responded[rng.random(n) < 0.05] -= np.timedelta64(3 * 86_400, "s")
     names = np.array([e.id for e in engagements] + ["nobody"])
     requests = {
         "id": np.arange(n),
@@ -367,16 +370,22 @@ def test_summary_counts_and_percentiles_follow_the_lines(copies: int) -> None:
     )
     lines = result.requests
     assert len(result.summary) == 6 * copies
+    assert result.problems  # the rows answered before they came in
     for entry in result.summary:
         mine = (lines["engagement"] == entry["engagement"]) & (
             lines["objective"] == entry["objective"]
         )
-        for status in ("met", "breached", "open", "overdue", "not_started"):
+        statuses = ("met", "breached", "open", "overdue", "not_started", "invalid")
+        for status in statuses:
             assert entry[status] == int((mine & (lines["status"] == status)).sum())
+        assert entry["requests"] == int(
+            (requests["engagement"] == entry["engagement"]).sum()
+        )
         judged = mine & np.isin(lines["status"], ["met", "breached"])
         used = lines["used"][judged].view(np.int64)
         if used.size:
-            want = np.percentile(used, 50)
-            assert entry["p50"] == dt.timedelta(microseconds=round(want))
+            want = np.percentile(used, [50, 90, 95])
+            got = [entry["p50"], entry["p90"], entry["p95"]]
+            assert got == [dt.timedelta(microseconds=round(w)) for w in want]
         else:
             assert entry["p50"] is None

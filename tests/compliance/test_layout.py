@@ -21,5 +21,7 @@ def test_one_cycle_each_is_the_general_layout_of_ones(
     for name in ("row", "objective", "cycle"):
         assert getattr(fast, name).tolist() == getattr(general, name).tolist()
     for r, count in enumerate(per_row):
+        rows = np.array([r])
         for k in range(max(count, 1)):
-            assert fast.base[r, k] == general.base[r, k]
+            assert fast.lines(rows, k).tolist() == general.lines(rows, k).tolist()
+            assert general.lines(rows, k).tolist() == [general.base[r, k]]

@@ -16,7 +16,7 @@ import numpy as np
 from .._errors import InvalidArgumentError
 from ..charter import Charter
 from ..compliance import Evaluation, evaluate
-from ..compliance.engine import condition_names
+from ..compliance.conditions import condition_names
 from ..io.csv_requests import RequestFile, read_requests
 from ..io.csv_tables import read_table
 from .common import load_charter, read_instant, show_instant

@@ -45,8 +45,20 @@ MET, BREACHED, OPEN, OVERDUE, INVALID, UNMEASURED, NOT_STARTED = range(len(STATU
 PERCENTILES = (50, 90, 95)
 
 
-def share_of(used: I64, budget: I64) -> npt.NDArray[np.float64]:
-    """Share of the budget used; a zero budget is all used (1.0) or overspent (inf)."""
+def share_of(used: I64, budget: I64 | int) -> npt.NDArray[np.float64]:
+    """Share of the budget used; a zero budget is all used (1.0) or overspent (inf).
+
+    ``budget`` is one per line, or one (an int) for all.
+
+    >>> share_of(np.array([0, 30, 90]), 60).tolist()
+    [0.0, 0.5, 1.5]
+    >>> share_of(np.array([0, 5]), np.array([0, 0])).tolist()
+    [1.0, inf]
+    """
+    if isinstance(budget, int):
+        if budget > 0:
+            return np.true_divide(used, budget)
+        return np.where(used > 0, np.inf, 1.0)
     with np.errstate(divide="ignore", invalid="ignore"):
         share = np.true_divide(used, budget)
     spent = np.flatnonzero(budget <= 0)
@@ -55,11 +67,15 @@ def share_of(used: I64, budget: I64) -> npt.NDArray[np.float64]:
     return share
 
 
-def percentiles(times: I64) -> list[dt.timedelta | None]:
-    """Percentiles of business response times (linear), to the microsecond."""
+def percentiles(times: I64, *, overwrite: bool = False) -> list[dt.timedelta | None]:
+    """Percentiles of business response times (linear), to the microsecond.
+
+    ``overwrite``: the caller gives up ``times``, which numpy may then
+    reorder instead of copying.
+    """
     if not times.size:
         return [None] * len(PERCENTILES)
-    values = np.percentile(times, PERCENTILES).tolist()
+    values = np.percentile(times, PERCENTILES, overwrite_input=overwrite).tolist()
     return [dt.timedelta(microseconds=round(v)) for v in values]
 
 

@@ -8,7 +8,7 @@ that no target matches is an ``invalid`` line with its reason.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -16,21 +16,17 @@ import numpy as np
 import numpy.typing as npt
 
 from .._core.units import I64, NAT
-from ..charter import Engagement, Objective
-from ..charter.lifecycle import IMPLICIT_EVENTS
+from ..charter import Engagement
 from .compute import (
-    BREACHED,
     INVALID,
-    MET,
     NOT_STARTED,
     OPEN,
     STATUSES,
     UNMEASURED,
     Lines,
     group_calendar,
-    percentiles,
-    summary_entry,
 )
+from .conditions import condition_names, condition_values, no_target_reason
 from .cycles import Cycles, derive_cycles
 from .events import Events
 from .input import Columns
@@ -43,61 +39,15 @@ from .lines import (
     target_calendar,
     targets_of,
 )
+from .lines_summary import JudgedTimes, summarize_lines
 from .ordering import by_group
 from .pauses import Pauses
 from .stream import Stream, build_stream
 
-__all__ = ["OPEN_FLAGS", "compute_lines", "condition_names"]
+__all__ = ["OPEN_FLAGS", "compute_lines"]
 
 OPEN_FLAGS = "_open"
 """The key of the lines' open flags, which ``evaluate`` takes out."""
-
-
-def _objectives(engagements: tuple[Engagement, ...]) -> Iterator[Objective]:
-    for engagement in engagements:
-        yield from engagement.objectives
-
-
-def condition_names(engagements: tuple[Engagement, ...]) -> tuple[set[str], set[str]]:
-    """The event names and the fields the objectives' conditions read."""
-    events: set[str] = set()
-    fields: set[str] = set()
-    for objective in _objectives(engagements):
-        for condition in (objective.start, objective.stop):
-            if condition.event is not None:
-                events.add(condition.event)
-            fields.update(condition.state)
-        fields.update(objective.pause_while)
-        for target in objective.targets:
-            fields.update(target.when)
-    return events - set(IMPLICIT_EVENTS), fields
-
-
-def condition_values(engagements: tuple[Engagement, ...]) -> dict[str, list[str]]:
-    """The values each field's conditions and targets name (codes known first)."""
-    values: dict[str, list[str]] = {}
-    for objective in _objectives(engagements):
-        states = [objective.start.state, objective.stop.state, objective.pause_while]
-        states += [target.when for target in objective.targets]
-        for state in states:
-            for field, named in state.items():
-                values.setdefault(field, []).extend(named)
-    return {field: list(dict.fromkeys(named)) for field, named in values.items()}
-
-
-def _no_target(
-    stream: Stream, objective: Objective, read: int, objective_id: str
-) -> str:
-    fields = dict.fromkeys(f for t in objective.targets for f in t.when)
-    shown = []
-    for field in fields:
-        codes, vocabulary = stream.fields[field]
-        code = int(codes[read])
-        shown.append(f"{field}={str(vocabulary[code]) if code >= 0 else None!r}")
-    return (
-        f"objective {objective_id!r}: no target matches {', '.join(shown)} and "
-        "there is no default; add a target without when"
-    )
 
 
 def compute_lines(
@@ -155,13 +105,17 @@ def compute_lines(
             np.maximum.at(widths[:, k], cycles.row, cycles.number + 1)
             found.append((e, k, cycles))
     layout = layout_lines(per_row, widths, most)
-    out = empty_out(len(layout.row))
-    status = out["status"]
-    status[live[layout.row]] = NOT_STARTED
-    status[bad[layout.row]] = INVALID
-    lone = per_row[layout.row] == 0
-    status[lone] = np.where(bad[layout.row], INVALID, UNMEASURED)[lone]
+    # Until computed, a line is its row's: invalid on a bad row, not started
+    # on a live one, else unmeasured (a row without objectives).
+    row_status = np.full(len(chosen), UNMEASURED, dtype=np.int8)
+    row_status[live] = NOT_STARTED
+    row_status[bad] = INVALID
+    status = row_status.take(layout.row)
+    out = empty_out(status)
     plain = live & np.array([*simple, False])[chosen]
+    offsets = np.zeros(len(engagements) + 1, dtype=np.int64)
+    np.cumsum(counts[:-1], out=offsets[1:])  # each engagement's first slot
+    times = JudgedTimes(int(offsets[-1]))
     rows_of = _grouped(np.flatnonzero(plain), chosen, len(engagements))
     pauses_of = _grouped(
         np.flatnonzero(plain[pauses.row]), chosen[pauses.row], len(engagements)
@@ -173,6 +127,8 @@ def compute_lines(
                 out,
                 engagement,
                 rows_of(e),
+                slot=int(offsets[e]),
+                times=times,
                 layout=layout,
                 received=received,
                 responded=responded,
@@ -189,6 +145,8 @@ def compute_lines(
             engagements[e],
             k,
             cycles,
+            times=times,
+            slot=int(offsets[e]) + k,
             stream=stream,
             layout=layout,
             zones=zones,
@@ -196,16 +154,20 @@ def compute_lines(
             now_us=now_us,
             reasons=reasons,
         )
-    offsets = np.zeros(len(engagements) + 1, dtype=np.int64)
-    np.cumsum(counts[:-1], out=offsets[1:])
     row = layout.row
-    owner = chosen[row]  # each line's engagement (-1: none), read once
-    # Each line's (engagement, objective) slot; -1 for a row's lone line.
-    slot = np.where(
-        layout.objective >= 0, offsets[np.maximum(owner, 0)] + layout.objective, -1
-    )
-    summary = _summarize(
-        engagements, chosen, bad, layout, out, slot=slot, offsets=offsets
+    # Each line's (engagement, objective) slot; -1 for a row's lone line,
+    # whose objective is -1: its row's first slot is taken as 0.
+    owner = chosen.take(row)  # each line's engagement (-1: none), read once
+    first_slot = np.append(np.where(counts[:-1] > 0, offsets[:-1], 0), 0)
+    slot = first_slot[owner]
+    slot += layout.objective
+    summary = summarize_lines(
+        engagements,
+        chosen=chosen,
+        status=status,
+        slot=slot,
+        offsets=offsets,
+        times=times,
     )
     ids = np.array(
         [i for e in engagements for i in e.objective_ids()] + [""], dtype=object
@@ -247,6 +209,8 @@ def _plain(
     engagement: Engagement,
     rows: I64,
     *,
+    slot: int,
+    times: JudgedTimes,
     layout: Any,
     received: I64,
     responded: I64,
@@ -258,7 +222,9 @@ def _plain(
 ) -> None:
     """Objectives from receipt to response: one cycle per row, no stream.
 
-    ``mine`` are the positions of the pauses of these rows. The pauses of
+    ``slot`` is the engagement's first objective's slot in the summary,
+    ``times`` where the judged lines' times go. ``mine`` are the positions
+    of the pauses of these rows. The pauses of
     a row lie inside its life (they were clipped to it), so the time paused
     is their business time.
     """
@@ -278,9 +244,9 @@ def _plain(
         end = np.where(stop != NAT, stop, now_us)
         used = calendar.kernel.elapsed(start, end) - paused  # one clock for all
         for k, objective in enumerate(engagement.objectives):
-            compute_cycles(
+            judged = compute_cycles(
                 out,
-                layout.base[group, k],
+                layout.lines(group, k),
                 calendar=calendar,
                 target=objective.all_targets[0],
                 now_us=now_us,
@@ -289,6 +255,7 @@ def _plain(
                 paused=paused,
                 used=used,
             )
+            times.add(slot + k, judged)
 
 
 def _cycled(
@@ -298,6 +265,8 @@ def _cycled(
     k: int,
     cycles: Cycles,
     *,
+    times: JudgedTimes,
+    slot: int,
     stream: Stream,
     layout: Any,
     zones: I64,
@@ -307,14 +276,14 @@ def _cycled(
 ) -> None:
     """The lines of objective ``k``'s cycles, one (target, calendar) at a time."""
     objective = engagement.objectives[k]
-    lines = layout.base[cycles.row, k] + cycles.number
+    lines = layout.lines(cycles.row, k) + cycles.number
     target, read = targets_of(stream, objective, cycles)
     start, stop = cycle_instants(stream, cycles)
     unmatched = np.flatnonzero(target < 0)
     for i in unmatched.tolist():
         r = int(cycles.row[i])
         oid = engagement.objective_ids()[k]
-        why = _no_target(stream, objective, int(read[i]), oid)
+        why = no_target_reason(stream, objective, int(read[i]), oid)
         if why not in reasons.get(r, []):
             reasons.setdefault(r, []).append(why)
     out["status"][lines[unmatched]] = INVALID
@@ -333,7 +302,7 @@ def _cycled(
         )
         pick = matched[order[bounds[key] : bounds[key + 1]]]
         group, group_stop = _subset(cycles, pick), stop[pick]
-        compute_cycles(
+        judged = compute_cycles(
             out,
             lines[pick],
             calendar=calendar,
@@ -351,6 +320,7 @@ def _cycled(
             ),
             index=key // n_specs,
         )
+        times.add(slot, judged)
 
 
 def _subset(cycles: Cycles, pick: I64) -> Cycles:
@@ -361,63 +331,3 @@ def _subset(cycles: Cycles, pick: I64) -> Cycles:
         stop=cycles.stop[pick],
         number=cycles.number[pick],
     )
-
-
-def _summarize(
-    engagements: tuple[Engagement, ...],
-    chosen: I64,
-    bad: npt.NDArray[np.bool_],
-    layout: Any,
-    out: Lines,
-    *,
-    slot: I64,
-    offsets: I64,
-) -> list[dict[str, Any]]:
-    """One summary per engagement objective, from the line columns.
-
-    ``slot`` is each line's (engagement, objective) position in the summary,
-    -1 for a row's lone line; ``offsets`` where each engagement's slots
-    begin (one more at the end: their count). Status counts come from one
-    ``bincount`` over every line (lines not counted go to a bin dropped
-    after), the response times of every objective from one grouping sort.
-    """
-    n_statuses = len(STATUSES)
-    n_slots = int(offsets[-1])
-    status = out["status"]
-    counted = (slot >= 0) & ~bad[layout.row]
-    key = np.where(counted, slot * n_statuses + status, n_slots * n_statuses)
-    table = np.bincount(key, minlength=n_slots * n_statuses + 1)
-    table = table[:-1].reshape(-1, n_statuses)
-    bad_rows = np.bincount(chosen[bad & (chosen >= 0)], minlength=len(engagements))
-    measured = np.bincount(chosen[~bad & (chosen >= 0)], minlength=len(engagements))
-    judged = counted & ((status == MET) | (status == BREACHED))
-    times_of = _times_by_slot(out["used"], judged, slot, n_slots)
-    summary: list[dict[str, Any]] = []
-    for e, engagement in enumerate(engagements):
-        for k in range(len(engagement.objectives)):
-            s = int(offsets[e]) + k
-            summary.append(
-                summary_entry(
-                    engagement,
-                    k,
-                    counts=table[s],
-                    requests=int(measured[e] + bad_rows[e]),
-                    invalid=int(bad_rows[e]) + int(table[s][INVALID]),
-                    quantiles=percentiles(times_of(s)),
-                )
-            )
-    return summary
-
-
-def _times_by_slot(
-    used: I64, judged: npt.NDArray[np.bool_], slot: I64, n_slots: int
-) -> Callable[[int], I64]:
-    """The business times of the judged lines of each slot, in line order.
-
-    One grouping sort for all slots (a mask per slot costs more, even for a
-    handful of them).
-    """
-    where = np.flatnonzero(judged)
-    values = used[where]
-    order, bounds = by_group(slot[where], n_slots)
-    return lambda s: values[order[bounds[s] : bounds[s + 1]]]

@@ -55,7 +55,8 @@ from .._errors import InvalidArgumentError, InvalidRequestError
 from ..charter import Charter
 from ..charter.charter import checked_charter
 from .compute import STATUSES, Lines
-from .engine import OPEN_FLAGS, compute_lines, condition_names
+from .conditions import condition_names
+from .engine import OPEN_FLAGS, compute_lines
 from .events import EventsIn, empty_events, read_events
 from .input import (
     RequestsIn,

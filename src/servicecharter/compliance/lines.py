@@ -26,7 +26,6 @@ from .compute import (
     MET,
     OPEN,
     OVERDUE,
-    UNMEASURED,
     Lines,
     group_calendar,
     share_of,
@@ -46,7 +45,8 @@ __all__ = [
 ]
 
 Bools = npt.NDArray[np.bool_]
-_MET, _BREACHED, _OPEN, _OVERDUE = (np.int8(s) for s in (MET, BREACHED, OPEN, OVERDUE))
+_BY_CASE = np.array([MET, BREACHED, OPEN, OVERDUE], dtype=np.int8)
+"""A cycle's status by ``2 * running + late``."""
 _TIMES = ("start", "stop", "deadline", "due", "used", "paused", "remaining")
 
 
@@ -54,10 +54,22 @@ _TIMES = ("start", "stop", "deadline", "due", "used", "paused", "remaining")
 class Layout:
     """Where each (request, objective) begins among the lines, and their count."""
 
-    base: I64  # (rows, most objectives): first line of each pair
+    base: I64  # (rows, most objectives): first line of each pair, or (rows,)
     row: I64
     objective: I64
     cycle: I64
+
+    def lines(self, rows: I64, k: int) -> I64:
+        """The first line of objective ``k`` of each of ``rows``.
+
+        With one cycle per objective ``base`` holds each row's first line
+        only (objective ``k`` is ``k`` lines further): no table of a line
+        per row and possible objective is filled for it.
+        """
+        if self.base.ndim == 1:
+            return self.base[rows] + k
+        first: I64 = self.base[rows, k]
+        return first
 
 
 def layout_lines(per_row: I64, widths: I64 | None, most: int) -> Layout:
@@ -66,7 +78,7 @@ def layout_lines(per_row: I64, widths: I64 | None, most: int) -> Layout:
     ``widths`` None: one cycle for each of the row's ``per_row`` objectives.
     """
     if widths is None:
-        return _one_cycle_each(per_row, most)
+        return _one_cycle_each(per_row)
     n, most = widths.shape
     widths = widths.copy()
     none = per_row == 0
@@ -87,7 +99,7 @@ def layout_lines(per_row: I64, widths: I64 | None, most: int) -> Layout:
     return Layout(base[:-1].reshape(n, max(most, 1)), row, objective, cycle)
 
 
-def _one_cycle_each(per_row: I64, most: int) -> Layout:
+def _one_cycle_each(per_row: I64) -> Layout:
     """The layout of one line per (row, objective), one for a row without any."""
     n = len(per_row)
     width = np.maximum(per_row, 1)
@@ -97,8 +109,7 @@ def _one_cycle_each(per_row: I64, most: int) -> Layout:
     objective = np.arange(int(first[-1]), dtype=np.int64)
     objective -= first[row]
     objective[first[:-1][per_row == 0]] = -1  # the lone line of such a row
-    base = first[:-1, None] + np.arange(max(most, 1), dtype=np.int64)
-    return Layout(base, row, objective, np.zeros(len(row), dtype=np.int64))
+    return Layout(first[:-1], row, objective, np.zeros(len(row), dtype=np.int64))
 
 
 def target_calendar(
@@ -151,8 +162,11 @@ def compute_cycles(
     paused: I64,
     used: I64 | None = None,
     index: int = 0,
-) -> None:
+) -> I64:
     """Fill the ``lines`` of one (target, calendar) group from their cycles.
+
+    Returns the business time used by the stopped cycles (met or
+    breached): the times the summary's percentiles are of.
 
     ``stop`` is NaT while a cycle runs (it runs until ``now``); ``paused`` is
     the business time paused inside each cycle; ``used`` the business time
@@ -169,18 +183,18 @@ def compute_cycles(
     if moved.size:
         due[moved] = kernel.add(due[moved], paused[moved])
     rule = target.within
+    budget: I64 | int
     if isinstance(rule, BusinessDuration):  # elapsed(t, add(t, d)) == d, a law
-        budget = np.broadcast_to(np.int64(rule.duration // ONE_US), start.shape)
+        budget = rule.duration // ONE_US
     else:
         budget = kernel.elapsed(start, due) - paused
-    late = end > due
-    status = np.where(
-        stopped, np.where(late, _BREACHED, _MET), np.where(late, _OVERDUE, _OPEN)
-    )
-    left = np.full(len(lines), NAT, dtype=np.int64)
+    case = (~stopped).view(np.int8) << 1  # 0 stopped, 2 running; +1 when late
+    case |= (end > due).view(np.int8)
+    status = _BY_CASE.take(case)
     running = np.flatnonzero(~stopped)
-    if running.size:  # one ``now`` broadcast against the deadlines
-        left[running] = kernel.elapsed(np.array([now_us]), due[running])
+    if running.size:  # one ``now`` broadcast against the deadlines; NaT else
+        left = kernel.elapsed(np.array([now_us]), due[running])
+        out["remaining"][lines[running]] = left
     closing = due
     if isinstance(rule, BusinessDuration) and rule.boundary != "close":
         closing = kernel.add(due, np.zeros(1, dtype=np.int64), closing=True)
@@ -191,12 +205,13 @@ def compute_cycles(
         ("due", closing),
         ("used", used),
         ("paused", paused),
-        ("remaining", left),
     ):
         out[name][lines] = values
     out["share"][lines] = share_of(used, budget)
     out["status"][lines] = status
     out["target"][lines] = index
+    judged: I64 = used[stopped]
+    return judged
 
 
 def cycle_instants(stream: Stream, cycles: Cycles) -> tuple[I64, I64]:
@@ -256,10 +271,14 @@ def _paused(
     return total[hi] - total[lo]
 
 
-def empty_out(total: int) -> Lines:
-    """The line columns, every instant and time NaT, every share NaN."""
+def empty_out(status: npt.NDArray[np.int8]) -> Lines:
+    """The line columns, every instant and time NaT, every share NaN.
+
+    ``status`` is each line's status until its cycle is computed.
+    """
+    total = len(status)
     out: Lines = {name: np.full(total, NAT, dtype=np.int64) for name in _TIMES}
     out["share"] = np.full(total, np.nan, dtype=np.float64)
-    out["status"] = np.full(total, UNMEASURED, dtype=np.int8)
+    out["status"] = status
     out["target"] = np.full(total, -1, dtype=np.int64)
     return out

@@ -130,22 +130,35 @@ def _span(
     """The years around the earliest and latest instant of the good rows.
 
     ``now`` counts when a good row is unanswered; None without good rows.
-    Masked reductions, so that no column is copied.
+    A good row is never answered before it was received (such a row is a
+    problem), so the earliest instant is a receipt; NaT is the smallest
+    int64, so the latest response is the largest value of the good rows.
     """
     if not good.any():
         return None
-    answered = good & (responded != NAT)
-    lows = [int(received.min(where=good, initial=BIG))]
-    highs = [int(received.max(where=good, initial=NAT))]
-    if answered.any():
-        lows.append(int(responded.min(where=answered, initial=BIG)))
-        highs.append(int(responded.max(where=answered, initial=NAT)))
-    if (good & ~answered).any():
-        lows.append(now_us)
-        highs.append(now_us)
-    ends = np.array([min(lows) // DAY_US - 2, max(highs) // DAY_US + 2])
+    low = _extreme(received, good, np.argmin)
+    high = max(
+        _extreme(received, good, np.argmax), _extreme(responded, good, np.argmax)
+    )
+    if ((responded == NAT) & good).any():
+        low, high = min(low, now_us), max(high, now_us)
+    ends = np.array([low // DAY_US - 2, high // DAY_US + 2])
     first, last = _years(ends).tolist()
     return first, last
+
+
+def _extreme(values: I64, good: npt.NDArray[np.bool_], arg: Any) -> int:
+    """The smallest (``np.argmin``) or largest value of the ``good`` positions.
+
+    The extreme of the whole column is one fast pass; it is the answer when
+    its position is good (almost always), else a masked reduction decides.
+    """
+    at = int(arg(values))
+    if good[at]:
+        return int(values[at])
+    if arg is np.argmin:
+        return int(values.min(where=good, initial=BIG))
+    return int(values.max(where=good, initial=NAT))
 
 
 def _groups(keys: I64, good: npt.NDArray[np.bool_]) -> list[int]:
@@ -181,9 +194,10 @@ def out_of_reach(
     """
     reasons: dict[int, str] = {}
     early = np.flatnonzero(~bad & (received > now_us))
+    now_text = _minutes(np.array([now_us]))[0]  # once, not once per early row
     for row, text in zip(early.tolist(), _minutes(received[early]), strict=True):
         reasons[row] = (
-            f"received_at {text}Z is after now ({_minutes(np.array([now_us]))[0]}Z): "
+            f"received_at {text}Z is after now ({now_text}Z): "
             "the request has not come in yet; check the instants or now"
         )
     measured = np.array([bool(e.objectives) for e in charter.engagements] + [False])
