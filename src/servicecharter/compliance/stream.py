@@ -274,8 +274,11 @@ def build_stream(
         setter = (
             np.flatnonzero(name == code) if code >= 2 else np.zeros(0, dtype=np.int64)
         )
-        # The event of a stream row: its position among the live events.
-        events_at = kept_of(order[setter] - n_implicit)
+        # The event of a stream row: its position among the kept events,
+        # then among all the events (a field's values are read from those).
+        events_at = order[setter] - n_implicit
+        if not every:
+            events_at = kept[events_at]
         field_codes[field] = _field(
             columns.get(field),
             stream_rows=row_s,
