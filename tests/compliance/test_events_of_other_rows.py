@@ -11,8 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from servicecharter import (
     Channel,
@@ -22,6 +25,14 @@ from servicecharter import (
     OpeningHours,
     evaluate,
 )
+from tests.support.lifecycle_cases import (
+    SETUPS,
+    charter_of,
+    histories,
+    objectives,
+    tables,
+)
+from tests.support.lifecycle_reference import MINUTE_US
 
 LONDON = "Europe/London"
 DESK = OpeningHours.parse("Mo-Fr 09:00-17:00", tz=LONDON)
@@ -179,3 +190,39 @@ def test_events_of_a_row_found_out_of_reach_are_ignored() -> None:
     _same(everyone, others)
     assert [p.row for p in everyone.problems if "out of reach" in p.reason] == [1]
     assert everyone.requests["status"].tolist()[2:4] == ["invalid", "invalid"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(objective=objectives(), setup=SETUPS, data=st.data())
+def test_rows_of_a_plain_engagement_change_no_lifecycle_line(
+    objective: Objective, setup: Any, data: Any
+) -> None:
+    # Random lifecycles, some requests moved to a plain engagement with
+    # their events: the lifecycle requests' lines are those they have alone.
+    zone, hours, other, base = setup
+    charter = charter_of(objective, zone, hours, other)
+    plain = Engagement("p", "P", [Objective(within="2 business hours")], channel="desk")
+    charter = attrs.evolve(charter, engagements=[*charter.engagements, plain])
+    requests = data.draw(st.lists(histories(base), min_size=1, max_size=5))
+    moved = data.draw(st.lists(st.booleans(), min_size=len(requests)))
+    moved = (moved + [False] * len(requests))[: len(requests)]
+    latest = max(max([r, s or r, *(e[0] for e in ev)]) for r, s, ev, _ in requests)
+    now = np.int64(latest + 60 * MINUTE_US).view("datetime64[us]")
+    table, events = tables(requests)
+    table["engagement"] = ["p" if m else "e" for m in moved]
+    mixed = evaluate(charter, table, events=events, now=now).requests
+    kept = [r for r, m in zip(requests, moved, strict=True) if not m]
+    if not kept:
+        assert set(mixed["engagement"].tolist()) == {"p"}
+        return
+    alone_table, alone_events = tables(kept)
+    alone = evaluate(charter, alone_table, events=alone_events, now=now).requests
+    mine = mixed["engagement"] == "e"
+    for name, column in alone.items():
+        if name in ("row", "id"):
+            continue
+        want, got = column, mixed[name][mine]
+        if column.dtype.kind == "f":
+            np.testing.assert_array_equal(got, want)
+        else:
+            assert got.tolist() == want.tolist(), name
