@@ -8,14 +8,13 @@ that no target matches is an ``invalid`` line with its reason.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import attrs
 import numpy as np
 import numpy.typing as npt
 
-from .._core.units import I64, NAT
+from .._core.units import I64
 from ..charter import Engagement
 from .compute import (
     INVALID,
@@ -24,7 +23,6 @@ from .compute import (
     STATUSES,
     UNMEASURED,
     Lines,
-    group_calendar,
 )
 from .conditions import condition_names, condition_values, no_target_reason
 from .cycles import Cycles, derive_cycles
@@ -42,6 +40,7 @@ from .lines import (
 from .lines_summary import JudgedTimes, summarize_lines
 from .ordering import by_group
 from .pauses import Pauses
+from .plain import grouped, plain_lines
 from .stream import Stream, build_stream
 
 __all__ = ["OPEN_FLAGS", "compute_lines"]
@@ -116,13 +115,13 @@ def compute_lines(
     offsets = np.zeros(len(engagements) + 1, dtype=np.int64)
     np.cumsum(counts[:-1], out=offsets[1:])  # each engagement's first slot
     times = JudgedTimes(int(offsets[-1]))
-    rows_of = _grouped(np.flatnonzero(plain), chosen, len(engagements))
-    pauses_of = _grouped(
+    rows_of = grouped(np.flatnonzero(plain), chosen, len(engagements))
+    pauses_of = grouped(
         np.flatnonzero(plain[pauses.row]), chosen[pauses.row], len(engagements)
     )
     for e, engagement in enumerate(engagements):
         if simple[e]:
-            _plain(
+            plain_lines(
                 charter,
                 out,
                 engagement,
@@ -194,68 +193,6 @@ def compute_lines(
         OPEN_FLAGS: status == OPEN,  # for the at-risk columns, then dropped
     }
     return lines_out, summary
-
-
-def _grouped(where: I64, keys: I64, groups: int) -> Callable[[int], I64]:
-    """The positions ``where`` whose key is ``g``, in order, for each ``g``."""
-    order, bounds = by_group(keys[where], groups)
-    ordered = where[order]
-    return lambda g: ordered[bounds[g] : bounds[g + 1]]
-
-
-def _plain(
-    charter: Any,
-    out: Lines,
-    engagement: Engagement,
-    rows: I64,
-    *,
-    slot: int,
-    times: JudgedTimes,
-    layout: Any,
-    received: I64,
-    responded: I64,
-    pauses: Pauses,
-    mine: I64,
-    zones: I64,
-    specs: list[tuple[str | None, str | None]],
-    now_us: int,
-) -> None:
-    """Objectives from receipt to response: one cycle per row, no stream.
-
-    ``slot`` is the engagement's first objective's slot in the summary,
-    ``times`` where the judged lines' times go. ``mine`` are the positions
-    of the pauses of these rows. The pauses of
-    a row lie inside its life (they were clipped to it), so the time paused
-    is their business time.
-    """
-    row_zones = zones[rows]
-    codes = np.flatnonzero(np.bincount(row_zones, minlength=len(specs))).tolist()
-    for code in codes:
-        group = rows if len(codes) == 1 else rows[row_zones == code]
-        calendar = group_calendar(charter, engagement, specs[code])
-        paused = np.zeros(len(group), dtype=np.int64)
-        zoned = mine if len(codes) == 1 else mine[zones[pauses.row[mine]] == code]
-        if zoned.size:
-            took = calendar.kernel.elapsed(pauses.start[zoned], pauses.end[zoned])
-            where = np.searchsorted(group, pauses.row[zoned])
-            paused = np.bincount(where, weights=took, minlength=len(group))
-            paused = paused.astype(np.int64)
-        start, stop = received[group], responded[group]
-        end = np.where(stop != NAT, stop, now_us)
-        used = calendar.kernel.elapsed(start, end) - paused  # one clock for all
-        for k, objective in enumerate(engagement.objectives):
-            judged = compute_cycles(
-                out,
-                layout.lines(group, k),
-                calendar=calendar,
-                target=objective.all_targets[0],
-                now_us=now_us,
-                start=start,
-                stop=stop,
-                paused=paused,
-                used=used,
-            )
-            times.add(slot + k, judged)
 
 
 def _cycled(
