@@ -73,9 +73,11 @@ class RuleBase:
         """
         _check_calendar(calendar)
         received_us = _microseconds(received_us)
-        ok = received_us != NAT
-        if ok.all():
+        # NaT is the smallest int64: a minimum above it means none (one fast
+        # reduction, no mask).
+        if not received_us.size or int(received_us.min()) != NAT:
             return self._due(calendar, received_us)
+        ok = received_us != NAT
         out = np.full(received_us.shape, NAT, dtype=np.int64)
         if ok.any():
             out[ok] = self._due(calendar, received_us[ok])
