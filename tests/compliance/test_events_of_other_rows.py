@@ -226,3 +226,53 @@ def test_rows_of_a_plain_engagement_change_no_lifecycle_line(
             np.testing.assert_array_equal(got, want)
         else:
             assert got.tolist() == want.tolist(), name
+
+
+@pytest.mark.parametrize(
+    "requests", [[], {"id": [], "engagement": [], "received_at": []}]
+)
+def test_events_without_requests_name_no_request(requests: Any) -> None:
+    events = {
+        "request": ["T1", "T2"],
+        "at": np.array(["2026-06-08T10:00", "2026-06-08T11:00"], "M8[us]"),
+        "event": ["agent_reply", "status"],
+        "value": ["", "open"],
+    }
+    result = evaluate(CHARTER, requests, now=NOW, events=events)
+    assert len(result.requests["row"]) == 0
+    assert [(p.row, p.id, p.reason) for p in result.problems] == [
+        (-1, "T1", "event for no request with this id"),
+        (-1, "T2", "event for no request with this id"),
+    ]
+
+
+@pytest.mark.parametrize("first", ["tickets", "nobody"])
+def test_an_id_held_by_several_rows_is_a_problem_of_each(first: str) -> None:
+    # Events and pauses of an id two requests hold are ignored: each valid
+    # row holding it is told, whether or not the first of them is valid.
+    pausable = attrs.evolve(
+        CHARTER,
+        engagements=[attrs.evolve(e, pausable=True) for e in CHARTER.engagements],
+    )
+    at = np.datetime64("2026-06-08T10:00", "us")
+    requests = {
+        "id": ["a", "a", "b"],
+        "engagement": [first, "tickets", "tickets"],
+        "priority": ["normal"] * 3,
+        "received_at": np.array([at, at, at]),
+    }
+    events = {"request": ["a"], "at": [at + np.timedelta64(1, "h")]}
+    events["event"] = ["agent_reply"]
+    pauses = {
+        "request": ["a"],
+        "start": [at + np.timedelta64(10, "m")],
+        "end": [at + np.timedelta64(20, "m")],
+    }
+    result = evaluate(pausable, requests, now=NOW, events=events, pauses=pauses)
+    told = {
+        p.row
+        for p in result.problems
+        if "events: the request id is not unique" in p.reason
+        and "pauses: the request id is not unique" in p.reason
+    }
+    assert told == ({0, 1} if first == "tickets" else {1})

@@ -107,3 +107,24 @@ def test_short_texts_sorted_as_integers_are_numpys_unique(
     want_uniques, want_inverse = np.unique(column, return_inverse=True)
     assert uniques.tolist() == want_uniques.tolist()
     assert inverse.tolist() == want_inverse.reshape(-1).tolist()
+
+
+MIXED = st.lists(
+    st.one_of(
+        st.sampled_from(["e1", "e2", "nan", "NaT", "", "x"]),
+        st.just(float("nan")),
+        st.none(),
+    )
+)
+
+
+@settings(max_examples=200)
+@given(values=MIXED, known=st.lists(st.sampled_from(["e1", "e2", "nan"])))
+def test_a_list_reads_missing_values_as_missing(
+    values: list[object], known: list[str]
+) -> None:
+    # numpy reads ["a", nan] as the texts "a" and "nan": a list is read as
+    # its objects are, NaN and None missing, the text "nan" a text.
+    codes, names = rows.factorize(values, tuple(known))
+    got = [None if c < 0 else names[c] for c in codes.tolist()]
+    assert got == [v if isinstance(v, str) and v else None for v in values]

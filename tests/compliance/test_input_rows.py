@@ -214,6 +214,26 @@ class TestPandasMissingValues:
             (1, "missing received_at")
         ]
 
+    @pytest.mark.parametrize("column", ["calendar", "tz", "engagement"])
+    def test_nan_in_a_list_of_texts_is_missing(self, column: str) -> None:
+        # numpy reads ["a", nan] as the texts "a" and "nan"; a row's answer
+        # may not depend on its neighbours.
+        given = {"calendar": "default", "tz": "Europe/Paris", "engagement": "anomalies"}
+        extra = {column: [given[column], float("nan")]}
+        rows = batch(GOOD[:2], **extra)
+        alone = batch(GOOD[1:2], **{column: [float("nan")]})
+        if column == "engagement":
+            rows["engagement"] = extra["engagement"]
+            alone["engagement"] = [float("nan")]
+        together = evaluate(CHARTER, rows, now=NOW)
+        single = evaluate(CHARTER, alone, now=NOW)
+        assert lines(together, [1]) == lines(single, [0])
+        reasons = [p.reason for p in together.problems]
+        if column == "engagement":
+            assert reasons == ["missing engagement"]
+        else:
+            assert reasons == []
+
     @pytest.mark.parametrize("now", [pd.NaT, np.datetime64("NaT"), pd.NA])
     def test_now_missing(self, now: Any) -> None:
         with pytest.raises(ValueError, match="now must be one instant"):

@@ -123,3 +123,24 @@ def test_an_events_file_without_its_columns_is_an_error(
     assert code == 2
     assert "missing column 'at'" in err
     assert "Traceback" not in err
+
+
+def test_a_bad_event_spanning_lines_is_named_by_its_first_line(
+    files: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A quoted value with line breaks: the record starts on line 3, as an
+    # editor shows it, and the requests file names its records the same way.
+    (files / "multi.csv").write_text(
+        "request,at,event,value\n"
+        'T1,2026-06-02T10:00,agent_reply,"a note\nover\nthree lines"\n'
+        "T1,later,agent_reply,\n",
+        encoding="utf-8",
+    )
+    _, _, err = check(files, capsys, "--events", str(files / "multi.csv"))
+    assert "multi.csv line 5: at: cannot read 'later'" in err
+    (files / "multi.csv").write_text(
+        'request,at,event,value\nT1,soon,agent_reply,"a note\nover two"\n',
+        encoding="utf-8",
+    )
+    _, _, err = check(files, capsys, "--events", str(files / "multi.csv"))
+    assert "multi.csv line 2: at: cannot read 'soon'" in err

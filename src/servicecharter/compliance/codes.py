@@ -68,16 +68,7 @@ def factorize_sampled(
 
 def _sorted_codes(values: Any, known: tuple[str, ...]) -> tuple[I64, list[str]]:
     """``factorize`` by comparisons with the known names, the rest sorted."""
-    if hasattr(values, "isna") and hasattr(values, "to_numpy"):
-        missing = np.asarray(values.isna(), dtype=bool)
-        array = values.to_numpy(dtype=object)
-    else:
-        array = np.asarray(values)
-        if array.dtype.kind in "US":
-            missing = array == array.dtype.type()
-        else:
-            array = np.asarray(values, dtype=object)
-            missing = _missing_objects(array)
+    array, missing = _values_and_missing(values)
     if array.dtype.kind == "O" and missing.any():
         # pandas' NA compares as NA, whose truth is ambiguous: set it aside.
         array = np.where(missing, "", array)
@@ -193,6 +184,39 @@ _SLICE = 16_384
 
 _FEW = 16
 """Up to this many known names, one comparison each beats sorting the values."""
+
+
+def _values_and_missing(values: Any) -> tuple[npt.NDArray[Any], Bools]:
+    """The values as an array (texts, or objects), and which are missing."""
+    if hasattr(values, "isna") and hasattr(values, "to_numpy"):  # pandas
+        return values.to_numpy(dtype=object), np.asarray(values.isna(), dtype=bool)
+    array = np.asarray(values)
+    if not isinstance(values, np.ndarray) and _may_hide_missing(array):
+        array = _objects(values)  # a NaN among texts read as "nan"
+    if array.dtype.kind in "US":
+        return array, array == array.dtype.type()
+    if array.dtype.kind != "O":  # numbers and the like: as Python objects
+        array = np.asarray(values, dtype=object)
+    return array, _missing_objects(array)
+
+
+def _may_hide_missing(array: npt.NDArray[Any]) -> bool:
+    """Whether texts numpy made of a sequence may hold a missing value as text.
+
+    ``np.asarray(["a", nan])`` reads the NaN as ``"nan"`` (and a NaT as
+    ``"NaT"``): only then are the values read again as objects, whose
+    missing ones are found as such.
+    """
+    if array.dtype.kind != "U" or array.ndim != 1:
+        return False
+    return bool(((array == "nan") | (array == "NaT")).any())
+
+
+def _objects(values: Any) -> npt.NDArray[Any]:
+    """A sequence of values as a 1-D object array (texts stay texts)."""
+    array = np.empty(len(values), dtype=object)
+    array[:] = list(values)
+    return array
 
 
 def _missing_objects(array: npt.NDArray[np.object_]) -> Bools:

@@ -78,6 +78,21 @@ def match_ids(request: Any, ids: npt.NDArray[Any]) -> tuple[I64, I64]:
     return row.astype(np.int64), count
 
 
+def rows_sharing(ids: npt.NDArray[Any], first: I64) -> I64:
+    """Every row whose id is that of one of the rows ``first``, in order.
+
+    ``match_ids`` names the first row of an id that several rows hold; a
+    problem with that id is every such row's.
+
+    >>> rows_sharing(np.array(["a", "b", "a", "c", "b"]), np.array([0])).tolist()
+    [0, 2]
+    """
+    if not first.size:
+        return np.zeros(0, dtype=np.int64)
+    first_of, _ = match_ids(ids, ids)
+    return np.flatnonzero(np.isin(first_of, first))
+
+
 def _consecutive(keys: I64) -> bool:
     """Whether ``keys`` are ``keys[0], keys[0] + 1, ...`` (hence unique)."""
     if int(keys[-1]) - int(keys[0]) != len(keys) - 1:
@@ -157,7 +172,11 @@ def read_pauses(
         if known[k] and not bad[row[k]]:
             reasons.setdefault(int(row[k]), []).append(why)
     report(missing & ~bad[safe_row], "pauses: a pause has no start")
-    report(shared, "pauses: the request id is not unique; its pauses are ignored")
+    for r in rows_sharing(ids, np.unique(row[shared])).tolist():
+        if not bad[r]:
+            reasons.setdefault(r, []).append(
+                "pauses: the request id is not unique; its pauses are ignored"
+            )
     report(not_pausable, "pauses: the engagement is not pausable; pauses ignored")
     report(backwards, "pauses: a pause ends before it starts; it is ignored")
 

@@ -30,6 +30,7 @@ import numpy as np
 from .._core.units import I64
 from .._errors import InvalidArgumentError
 from .csv_instants import parse_instants
+from .csv_tables import tracked_records
 
 __all__ = ["MAX_FIELD", "RequestFile", "parse_instants", "read_requests"]
 
@@ -121,7 +122,7 @@ def _read(path: Path, tz: dt.tzinfo, extra: tuple[str, ...]) -> RequestFile:
             lines = np.arange(first, first + len(records), dtype=np.int64)
         else:  # blank lines (read as []) or quoted line breaks: read again
             handle.seek(0)
-            records, lines = _tracked(csv.reader(handle))
+            records, lines = tracked_records(csv.reader(handle))
     width, n = len(header), len(records)
     problems: dict[int, list[str]] = {}
     sizes = np.fromiter(map(len, records), dtype=np.int64, count=n)
@@ -182,20 +183,6 @@ def _any_field_size() -> Iterator[None]:
             _readers -= 1
             if _readers == 0:
                 csv.field_size_limit(_limit)
-
-
-def _tracked(reader: Any) -> tuple[list[list[str]], I64]:
-    """The records after the header, and the line each starts on."""
-    next(reader)
-    records: list[list[str]] = []
-    starts: list[int] = []
-    end = reader.line_num
-    for record in reader:
-        start, end = end + 1, reader.line_num
-        if record:  # a blank line reads as []
-            records.append(record)
-            starts.append(start)
-    return records, np.array(starts, dtype=np.int64)
 
 
 def _columns(records: list[list[str]], wanted: list[int], n: int) -> list[Any]:

@@ -21,7 +21,7 @@ from .._core.units import I64
 from .._errors import InvalidArgumentError
 from .csv_instants import parse_instants
 
-__all__ = ["LongTable", "read_table"]
+__all__ = ["LongTable", "read_table", "tracked_records"]
 
 
 @attrs.frozen(eq=False)
@@ -47,13 +47,9 @@ def read_table(
     """
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.reader(handle)
-            header = tuple(name.strip() for name in next(reader, []))
-            records, lines = [], []
-            for record in reader:
-                if record:
-                    records.append(record)
-                    lines.append(reader.line_num)
+            header = tuple(name.strip() for name in next(csv.reader(handle), []))
+            handle.seek(0)
+            records, lines = tracked_records(csv.reader(handle))
     except (csv.Error, UnicodeDecodeError) as error:
         raise InvalidArgumentError(
             f"{str(path)!r}: not readable as CSV: {error}"
@@ -88,3 +84,27 @@ def read_table(
             values[list(problems)] = np.datetime64("NaT", "us")
             columns[name] = values
     return LongTable(columns, np.array(lines, dtype=np.int64), problems)
+
+
+def tracked_records(reader: Any) -> tuple[list[list[str]], I64]:
+    r"""The records after the header, and the line each starts on.
+
+    A record may span lines (a quoted line break): it is named by its first,
+    as an editor shows it. Blank lines are no records.
+
+    >>> import io
+    >>> text = 'a,b\n1,"x\ny"\n\n2,z\n'
+    >>> records, lines = tracked_records(csv.reader(io.StringIO(text)))
+    >>> records, lines.tolist()
+    ([['1', 'x\ny'], ['2', 'z']], [2, 5])
+    """
+    next(reader)
+    records: list[list[str]] = []
+    starts: list[int] = []
+    end = reader.line_num
+    for record in reader:
+        start, end = end + 1, reader.line_num
+        if record:  # a blank line reads as []
+            records.append(record)
+            starts.append(start)
+    return records, np.array(starts, dtype=np.int64)
