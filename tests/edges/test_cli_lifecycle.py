@@ -144,3 +144,14 @@ def test_a_bad_event_spanning_lines_is_named_by_its_first_line(
     )
     _, _, err = check(files, capsys, "--events", str(files / "multi.csv"))
     assert "multi.csv line 2: at: cannot read 'soon'" in err
+
+
+@pytest.mark.parametrize("option", ["--events", "--pauses"])
+def test_an_empty_events_or_pauses_file_is_an_error(
+    files: Path, capsys: pytest.CaptureFixture[str], option: str
+) -> None:
+    (files / "empty.csv").write_text("", encoding="utf-8")
+    code, _, err = check(files, capsys, option, str(files / "empty.csv"))
+    assert code == 2
+    assert "missing column" in err and "the header has: nothing" in err
+    assert "bug of servicecharter" not in err

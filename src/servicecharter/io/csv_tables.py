@@ -98,7 +98,7 @@ def tracked_records(reader: Any) -> tuple[list[list[str]], I64]:
     >>> records, lines.tolist()
     ([['1', 'x\ny'], ['2', 'z']], [2, 5])
     """
-    next(reader)
+    next(reader, None)  # an empty file has no header either: no records
     records: list[list[str]] = []
     starts: list[int] = []
     end = reader.line_num
