@@ -153,5 +153,6 @@ def test_an_empty_events_or_pauses_file_is_an_error(
     (files / "empty.csv").write_text("", encoding="utf-8")
     code, _, err = check(files, capsys, option, str(files / "empty.csv"))
     assert code == 2
-    assert "missing column" in err and "the header has: nothing" in err
+    assert "missing column" in err
+    assert "the header has: nothing" in err
     assert "bug of servicecharter" not in err

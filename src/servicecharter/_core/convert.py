@@ -198,6 +198,8 @@ def _scaled(
     """
     g = math.gcd(num, den)
     a, b = num // g, den // g
+    if a == 1 and b > _INT64_MAX:  # attoseconds to days: every value is 0 or -1
+        return np.where(raw < 0, -1, 0).astype(np.int64), np.zeros(raw.shape, bool)
     if a == 1:  # a unit dividing the target: one floor division
         return np.floor_divide(raw, b), np.zeros(raw.shape, dtype=bool)
     if b == 1:  # a whole multiple: multiply, and flag what would overflow
@@ -241,7 +243,7 @@ def instant_array(value: Any) -> I64:
     if library(value) == "pandas":
         pandas = pandas_instants(value)
         if pandas is not None:
-            return pandas
+            return _in_range(pandas, "us")
         categories, codes = pandas_categories(value)
         if categories is not None:
             known = instant_array(categories)
@@ -343,6 +345,11 @@ def duration_array(value: Any) -> I64:
             raise InvalidDurationError(
                 f"{source!r} timedelta64 values are not fixed durations; use "
                 "days or hours, or a CalendarPeriod rule for months and years"
+            )
+        if source == "generic" and (array.view(np.int64) != NAT).any():
+            raise InvalidDurationError(
+                f"timedelta64 values without a unit ({array.ravel()[:3]}) are no "
+                "durations; give one, e.g. np.timedelta64(4, 'h')"
             )
         us, bad = _rescale(array, "us")
         if bad.any():

@@ -19,6 +19,7 @@ __all__ = [
     "foreign_aware",
     "foreign_column",
     "foreign_zone",
+    "is_aware_column",
     "is_foreign",
     "library",
     "pandas_categories",
@@ -26,8 +27,11 @@ __all__ = [
 ]
 
 
-def pandas_instants(value: Any) -> I64 | None:
-    """A pandas column of instants as UTC microseconds; None if not datetimes.
+def pandas_instants(value: Any) -> npt.NDArray[np.datetime64] | None:
+    """A pandas column of instants as naive UTC datetime64; None if not datetimes.
+
+    The values keep the column's unit (seconds stay seconds): the caller
+    checks that they fit its own, as for any datetime64 array.
 
     Tz-aware columns (numpy-backed or pyarrow ``timestamp[unit, tz]``) are
     read whole; a naive datetime column raises ``NaiveDatetimeError``, since
@@ -46,7 +50,7 @@ def pandas_instants(value: Any) -> I64 | None:
             utc = value.dt.tz_convert("UTC").dt.tz_localize(None)
         else:
             utc = value.tz_convert("UTC").tz_localize(None)
-        return np.asarray(utc.to_numpy(dtype="datetime64[us]")).view(np.int64)
+        return np.asarray(utc.to_numpy())
     if getattr(dtype, "kind", "") == "M":
         raise NaiveDatetimeError(
             "naive pandas datetimes are ambiguous; call .dt.tz_localize('UTC') "
@@ -80,6 +84,19 @@ def is_foreign(value: object) -> bool:
     if kind == "polars":
         return hasattr(value, "dtype") and hasattr(value, "to_numpy")
     return kind == "pyarrow" and hasattr(value, "type") and hasattr(value, "to_numpy")
+
+
+def is_aware_column(value: Any) -> bool:
+    """Whether ``value`` is a tz-aware pandas, polars or pyarrow datetime column."""
+    kind = library(value)
+    if kind == "pandas":
+        dtype = getattr(value, "dtype", None)
+        arrow = getattr(dtype, "pyarrow_dtype", None)
+        return (getattr(dtype, "tz", None) or getattr(arrow, "tz", None)) is not None
+    if is_foreign(value):
+        is_datetime, zone = foreign_zone(value)
+        return is_datetime and zone is not None
+    return False
 
 
 def foreign_zone(value: Any) -> tuple[bool, str | None]:

@@ -69,6 +69,8 @@ def integers(n: Any) -> I64:
         raise InvalidArgumentError(
             f"expected an integer number of business days, got {n!r} ({array.dtype})"
         )
+    if array.size and array.dtype.kind == "u" and int(array.max()) > _MAX_DAYS:
+        _too_many(int(array.max()))  # before int64, where it could wrap
     out = array.astype(np.int64)
     if out.size and (out.max() > _MAX_DAYS or out.min() < -_MAX_DAYS):
         _too_many(out.flat[np.argmax(np.abs(out))])

@@ -36,7 +36,7 @@ from .clock_table import clock_table
 from .days import DayMethods
 from .horizon import Horizon
 from .kernel import CalendarKernel
-from .limits import END_US, FIRST_US
+from .limits import END_US, FIRST_US, SPAN_DAYS, SPAN_YEARS
 from .types import Bools, Boundary, Durations, Instants
 
 __all__ = ["BusinessCalendar"]
@@ -51,11 +51,15 @@ def _closing(boundary: str) -> bool:
 
 
 def _positive(bound: object) -> dt.timedelta:
-    if isinstance(bound, dt.timedelta) and bound > dt.timedelta(0):
+    if isinstance(bound, dt.timedelta) and dt.timedelta(0) < bound <= _MOST_BOUND:
         return bound
     raise InvalidArgumentError(
-        f"search_bound must be a positive timedelta, got {bound!r}"
+        f"search_bound must be a positive timedelta of at most {SPAN_YEARS} "
+        f"years (one call covers no more), got {bound!r}"
     )
+
+
+_MOST_BOUND = dt.timedelta(days=SPAN_DAYS)
 
 
 class BusinessCalendar(DayMethods, AlgebraMethods):
@@ -66,9 +70,10 @@ class BusinessCalendar(DayMethods, AlgebraMethods):
     so ``responded <= add(received, d)`` exactly when
     ``elapsed(received, responded) <= d``.
 
-    ``search_bound`` (ten years by default) limits how far a search for an
-    opening or a closing may go before it raises ``NoOpenTimeError``, so a
-    schedule with no open time cannot make a query run forever.
+    ``search_bound`` (ten years by default, 400 at most) limits how far a
+    search for an opening or a closing may go before it raises
+    ``NoOpenTimeError``, so a schedule with no open time cannot make a query
+    run forever.
 
     ``hours`` may be a ``CombinedHours``, as ``a | b``, ``a & b`` and
     ``a - b`` of two calendars build (see ``AlgebraMethods``).

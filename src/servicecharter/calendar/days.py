@@ -23,8 +23,9 @@ from .._core.convert import (
     is_missing,
     is_scalar,
 )
-from .._core.units import I64, NAT, day_number, from_day_number
-from .._errors import InvalidInstantError, NaiveDatetimeError
+from .._core.foreign import is_aware_column
+from .._core.units import I64, NAT, SUPPORTED_YEARS, day_number, from_day_number
+from .._errors import HorizonError, InvalidInstantError, NaiveDatetimeError
 from . import busdays
 from .busdays import Roll
 from .kernel import CalendarKernel
@@ -195,7 +196,13 @@ class DayMethods:
                     f"naive datetime {day!r}: pass a date, or an aware datetime "
                     "whose local date in the calendar's zone is meant"
                 )
-            day = day.astimezone(self._tz).date()
+            try:
+                day = day.astimezone(self._tz).date()
+            except OverflowError:  # its local date is past year 9999
+                raise HorizonError(
+                    f"{day.isoformat()} falls on a date outside the supported "
+                    f"years {SUPPORTED_YEARS} in the calendar's zone"
+                ) from None
         if not isinstance(day, dt.date):
             raise InvalidInstantError(
                 f"expected a date, got {type(day).__name__} {day!r}"
@@ -210,4 +217,6 @@ class DayMethods:
                 [NAT if is_missing(v) else self._day(v) for v in value],
                 dtype=np.int64,
             )
+        if is_aware_column(value):  # instants: their local dates, as scalars
+            return self.kernel.local_day(instant_array(value))
         return days_array(value)

@@ -39,8 +39,9 @@ def _instants(series: Any) -> I64:
     """A tz-aware column as UTC microseconds: a view when already in us."""
     dtype = series.dtype
     if isinstance(dtype, pd.DatetimeTZDtype):
-        values = series.array if dtype.unit == "us" else series.dt.as_unit("us").array
-        return np.asarray(values.asi8)
+        if dtype.unit == "us":
+            return np.asarray(series.array.asi8)
+        return instant_array(series)  # other units: checked as they convert
     if dtype.kind == "M":
         return instant_array(series)  # raises the library's naive-pandas error
     raise InvalidInstantError(

@@ -13,6 +13,9 @@ from .notation_tokens import MONTHS, WEEKDAYS, Token, tokenize
 
 __all__ = ["DAY_KEYS", "DAY_WORDS", "MONTH_DAYS", "MONTH_KEYS", "VARIABLE_TIMES"]
 
+_MOST_DAYS = 366
+"""The largest day offset (``easter +2 days``): more would be another year."""
+
 MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 DAY_KEYS = tuple(day.lower() for day in WEEKDAYS)
 MONTH_KEYS = tuple(month.lower() for month in MONTHS)
@@ -108,7 +111,13 @@ class _Navigator:
         if self.is_year(1):  # "Jan Su[1]-2026 Feb 02": a range to another year
             return 0
         sign = 1 if self.advance().text == "+" else -1
-        count = int(self.advance().text)
+        number = self.advance()
+        count = int(number.text)
+        if count > _MOST_DAYS:
+            raise self.fail(
+                number.column,
+                f"a day offset of at most {_MOST_DAYS} days, got {count}",
+            )
         if not (self.accept("day") or self.accept("days")):
             raise self.fail(self.peek().column, "expected 'day' or 'days'")
         return sign * count

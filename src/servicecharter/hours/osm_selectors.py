@@ -9,6 +9,7 @@ left empty selects every date.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Container
 
@@ -62,8 +63,11 @@ class EasterDay:
     def matches(self, day: dt.date) -> bool:
         """Whether ``day`` is Easter (plus the offset) of its year or a neighbour."""
         for year in (day.year - 1, day.year, day.year + 1):
-            if easter(year) + dt.timedelta(days=self.offset) == day:
-                return True
+            if not 1 <= year <= 9999:  # no Easter a date can hold
+                continue
+            with contextlib.suppress(OverflowError):  # its day past year 9999
+                if easter(year) + dt.timedelta(days=self.offset) == day:
+                    return True
         return False
 
 
@@ -87,9 +91,12 @@ class DayItem:
 
     def matches(self, day: dt.date, holidays: Container[dt.date]) -> bool:
         """Whether ``day`` is selected, with ``holidays`` the PH (or SH) dates."""
+        try:  # Sa[-1] +1 day: the Sunday after
+            day -= dt.timedelta(days=self.offset)
+        except OverflowError:  # before year 1 or past 9999: no such day
+            return False
         if self.holiday is not None:
-            return day - dt.timedelta(days=self.offset) in holidays
-        day -= dt.timedelta(days=self.offset)  # Sa[-1] +1 day: the Sunday after
+            return day in holidays
         if day.weekday() not in self.days:
             return False
         if not self.nth:

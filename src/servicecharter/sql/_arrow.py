@@ -121,11 +121,11 @@ def durations_us(column: Any, what: str = "d") -> I64:
 
 
 def integers(column: Any) -> I64:
-    """An integer column as int64, with -1 for nulls (no index is negative)."""
+    """An integer column as int64, with the smallest int64 (NaT's) for nulls."""
     import pyarrow as pa
 
     array = one_chunk(column).cast(pa.int64())
-    return np.asarray(array.fill_null(-1).to_numpy())
+    return np.asarray(array.fill_null(NAT).to_numpy())
 
 
 def texts(column: Any) -> tuple[Any, list[str]]:

@@ -94,8 +94,9 @@ def _overloads(name: str, params: Params, call: str) -> list[str]:
     """The overloads of one signature: zoned instants call, naive ones raise.
 
     Every combination with a naive instant has its own overload that
-    raises, so that DuckDB never casts a naive timestamp in the session's
-    zone to reach the zoned one (a ``DATE`` casts to a naive one).
+    raises (NULL arguments give NULL), so that DuckDB never casts a naive
+    timestamp in the session's zone to reach the zoned one (a ``DATE``
+    casts to a naive one).
     """
     instants = [p for p, kind in params if kind is None]
     out = []
@@ -104,8 +105,13 @@ def _overloads(name: str, params: Params, call: str) -> list[str]:
         typed = ", ".join(
             f"{p} {kind or (_NAIVE if p in naive else _TZ)}" for p, kind in params
         )
-        body = call if not naive else f"error('{_naive_message(name)}')"
-        out.append(f"({typed}) AS {body}")
+        # A NULL gives NULL, as in any SQL function: a bare NULL literal
+        # binds to a naive overload, and is no naive instant.
+        nulls = " OR ".join(f"{p} IS NULL" for p, _ in params)
+        refused = (
+            f"CASE WHEN {nulls} THEN NULL ELSE error('{_naive_message(name)}') END"
+        )
+        out.append(f"({typed}) AS {call if not naive else refused}")
     return out
 
 
@@ -152,6 +158,19 @@ def _calendar_of(
     return source.calendar("default" if calendar is None else calendar)
 
 
+_PREFIX = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+
+
+def _check_prefix(prefix: object) -> None:
+    """A prefix makes SQL names: letters, digits and ``_``, not a digit first."""
+    if prefix == "" or (isinstance(prefix, str) and _PREFIX.match(prefix)):
+        return
+    raise InvalidArgumentError(
+        f"prefix must be letters, digits and underscores, not starting with a "
+        f"digit (it begins the SQL function names), got {prefix!r}; e.g. 'sc_'"
+    )
+
+
 def register(
     con: Any,
     source: Charter | BusinessCalendar,
@@ -174,6 +193,12 @@ def register(
     ... ).fetchone()[0].isoformat()
     '2026-03-30T07:00:00+00:00'
     """  # noqa: E501 (a doctest output is one line)
+    _check_prefix(prefix)
+    if not callable(getattr(con, "create_function", None)):
+        raise InvalidArgumentError(
+            f"con must be a DuckDB connection (duckdb.connect()), got "
+            f"{type(con).__name__}"
+        )
     functions = CalendarFunctions(_calendar_of(source, calendar))
     names = []
     for short, (params, result) in _CLOCK.items():

@@ -128,9 +128,9 @@ class DeadlineFunction:
         calendar = self.charter.calendar_for(name)
         objectives = engagement.objectives
         for index in np.unique(k[rows]).tolist():
-            if index < 0:
+            if index == NAT:
                 continue  # a null objective: a null deadline
-            if index >= len(objectives):
+            if not 0 <= index < len(objectives):
                 raise InvalidArgumentError(
                     f"engagement {name!r} has {len(objectives)} objective(s), "
                     f"numbered from 0; got objective {index}"
