@@ -71,6 +71,21 @@ def test_unsigned_business_day_counts_do_not_wrap() -> None:
     assert small.tolist() == [dt.date(2026, 3, 30)]
 
 
+@pytest.mark.parametrize(
+    ("day", "count", "named"),
+    [
+        (dt.date(9998, 12, 31), 1, "1 business day reaches past"),
+        (dt.date(2, 1, 1), -3, "-3 business days reach past"),
+    ],
+)
+def test_a_count_past_the_years_names_the_date_it_starts_from(
+    day: dt.date, count: int, named: str
+) -> None:
+    with pytest.raises(HorizonError, match=named) as info:
+        CAL.add_business_days(day, count)
+    assert day.isoformat() in str(info.value)
+
+
 def test_a_date_past_year_9999_in_the_calendars_zone_is_a_horizon_error() -> None:
     late = dt.datetime(9999, 12, 31, 23, 30, tzinfo=dt.UTC)  # 10000 in Paris
     for method in (CAL.is_business_day, CAL.first_open, CAL.day_start):

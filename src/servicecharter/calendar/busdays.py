@@ -123,7 +123,12 @@ def _check_reach(days: I64, n: I64, extremes: list[tuple[int, int]]) -> None:
         reach = days + n
         if reach.max() <= LAST_DAY and reach.min() >= FIRST_DAY:
             return
-    _too_many(n_hi if abs(n_hi) >= abs(n_lo) else n_lo)
+    count, day = (n_hi, d_hi) if d_hi + n_hi > LAST_DAY else (n_lo, d_lo)
+    days_word = "business day reaches" if abs(count) == 1 else "business days reach"
+    raise HorizonError(
+        f"{count} {days_word} past the supported years 2-9998 from "
+        f"{from_day_number(day)}; check the dates and the count (a unit mix-up?)"
+    )
 
 
 class _Offset:
