@@ -202,3 +202,14 @@ def test_sql_a_prefix_that_is_no_name_is_refused(prefix: object) -> None:
 def test_sql_register_needs_a_connection(con: object) -> None:
     with pytest.raises(InvalidArgumentError, match="DuckDB connection"):
         register(con, CAL)
+
+
+def test_masked_values_of_a_numpy_masked_array_are_nat() -> None:
+    t = np.ma.array(
+        np.array(["2026-03-27T09:00", "2026-03-27T10:00"], "M8[us]"), mask=[0, 1]
+    )
+    d = np.ma.array(np.array([1, 2], "m8[h]"), mask=[1, 0])
+    assert np.isnat(CAL.add(t, np.timedelta64(1, "h"))).tolist() == [False, True]
+    assert np.isnat(CAL.add(t.data, d)).tolist() == [True, False]
+    days = np.ma.array(np.array(["2026-03-27", "2026-03-28"], "M8[D]"), mask=[0, 1])
+    assert np.isnat(CAL.first_open(days)).tolist() == [False, True]

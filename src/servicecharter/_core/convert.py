@@ -236,6 +236,15 @@ def _objects(values: Any, read: Any) -> I64:
     return out
 
 
+def _unmasked(value: Any) -> Any:
+    """A numpy masked array of instants or durations with NaT where masked."""
+    if isinstance(value, np.ma.MaskedArray) and value.dtype.kind in "Mm":
+        data = np.array(value.data, copy=True)
+        data[np.ma.getmaskarray(value)] = np.array("NaT", dtype=data.dtype)
+        return data
+    return value
+
+
 def instant_array(value: Any) -> I64:
     """Instants as int64 UTC microseconds (NaT as int64 min); may view the input."""
     if isinstance(value, dt.datetime):  # one instant (with an array of durations)
@@ -259,7 +268,7 @@ def instant_array(value: Any) -> I64:
         value = foreign_column(value)
     if isinstance(value, list | tuple):
         return _objects(value, instant_us)
-    array = np.asarray(value)
+    array = np.asarray(_unmasked(value))
     if array.dtype.kind == "M":
         # No copy when already in microseconds: callers never write to inputs.
         return _in_range(array, "us")
@@ -338,7 +347,7 @@ def duration_array(value: Any) -> I64:
             f"expected a duration as datetime.timedelta or numpy.timedelta64, got "
             f"{type(value).__name__} {value!r}; e.g. timedelta(hours=4)"
         )
-    array = np.asarray(value)
+    array = np.asarray(_unmasked(value))
     if array.dtype.kind == "m":
         source = np.datetime_data(array.dtype)[0]
         if source in ("Y", "M"):
@@ -363,7 +372,7 @@ def duration_array(value: Any) -> I64:
 
 def days_array(value: Any) -> I64:
     """Dates as int64 day numbers since 1970-01-01 (NaT as int64 min)."""
-    array = np.asarray(value)
+    array = np.asarray(_unmasked(value))
     if array.dtype.kind == "M":
         return _in_range(array, "D")
     raise InvalidInstantError(
