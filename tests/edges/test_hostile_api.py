@@ -213,3 +213,55 @@ def test_masked_values_of_a_numpy_masked_array_are_nat() -> None:
     assert np.isnat(CAL.add(t.data, d)).tolist() == [True, False]
     days = np.ma.array(np.array(["2026-03-27", "2026-03-28"], "M8[D]"), mask=[0, 1])
     assert np.isnat(CAL.first_open(days)).tolist() == [False, True]
+
+
+def test_sql_the_smallest_int64_objective_is_no_null(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    sql = "SELECT sc_deadline('anomalies', TIMESTAMPTZ '2026-03-27 16:30+01', ?)"
+    with pytest.raises(duckdb.Error, match="numbered from 0"):
+        con.execute(sql, [-(2**63)]).fetchall()
+
+
+def test_summarize_groups_missing_values_apart_from_texts() -> None:
+    from servicecharter import evaluate
+    from servicecharter.compliance import summarize
+
+    charter = examples.load("technical-support")
+    received = pd.to_datetime(["2026-03-27T08:00"] * 4, utc=True)
+    frame = pd.DataFrame(
+        {
+            "engagement": ["anomalies"] * 4,
+            "received_at": received,
+            "responded_at": received + pd.Timedelta(hours=1),
+            "channel_name": ["a", None, np.nan, "None"],
+        }
+    )
+    result = evaluate(charter, frame, now=np.datetime64("2026-12-02"))
+    entries = summarize(result, charter, group_by="channel_name", requests=frame)
+    assert sorted((e["group"], e["lines"]) for e in entries) == [
+        ("", 2),
+        ("None", 1),
+        ("a", 1),
+    ]
+
+
+@pytest.mark.parametrize("worst", [None, "2", 2.5, True])
+def test_assert_attainment_checks_worst_up_front(worst: object) -> None:
+    from servicecharter.testing import assert_attainment
+
+    charter = examples.load("technical-support")
+    friday = dt.datetime(2026, 3, 27, 10, tzinfo=PARIS)
+    met = {"engagement": "anomalies", "received_at": friday, "responded_at": friday}
+    with pytest.raises(InvalidArgumentError, match="worst must be"):
+        assert_attainment(charter, [met], now=friday, worst=worst)  # type: ignore[arg-type]
+
+
+def test_assert_met_takes_a_numpy_objective_number() -> None:
+    from servicecharter.testing import assert_met
+
+    charter = examples.load("technical-support")
+    friday = dt.datetime(2026, 3, 27, 16, 30, tzinfo=PARIS)
+    assert_met(charter, "anomalies", friday, friday, objective=np.int64(0))
+    with pytest.raises(InvalidArgumentError, match="objective must be"):
+        assert_met(charter, "anomalies", friday, friday, objective=True)

@@ -18,7 +18,7 @@ import numpy.typing as npt
 from .._core.convert import is_missing
 from .._core.units import I64
 
-__all__ = ["code_names", "factorize", "factorize_sampled"]
+__all__ = ["code_names", "factorize", "factorize_sampled", "missing_objects"]
 
 Bools = npt.NDArray[np.bool_]
 
@@ -197,7 +197,7 @@ def _values_and_missing(values: Any) -> tuple[npt.NDArray[Any], Bools]:
         return array, array == array.dtype.type()
     if array.dtype.kind != "O":  # numbers and the like: as Python objects
         array = np.asarray(values, dtype=object)
-    return array, _missing_objects(array)
+    return array, missing_objects(array)
 
 
 def _may_hide_missing(array: npt.NDArray[Any]) -> bool:
@@ -219,7 +219,7 @@ def _objects(values: Any) -> npt.NDArray[Any]:
     return array
 
 
-def _missing_objects(array: npt.NDArray[np.object_]) -> Bools:
+def missing_objects(array: npt.NDArray[np.object_]) -> Bools:
     """Which elements of an object array are missing (None, NaN, NaT, NA)."""
     try:
         return np.asarray(

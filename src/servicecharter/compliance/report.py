@@ -22,6 +22,7 @@ from .._core.zone import utc_to_local
 from .._errors import InvalidArgumentError
 from ..charter import Charter
 from ..charter.charter import checked_charter
+from .codes import missing_objects
 from .compute import BREACHED, MET, PERCENTILES, STATUSES, percentiles
 from .evaluation import Evaluation
 from .input import RequestsIn, read_columns_plain
@@ -70,8 +71,10 @@ def _groups(
             f"requests has {n} rows; the evaluation was of "
             f"{int(lines['row'].max()) + 1}: give the table that was evaluated"
         )
-    picked: npt.NDArray[Any] = values[lines["row"]].astype(str).astype(object)
-    return picked
+    picked: npt.NDArray[Any] = values[lines["row"]]
+    # A missing value is no group name: "", as a line without a period.
+    picked[missing_objects(picked)] = ""
+    return picked.astype(str).astype(object)
 
 
 def summarize(
@@ -85,7 +88,8 @@ def summarize(
 
     ``group_by`` is ``"week"`` or ``"month"`` (of each line's start, or its
     receipt before it starts, in the charter's zone) or the name of a column
-    of ``requests``, the table that was evaluated. Each entry has the
+    of ``requests``, the table that was evaluated (its missing values group
+    as ``""``, as lines without a period do). Each entry has the
     status counts, ``attainment`` (met over met and breached) and the
     percentiles of the business time used by the lines judged.
 

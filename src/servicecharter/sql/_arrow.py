@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from .._core.units import DAY_US, I64, NAT
 from .._errors import InvalidDurationError, InvalidInstantError, NaiveDatetimeError
@@ -120,12 +121,14 @@ def durations_us(column: Any, what: str = "d") -> I64:
     return values if missing is None else np.where(missing, NAT, values)
 
 
-def integers(column: Any) -> I64:
-    """An integer column as int64, with the smallest int64 (NaT's) for nulls."""
+def integers(column: Any) -> tuple[I64, npt.NDArray[np.bool_]]:
+    """An integer column as int64 (nulls as 0), and which values are null."""
     import pyarrow as pa
 
     array = one_chunk(column).cast(pa.int64())
-    return np.asarray(array.fill_null(NAT).to_numpy())
+    missing = null_mask(array)
+    values = np.asarray(array.fill_null(0).to_numpy())
+    return values, np.zeros(len(values), bool) if missing is None else missing
 
 
 def texts(column: Any) -> tuple[Any, list[str]]:

@@ -115,7 +115,8 @@ class DeadlineFunction:
         """The deadlines of one batch of rows."""
         codes, names = texts(engagement)
         t = instants_us(ts)
-        k = integers(objective)
+        k, no_objective = integers(objective)
+        codes = np.where(no_objective, -1, codes)  # a null objective: a null deadline
         out = np.full(t.size, NAT, dtype=np.int64)
         for code, name in enumerate(names):
             rows = codes == code
@@ -128,8 +129,6 @@ class DeadlineFunction:
         calendar = self.charter.calendar_for(name)
         objectives = engagement.objectives
         for index in np.unique(k[rows]).tolist():
-            if index == NAT:
-                continue  # a null objective: a null deadline
             if not 0 <= index < len(objectives):
                 raise InvalidArgumentError(
                     f"engagement {name!r} has {len(objectives)} objective(s), "

@@ -117,6 +117,11 @@ def assert_attainment(
         request 'f24': answered 1 business hour late: due Wed 25 Mar 00:00 CET, answered Wed 25 Mar 10:00 CET (received Tue 24 Mar 10:00 CET; same business day)
     """  # noqa: E501 (doctest output is one line)
     __tracebackhide__ = True  # pytest shows the test's line, not this one
+    if isinstance(worst, bool) or not isinstance(worst, int | np.integer):
+        raise InvalidArgumentError(
+            f"worst must be a whole number of requests to show, got {worst!r}; "
+            "e.g. worst=3 (0 for none)"
+        )
     evaluation = evaluate(
         checked_charter(charter), requests, now=now, events=events, pauses=pauses
     )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import operator
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -16,6 +18,17 @@ from .events import Event, breached_cycle
 from .misses import ZERO, SLAMissed, miss_text
 
 __all__ = ["assert_met"]
+
+
+def _position(objective: object) -> int:
+    """An objective's position: an int, numpy's included, not a bool."""
+    if not isinstance(objective, bool):
+        with contextlib.suppress(TypeError):
+            return operator.index(objective)  # type: ignore[arg-type]
+    raise InvalidArgumentError(
+        f"objective must be an objective's position in its engagement (an int "
+        f"from 0), got {objective!r}"
+    )
 
 
 def assert_met(
@@ -69,8 +82,8 @@ def assert_met(
     """  # noqa: E501 (doctest output is one line)
     __tracebackhide__ = True  # pytest shows the test's line, not this one
     engagement = checked_charter(charter).engagement(engagement_id)
-    whole = type(objective) is int  # not a bool, nor None
-    if not whole or not 0 <= objective < len(engagement.objectives):
+    objective = _position(objective)
+    if not 0 <= objective < len(engagement.objectives):
         raise InvalidArgumentError(
             f"engagement {engagement_id!r} has {len(engagement.objectives)} "
             f"objective(s); there is no objective {objective}"
