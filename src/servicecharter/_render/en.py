@@ -135,6 +135,9 @@ class English(Language):
     }
     earliest = "{rules}, whichever comes first"
     latest = "{rules}, whichever comes last"
+    when_target = "{rule} when {state}"
+    state_is = "{field} is {values}"
+    on_calendar = "{rule} on the {calendar} calendar"
     combined: ClassVar[Mapping[str, str]] = {
         "union": "open whenever {names} is open",
         "intersection": "open only when {names} are all open",

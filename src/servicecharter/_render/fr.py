@@ -144,6 +144,9 @@ class French(Language):
     }
     earliest = "{rules}, selon ce qui arrive en premier"
     latest = "{rules}, selon ce qui arrive en dernier"
+    when_target = "{rule} lorsque {state}"
+    state_is = "{field} vaut {values}"
+    on_calendar = "{rule} selon le calendrier {calendar}"
     combined: ClassVar[Mapping[str, str]] = {
         "union": "ouvert dès que {names} est ouvert",
         "intersection": "ouvert seulement lorsque {names} sont tous ouverts",

@@ -10,7 +10,7 @@ import re
 
 from dateutil.relativedelta import relativedelta
 
-from ..charter import DurationCap, Engagement, RecurringObligation
+from ..charter import DurationCap, Engagement, RecurringObligation, Target
 from .hours_words import days_words
 from .words import Lang, language, rule_words
 
@@ -66,15 +66,41 @@ def target_words(engagement: Engagement, lang: Lang) -> str:
     'within 3 business days (60% on the same business day)'
     """
     words = language(lang)
-    full = [rule_words(o.within, lang) for o in engagement.objectives if o.share == 1]
-    partial = [
-        f"{words.percent(o.share)} {rule_words(o.within, lang)}"
-        for o in engagement.objectives
-        if o.share < 1
-    ]
+    full, partial = [], []
+    for objective in engagement.objectives:
+        for target in objective.all_targets:
+            share = objective.share if target.share is None else target.share
+            said = _target_phrase(target, lang)
+            if share < 1:
+                partial.append(f"{words.percent(share)} {said}")
+            else:
+                full.append(said)
     if not full:
         return words.join(partial)
     return words.join(full) + (f" ({words.join(partial)})" if partial else "")
+
+
+def _target_phrase(target: Target, lang: Lang) -> str:
+    """One target: its rule, the state it applies in, the calendar it counts on.
+
+    >>> from servicecharter import Target
+    >>> urgent = Target(
+    ...     "1 business hour", when={"priority": "urgent"}, calendar="always"
+    ... )
+    >>> _target_phrase(urgent, "en")
+    'within one business hour when priority is urgent on the always calendar'
+    """
+    words = language(lang)
+    said = rule_words(target.within, lang)
+    if target.when:
+        states = [
+            words.state_is.format(field=field, values=words.join(values, words.or_word))
+            for field, values in target.when.items()
+        ]
+        said = words.when_target.format(rule=said, state=words.join(states))
+    if target.calendar is not None:
+        said = words.on_calendar.format(rule=said, calendar=target.calendar)
+    return said
 
 
 _FREQ_UNIT = {"YEARLY": "year", "MONTHLY": "month", "WEEKLY": "week", "DAILY": "day"}

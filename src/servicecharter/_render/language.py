@@ -116,6 +116,10 @@ class Language(ABC):
     end_of_period: ClassVar[Mapping[str, str]]  # "week": "by the end of the week"
     earliest: ClassVar[str]  # "{rules}, whichever comes first"
     latest: ClassVar[str]  # "{rules}, whichever comes last"
+    # Targets chosen by the request's state, and their own calendars.
+    when_target: ClassVar[str]  # "{rule} when {state}"
+    state_is: ClassVar[str]  # "{field} is {values}"
+    on_calendar: ClassVar[str]  # "{rule} on the {calendar} calendar"
     # Combined calendars, and the rules of cut-offs and clock times.
     combined: ClassVar[Mapping[str, str]]  # "union": "open whenever {names} is open"
     combined_part: ClassVar[Mapping[str, str]]  # "union": "any of {names}" (nested)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,16 @@ def closed_days(
     >>> closed_days(hours, dt.date(2026, 8, 1), dt.date(2026, 8, 31))
     {datetime.date(2026, 8, 14): 'closed', datetime.date(2026, 8, 15): 'Assumption Day'}
     """
+    if not isinstance(hours, OpeningHours):
+        raise InvalidArgumentError(
+            f"hours must be OpeningHours, got {type(hours).__name__}; e.g. "
+            "charter.calendars['default']"
+        )
+    for label, day in (("first", first), ("last", last)):
+        if isinstance(day, dt.datetime) or not isinstance(day, dt.date):
+            raise InvalidArgumentError(
+                f"{label} must be a date (not a datetime), got {day!r}"
+            )
     if last < first:
         raise InvalidArgumentError(f"last ({last}) is before first ({first})")
     out: dict[dt.date, str] = {}
@@ -123,6 +134,7 @@ def read_closures(
     """
     icalendar = _icalendar()
     text = _read(source)
+    _check_years(years)
     try:
         calendar = icalendar.Calendar.from_ical(text)
     except ValueError as error:
@@ -140,7 +152,27 @@ def _read(source: bytes | str | os.PathLike[str]) -> bytes:
         return source
     if isinstance(source, str) and source.lstrip().startswith("BEGIN:VCALENDAR"):
         return source.encode()
+    if not isinstance(source, str | os.PathLike):
+        raise InvalidArgumentError(
+            f"source must be an iCalendar file's bytes, its text or its path, "
+            f"got {type(source).__name__}"
+        )
     return Path(source).read_bytes()
+
+
+def _check_years(years: object) -> None:
+    """``years`` is None or (first, last): whole years, in order."""
+    if years is None:
+        return
+    if isinstance(years, tuple | list) and len(years) == 2:
+        first, last = years[0], years[1]
+        whole = all(isinstance(y, int) and not isinstance(y, bool) for y in years)
+        if whole and 2 <= first <= last <= 9998:
+            return
+    raise InvalidArgumentError(
+        f"years must be (first, last), whole years within 2-9998 with first <= "
+        f"last, got {years!r}; e.g. years=(2026, 2027)"
+    )
 
 
 def _event_dates(event: Any, years: tuple[int, int] | None) -> set[dt.date]:
@@ -155,17 +187,35 @@ def _event_dates(event: Any, years: tuple[int, int] | None) -> set[dt.date]:
             "whole dates: make it an all-day event, or give its hours as a "
             "special day"
         )
-    end = event.get("dtend")
-    length = (end.dt - first).days if end is not None else 1
-    if length < 1:
-        raise InvalidHoursError(f"event {summary!r} ends before it starts")
-    starts = set(_starts(event, first, years, summary)) - _excluded(event)
+    length = _length(event, first, summary)
+    starts = set(_starts(event, first, years, summary)) | _listed(event, "rdate")
+    starts -= _listed(event, "exdate")
     return {s + dt.timedelta(days=i) for s in starts for i in range(length)}
 
 
-def _excluded(event: Any) -> set[dt.date]:
-    """The EXDATE dates of a repeating event."""
-    found = event.get("exdate")
+def _length(event: Any, first: dt.date, summary: str) -> int:
+    """The days an all-day event lasts: to its DTEND, or its DURATION; else one."""
+    end, duration = event.get("dtend"), event.get("duration")
+    if end is not None:
+        length = (end.dt - first).days
+    elif duration is not None:
+        span = duration.dt
+        if span % dt.timedelta(days=1):
+            raise InvalidHoursError(
+                f"event {summary!r} lasts {span}, not whole days; closures are "
+                "whole dates"
+            )
+        length = span.days
+    else:
+        length = 1
+    if length < 1:
+        raise InvalidHoursError(f"event {summary!r} ends before it starts")
+    return int(length)
+
+
+def _listed(event: Any, key: str) -> set[dt.date]:
+    """The dates an event lists under ``key``: its EXDATE or RDATE dates."""
+    found = event.get(key)
     lists = found if isinstance(found, list) else [found] if found else []
     out = set()
     for one in lists:
@@ -189,7 +239,14 @@ def _starts(
             "last) to say which years to read"
         )
     begin = dt.datetime.combine(first, dt.time())
-    recurrence = rrulestr(text, dtstart=begin)
+    # Exports often end a rule of dates at a UTC instant: read it as a date.
+    text = re.sub(r"(UNTIL=\d{8})(T\d{6}Z?)?", r"\1", text)
+    try:
+        recurrence = rrulestr(text, dtstart=begin)
+    except (ValueError, TypeError) as error:
+        raise InvalidHoursError(
+            f"event {summary!r} repeats by a rule that cannot be read ({text}): {error}"
+        ) from None
     lo = dt.datetime(years[0], 1, 1) if years else begin
     hi = dt.datetime(years[1], 12, 31) if years else dt.datetime(9998, 12, 31)
     return [d.date() for d in recurrence.between(lo, hi, inc=True)]
