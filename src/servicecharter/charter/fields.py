@@ -199,9 +199,9 @@ def day_argument(value: object, what: str) -> dt.date:
     datetime.date(2026, 1, 31)
     """
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        kind = "a date, not a datetime" if isinstance(value, dt.datetime) else "a date"
         raise InvalidArgumentError(
-            f"{what} must be a date (not a datetime), got {value!r}; "
-            "e.g. datetime.date(2026, 1, 31)"
+            f"{what} must be {kind}, got {value!r}; e.g. datetime.date(2026, 1, 31)"
         )
     return value
 

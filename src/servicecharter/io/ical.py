@@ -20,6 +20,7 @@ from dateutil.rrule import rrulestr
 
 from .._core.optional import optional
 from .._errors import InvalidArgumentError, InvalidHoursError
+from ..charter.fields import day_argument
 from ..hours import HolidayDates, OpeningHours
 
 __all__ = ["read_closures", "write_closures"]
@@ -54,11 +55,7 @@ def closed_days(
             f"hours must be OpeningHours, got {type(hours).__name__}; e.g. "
             "charter.calendars['default']"
         )
-    for label, day in (("first", first), ("last", last)):
-        if isinstance(day, dt.datetime) or not isinstance(day, dt.date):
-            raise InvalidArgumentError(
-                f"{label} must be a date (not a datetime), got {day!r}"
-            )
+    first, last = day_argument(first, "first"), day_argument(last, "last")
     if last < first:
         raise InvalidArgumentError(f"last ({last}) is before first ({first})")
     out: dict[dt.date, str] = {}
