@@ -265,3 +265,72 @@ def test_assert_met_takes_a_numpy_objective_number() -> None:
     assert_met(charter, "anomalies", friday, friday, objective=np.int64(0))
     with pytest.raises(InvalidArgumentError, match="objective must be"):
         assert_met(charter, "anomalies", friday, friday, objective=True)
+
+
+def test_market_holidays_check_their_year_arguments() -> None:
+    from servicecharter import FinancialHolidays, InvalidHoursError
+
+    for year in ("2026", 2026.0, None, True):
+        with pytest.raises(InvalidHoursError, match="expected a year number"):
+            FinancialHolidays("XNYS").dates(year, 2026)  # type: ignore[arg-type]
+
+
+def test_a_numeric_subdivision_is_told_to_be_text() -> None:
+    from servicecharter import PublicHolidays, UnknownCountryError
+
+    with pytest.raises(UnknownCountryError, match="code as text"):
+        PublicHolidays("FR", 57)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("day", [dt.date.min, dt.date.max])
+def test_hours_of_the_first_and_last_dates_are_out_of_reach(day: dt.date) -> None:
+    ruled = OpeningHours.parse("Mo-Fr 09:00-17:00; Mo[1] 10:00-12:00", tz="UTC")
+    with pytest.raises(HorizonError, match="outside the supported years"):
+        ruled.ranges_on(day)
+
+
+def test_the_timeline_margin_stays_in_the_supported_years() -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from servicecharter.plot import Segment, plot_timeline
+
+    utc = BusinessCalendar(OpeningHours({"Mo-Fr": "09:00-17:00"}, "UTC"))
+    for start, end in [
+        (
+            dt.datetime(2, 1, 1, 0, 10, tzinfo=dt.UTC),
+            dt.datetime(2, 1, 3, tzinfo=dt.UTC),
+        ),
+        (
+            dt.datetime(9998, 12, 31, 20, tzinfo=dt.UTC),
+            dt.datetime(9998, 12, 31, 23, 50, tzinfo=dt.UTC),
+        ),
+    ]:
+        plot_timeline(utc, Segment(start, end))
+
+
+def test_cli_open_echoes_a_wall_time_in_a_gap_as_its_instant(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from servicecharter.cli import main
+
+    main(["open", "technical-support", "--at", "2026-03-29T02:30"])
+    gap = capsys.readouterr().out
+    main(["open", "technical-support", "--at", "2026-03-29T01:30Z"])
+    assert gap == capsys.readouterr().out
+    assert "03:30:00+02:00" in gap
+
+
+def test_school_holidays_are_refused_by_the_writer_not_dropped() -> None:
+    import attrs
+
+    from servicecharter import InvalidCharterError, dumps
+    from servicecharter.charter.fields import FrozenDict
+
+    hours = OpeningHours.parse(
+        "Mo-Fr 09:00-17:00; SH off", tz=PARIS, school_holidays=[dt.date(2026, 7, 1)]
+    )
+    base = examples.load("technical-support")
+    charter = attrs.evolve(base, calendars=FrozenDict({"default": hours}))
+    with pytest.raises(InvalidCharterError, match="school holidays"):
+        dumps(charter)

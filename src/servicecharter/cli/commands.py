@@ -7,7 +7,7 @@ import datetime as dt
 import sys
 
 from .. import examples
-from .._errors import InvalidCharterError, NoOpenTimeError
+from .._errors import HorizonError, InvalidCharterError, NoOpenTimeError
 from .._render import render
 from ..io import load
 from .common import (
@@ -56,13 +56,18 @@ def open_command(args: argparse.Namespace) -> int:
         at = read_instant(args.at, charter, "--at")
     when = show_instant(at, charter)
     is_open = calendar.is_open(at)
-    print(f"{'open' if is_open else 'closed'} at {when}")
     try:
         change = calendar.next_close(at) if is_open else calendar.next_open(at)
-    except NoOpenTimeError:  # open around the clock, or closed for good
-        bound = "within the calendar's search bound (ten years by default)"
+    except (NoOpenTimeError, HorizonError) as error:  # around the clock, or shut
+        bound = (
+            "before the end of the supported years (9998)"
+            if isinstance(error, HorizonError)
+            else "within the calendar's search bound (ten years by default)"
+        )
+        print(f"{'open' if is_open else 'closed'} at {when}")
         print(f"{'never closes' if is_open else 'never opens'} {bound}")
         return 0
+    print(f"{'open' if is_open else 'closed'} at {when}")
     print(f"{'closes' if is_open else 'opens'} {show_instant(change, charter)}")
     return 0
 

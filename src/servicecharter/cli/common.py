@@ -99,7 +99,9 @@ def _years(value: dt.datetime, charter: Charter) -> list[int]:
 def show_instant(value: dt.datetime, charter: Charter) -> str:
     """An instant as ISO 8601 in the charter's zone (in UTC where it has none)."""
     try:
-        return value.astimezone(charter.tz).isoformat(sep=" ")
+        # Through UTC: a wall time in a gap, given in the charter's own zone,
+        # comes out as the instant it stands for.
+        return value.astimezone(dt.UTC).astimezone(charter.tz).isoformat(sep=" ")
     except OverflowError:  # on the charter's wall clock, before 1 or after 9999
         return value.astimezone(dt.UTC).isoformat(sep=" ")
 

@@ -18,7 +18,13 @@ import attrs
 
 from .._errors import InvalidHoursError, UnknownCountryError
 from .holiday_hints import country_guess, subdivision_guess
-from .markets import FinancialHolidays, check_years, named_dates, to_categories
+from .markets import (
+    FinancialHolidays,
+    check_years,
+    named_dates,
+    to_categories,
+    year_numbers,
+)
 
 __all__ = [
     "FinancialHolidays",
@@ -91,6 +97,11 @@ def _check_country(instance: PublicHolidays, _attr: Any, country: Any) -> None:
 def _check_subdiv(instance: PublicHolidays, _attr: Any, subdiv: Any) -> None:
     if subdiv is None:
         return
+    if not isinstance(subdiv, str):
+        raise UnknownCountryError(
+            f"subdivision must be a code as text (subdiv='57' or 'BE-VLG'), got "
+            f"{subdiv!r}"
+        )
     import holidays
 
     calendar = holidays.country_holidays(instance.country)
@@ -98,11 +109,7 @@ def _check_subdiv(instance: PublicHolidays, _attr: Any, subdiv: Any) -> None:
     if subdiv not in known:
         choices = ", ".join(known) or "none"
         aliases = getattr(calendar, "subdivisions_aliases", {})
-        guess = (
-            subdivision_guess(subdiv, tuple(known), aliases)
-            if isinstance(subdiv, str)
-            else None
-        )
+        guess = subdivision_guess(subdiv, tuple(known), aliases)
         hint = f"did you mean {guess!r}? " if guess else ""
         raise UnknownCountryError(
             f"unknown subdivision {subdiv!r} of {instance.country}; {hint}"
@@ -153,7 +160,7 @@ class PublicHolidays:
         >>> PublicHolidays("FR").names(2026, 2026)[dt.date(2026, 7, 14)]
         'National Day'
         """
-        _years(first_year, last_year)
+        year_numbers(first_year, last_year)
         known = _known_years(self.country, self.subdiv)
         check_years(f"public holidays of {self.country}", known, first_year, last_year)
         out: dict[dt.date, str] = {}
@@ -166,12 +173,6 @@ def _iterable(value: object, what: str) -> Iterable[Any]:
     if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
         raise InvalidHoursError(f"expected {what}, got {value!r}")
     return value
-
-
-def _years(first_year: object, last_year: object) -> None:
-    for year in (first_year, last_year):
-        if type(year) is not int:  # not a bool, a float or a date
-            raise InvalidHoursError(f"expected a year number, got {year!r}")
 
 
 def _to_dates(value: Any) -> frozenset[dt.date]:
@@ -198,7 +199,7 @@ class HolidayDates:
 
     def dates(self, first_year: int, last_year: int) -> frozenset[dt.date]:
         """Holiday dates in the years given (inclusive)."""
-        _years(first_year, last_year)
+        year_numbers(first_year, last_year)
         return frozenset(d for d in self.holidays if first_year <= d.year <= last_year)
 
     def names(self, first_year: int, last_year: int) -> dict[dt.date, str]:

@@ -17,7 +17,20 @@ import attrs
 
 from .._errors import HorizonError, InvalidHoursError, UnknownCountryError
 
-__all__ = ["FinancialHolidays", "check_years", "named_dates", "to_categories"]
+__all__ = [
+    "FinancialHolidays",
+    "check_years",
+    "named_dates",
+    "to_categories",
+    "year_numbers",
+]
+
+
+def year_numbers(first_year: object, last_year: object) -> None:
+    """Year arguments are whole numbers (not a bool, a float, a text or a date)."""
+    for year in (first_year, last_year):
+        if type(year) is not int:
+            raise InvalidHoursError(f"expected a year number, got {year!r}")
 
 
 def check_years(what: str, known: tuple[int, int], first: int, last: int) -> None:
@@ -127,6 +140,7 @@ class FinancialHolidays:
 
     def names(self, first_year: int, last_year: int) -> dict[dt.date, str]:
         """Each closing date in the years given, with its name."""
+        year_numbers(first_year, last_year)
         years = _market_facts(self.market)[0]
         check_years(f"holidays of {self.market}", years, first_year, last_year)
         out: dict[dt.date, str] = {}

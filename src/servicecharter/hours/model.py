@@ -11,8 +11,9 @@ from typing import Any, Literal
 
 import attrs
 
+from .._core.units import SUPPORTED_YEARS
 from .._core.zone import to_zone
-from .._errors import InvalidHoursError, NotationError, NotationWarning
+from .._errors import HorizonError, InvalidHoursError, NotationError, NotationWarning
 from .holidays import HolidaySource, to_holiday_sources
 from .location import to_location
 from .notation import parse_rules
@@ -375,4 +376,9 @@ def _check_date(day: object) -> None:
     if isinstance(day, dt.datetime) or not isinstance(day, dt.date):
         raise InvalidHoursError(
             f"expected a date (datetime.date), got {type(day).__name__} {day!r}"
+        )
+    if day in (dt.date.min, dt.date.max):  # its neighbours are no dates
+        raise HorizonError(
+            f"{day} is outside the supported years {SUPPORTED_YEARS}; hours are "
+            "read for the dates around a date too"
         )

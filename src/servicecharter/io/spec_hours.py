@@ -275,6 +275,13 @@ def _build_hours(loaded: dict[str, Any]) -> OpeningHours:
 
 
 def _unbuild_hours(hours: OpeningHours) -> dict[str, Any]:
+    if hours.school_holidays:  # no key holds them: refused, not dropped
+        raise fail(
+            "school_holidays",
+            hours.school_holidays,
+            "charter files have no key for school holidays yet; give them in "
+            "code (OpeningHours.parse(..., school_holidays=...)) after loading",
+        )
     out: dict[str, Any] = {"tz": hours.tz}
     if hours.unknown != "error":
         out["unknown"] = hours.unknown

@@ -21,6 +21,7 @@ from .._core.convert import instant_us
 from .._core.units import EPOCH
 from .._errors import InvalidArgumentError
 from ..calendar import BusinessCalendar
+from ..calendar.limits import END_US, FIRST_US
 from .segments import Segment, clock_curve
 from .style import require_matplotlib
 
@@ -76,10 +77,9 @@ def _span(
     us = [instant_us(m) for m in moments]
     lo, hi = min(us), max(us)
     pad = max((hi - lo) // 20, 30 * 60_000_000)
-    return (
-        EPOCH + dt.timedelta(microseconds=lo - pad),
-        EPOCH + dt.timedelta(microseconds=hi + pad),
-    )
+    # The margin stays within the supported years the calendar answers for.
+    lo, hi = max(lo - pad, min(lo, FIRST_US)), min(hi + pad, max(hi, END_US - 1))
+    return EPOCH + dt.timedelta(microseconds=lo), EPOCH + dt.timedelta(microseconds=hi)
 
 
 def plot_timeline(
