@@ -170,3 +170,17 @@ class TestErrors:
             loads(HEAD, "yaml")  # type: ignore[arg-type]
         with pytest.raises(InvalidArgumentError, match="expected the text"):
             loads(b"id = 1")  # type: ignore[arg-type]
+
+
+def test_every_bad_item_of_a_holidays_list_is_named() -> None:
+    text = (
+        HEAD
+        + CAL
+        + 'holidays = [{market = "XXXX"}, "ZZ", "2026-13-01", "FR", '
+        + '{country = "BE", categories = ["nope"]}]\n'
+        + '[[engagements]]\nid = "a"\ntitle = "A"\nobjectives = ["4 business hours"]\n'
+    )
+    message = str(error(text))
+    for item in (0, 1, 2, 4):
+        assert f"calendars.default.holidays[{item}]" in message
+    assert "holidays[3]" not in message

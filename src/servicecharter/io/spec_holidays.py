@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from .._errors import ServiceCharterError
+from .._errors import InvalidCharterError, ServiceCharterError
 from ..hours.holidays import (
     FinancialHolidays,
     HolidayDates,
@@ -102,13 +102,20 @@ class _Holidays(Kind):
             return (self._source(value, path),)
         sources: list[Any] = []
         dates: list[dt.date] = []
+        errors: list[InvalidCharterError] = []  # every bad item, not the first
         for i, item in enumerate(value):
-            if _is_date(item):
-                if not dates:
-                    sources.append(None)  # where the dates go
-                dates.append(Date().load(item, f"{path}[{i}]"))
-            else:
-                sources.append(self._source(item, f"{path}[{i}]"))
+            try:
+                if _is_date(item):
+                    day = Date().load(item, f"{path}[{i}]")
+                    if not dates:
+                        sources.append(None)  # where the dates go
+                    dates.append(day)
+                else:
+                    sources.append(self._source(item, f"{path}[{i}]"))
+            except InvalidCharterError as error:
+                errors.append(error)
+        if errors:
+            raise InvalidCharterError.collect(errors)
         return tuple(HolidayDates(dates) if s is None else s for s in sources)
 
     def _source(self, value: Any, path: str) -> HolidaySource:
