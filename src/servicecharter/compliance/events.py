@@ -20,7 +20,7 @@ from .._core.convert import is_missing
 from .._core.units import I64, NAT
 from .codes import code_names
 from .input import TableIn, as_ids, read_columns_plain
-from .pauses import match_ids, rows_sharing
+from .pauses import match_ids, tell_sharing
 from .row_instants import read_instants
 
 __all__ = ["Events", "EventsIn", "empty_events", "read_events"]
@@ -141,11 +141,13 @@ def read_events(
         if considered[k]:
             reasons.setdefault(int(row[k]), []).append(why)
     report(missing_at, "events: an event has no instant; it is ignored")
-    for r in rows_sharing(ids, np.unique(row[shared & known])).tolist():
-        if not bad[r]:
-            reasons.setdefault(r, []).append(
-                "events: the request id is not unique; its events are ignored"
-            )
+    tell_sharing(
+        reasons,
+        ids,
+        np.unique(row[shared & known]),
+        bad,
+        "events: the request id is not unique; its events are ignored",
+    )
     report(nameless & ~shared, "events: an event has no name; it is ignored")
     report(early & ~shared, "events: an event comes before the receipt; it is ignored")
     keep = considered & ~unreadable & ~missing_at & ~shared & ~nameless & ~early

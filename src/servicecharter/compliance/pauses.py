@@ -21,7 +21,7 @@ from .._core.units import I64, NAT
 from .input import TableIn, as_ids, read_columns_plain
 from .row_instants import read_instants
 
-__all__ = ["Pauses", "empty_pauses", "match_ids", "read_pauses"]
+__all__ = ["Pauses", "empty_pauses", "match_ids", "read_pauses", "tell_sharing"]
 
 Bools: TypeAlias = npt.NDArray[np.bool_]
 Reasons: TypeAlias = dict[int, list[str]]
@@ -78,19 +78,30 @@ def match_ids(request: Any, ids: npt.NDArray[Any]) -> tuple[I64, I64]:
     return row.astype(np.int64), count
 
 
-def rows_sharing(ids: npt.NDArray[Any], first: I64) -> I64:
-    """Every row whose id is that of one of the rows ``first``, in order.
+def tell_sharing(
+    reasons: Reasons,
+    ids: npt.NDArray[Any],
+    first: I64,
+    bad: Bools,
+    text: str,
+) -> None:
+    """Give ``text`` to every valid row whose id is that of a row of ``first``.
 
     ``match_ids`` names the first row of an id that several rows hold; a
-    problem with that id is every such row's.
+    problem with that id is every such row's, whether or not the first is
+    valid.
 
-    >>> rows_sharing(np.array(["a", "b", "a", "c", "b"]), np.array([0])).tolist()
-    [0, 2]
+    >>> reasons = {}
+    >>> ids, bad = np.array(["a", "b", "a", "a"]), np.array([False, False, True, False])
+    >>> tell_sharing(reasons, ids, np.array([0]), bad, "shared")
+    >>> reasons
+    {0: ['shared'], 3: ['shared']}
     """
     if not first.size:
-        return np.zeros(0, dtype=np.int64)
+        return
     first_of, _ = match_ids(ids, ids)
-    return np.flatnonzero(np.isin(first_of, first))
+    for r in np.flatnonzero(np.isin(first_of, first) & ~bad).tolist():
+        reasons.setdefault(r, []).append(text)
 
 
 def _consecutive(keys: I64) -> bool:
@@ -172,11 +183,13 @@ def read_pauses(
         if known[k] and not bad[row[k]]:
             reasons.setdefault(int(row[k]), []).append(why)
     report(missing & ~bad[safe_row], "pauses: a pause has no start")
-    for r in rows_sharing(ids, np.unique(row[shared])).tolist():
-        if not bad[r]:
-            reasons.setdefault(r, []).append(
-                "pauses: the request id is not unique; its pauses are ignored"
-            )
+    tell_sharing(
+        reasons,
+        ids,
+        np.unique(row[shared]),
+        bad,
+        "pauses: the request id is not unique; its pauses are ignored",
+    )
     report(not_pausable, "pauses: the engagement is not pausable; pauses ignored")
     report(backwards, "pauses: a pause ends before it starts; it is ignored")
 

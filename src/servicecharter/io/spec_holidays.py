@@ -12,14 +12,14 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from .._errors import InvalidCharterError, ServiceCharterError
+from .._errors import ServiceCharterError
 from ..hours.holidays import (
     FinancialHolidays,
     HolidayDates,
     HolidaySource,
     PublicHolidays,
 )
-from .spec import Array, Date, Kind, Schema, Text, describe, fail
+from .spec import Array, Date, Kind, Schema, Text, describe, fail, load_items
 from .spec_table import Field, Table
 
 __all__ = ["HOLIDAYS"]
@@ -96,27 +96,33 @@ def _is_date(item: object) -> bool:
     return isinstance(item, dt.date) and not isinstance(item, dt.datetime)
 
 
+class _Item(Kind):
+    """One item of a ``holidays`` list: a date, or a holiday source."""
+
+    def __init__(self, holidays: _Holidays) -> None:
+        self._holidays = holidays
+
+    def load(self, value: Any, path: str) -> Any:
+        if _is_date(value):
+            return Date().load(value, path)
+        return self._holidays._source(value, path)
+
+
 class _Holidays(Kind):
     def load(self, value: Any, path: str) -> Any:
         if not isinstance(value, list):
             return (self._source(value, path),)
+        # Every bad item is named, not the first one only.
+        items = load_items(_Item(self), value, path)
+        dates = [item for item in items if isinstance(item, dt.date)]
         sources: list[Any] = []
-        dates: list[dt.date] = []
-        errors: list[InvalidCharterError] = []  # every bad item, not the first
-        for i, item in enumerate(value):
-            try:
-                if _is_date(item):
-                    day = Date().load(item, f"{path}[{i}]")
-                    if not dates:
-                        sources.append(None)  # where the dates go
-                    dates.append(day)
-                else:
-                    sources.append(self._source(item, f"{path}[{i}]"))
-            except InvalidCharterError as error:
-                errors.append(error)
-        if errors:
-            raise InvalidCharterError.collect(errors)
-        return tuple(HolidayDates(dates) if s is None else s for s in sources)
+        for item in items:  # the dates go where the first of them stands
+            if not isinstance(item, dt.date):
+                sources.append(item)
+            elif dates:
+                sources.append(HolidayDates(dates))
+                dates = []
+        return tuple(sources)
 
     def _source(self, value: Any, path: str) -> HolidaySource:
         if isinstance(value, str):

@@ -31,7 +31,7 @@ import attrs
 from .._errors import InvalidArgumentError
 from .clock_ddl import duckdb_ddl, postgresql_ddl
 
-__all__ = ["ClockSQL", "Dialect", "clock_sql"]
+__all__ = ["ClockSQL", "Dialect", "check_sql_name", "clock_sql"]
 
 Dialect: TypeAlias = Literal["duckdb", "sqlite", "postgresql"]
 """The SQL engines whose dialect is written."""
@@ -54,17 +54,29 @@ def _dialect(_instance: object, _attribute: object, value: object) -> None:
         )
 
 
-def _identifier(
-    _instance: object, attribute: attrs.Attribute[str], value: object
-) -> None:
+def check_sql_name(value: object, what: str) -> None:
+    """A name (or its prefix) pasted into SQL: letters, digits and ``_``.
+
+    >>> check_sql_name("sc_", "prefix")
+    >>> check_sql_name("x; DROP", "prefix")
+    Traceback (most recent call last):
+    ...
+    servicecharter.InvalidArgumentError: prefix must be letters, digits and _, not a digit first, got 'x; DROP'
+    """  # noqa: E501 (a doctest output is one line)
     if not (
         isinstance(value, str)
         and value.replace("_", "a").isalnum()
         and not value[:1].isdigit()
     ):
         raise InvalidArgumentError(
-            f"{attribute.name} must be letters, digits and _, got {value!r}"
+            f"{what} must be letters, digits and _, not a digit first, got {value!r}"
         )
+
+
+def _identifier(
+    _instance: object, attribute: attrs.Attribute[str], value: object
+) -> None:
+    check_sql_name(value, attribute.name)
 
 
 @attrs.frozen

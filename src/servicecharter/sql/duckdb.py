@@ -41,6 +41,7 @@ from ..calendar import BusinessCalendar
 from ..charter import Charter
 from ..compliance import Evaluation, NowIn
 from ..compliance import evaluate as evaluate_requests
+from .clock import check_sql_name
 from .duckdb_functions import CalendarFunctions, DeadlineFunction
 
 __all__ = ["evaluate", "register"]
@@ -158,19 +159,6 @@ def _calendar_of(
     return source.calendar("default" if calendar is None else calendar)
 
 
-_PREFIX = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
-
-
-def _check_prefix(prefix: object) -> None:
-    """A prefix makes SQL names: letters, digits and ``_``, not a digit first."""
-    if prefix == "" or (isinstance(prefix, str) and _PREFIX.match(prefix)):
-        return
-    raise InvalidArgumentError(
-        f"prefix must be letters, digits and underscores, not starting with a "
-        f"digit (it begins the SQL function names), got {prefix!r}; e.g. 'sc_'"
-    )
-
-
 def register(
     con: Any,
     source: Charter | BusinessCalendar,
@@ -193,7 +181,8 @@ def register(
     ... ).fetchone()[0].isoformat()
     '2026-03-30T07:00:00+00:00'
     """  # noqa: E501 (a doctest output is one line)
-    _check_prefix(prefix)
+    if prefix != "":  # it begins the SQL function names
+        check_sql_name(prefix, "prefix")
     if not callable(getattr(con, "create_function", None)):
         raise InvalidArgumentError(
             f"con must be a DuckDB connection (duckdb.connect()), got "
